@@ -1,0 +1,67 @@
+"""Stage 4, convert: Traditional (or mixed) to Simplified with OpenCC `t2s`, keeping
+a Traditional form of every character for display.
+
+OpenCC converts character for character in length, which lets every later stage
+slice the Simplified and Traditional texts with the same offsets; where it would
+not, we fall back to converting one character at a time.
+"""
+
+from dataclasses import dataclass, replace
+from typing import Callable
+
+from .model import Block
+
+# Words where 著 is zhù ("to write; marked") and stays 著 in Simplified. Everywhere
+# else Traditional 著 is the aspect particle or zháo/zhuó and mainland usage writes 着
+# (随着, 涌动着, 逼着, 着急, 着陆): OpenCC's t2s leaves those as 著.
+ZHU_WORDS = (
+    "著名", "著作", "著称", "著述", "著书", "著者", "著录", "著文", "显著", "昭著", "卓著",
+    "土著", "名著", "巨著", "原著", "论著", "编著", "专著", "合著", "遗著", "译著", "拙著",
+    "新著", "大著", "著有", "所著", "撰著", "彰著",
+)
+
+
+@dataclass(frozen=True)
+class Converters:
+    """The two OpenCC converters, built once (see `resources.py`)."""
+
+    to_simplified: Callable[[str], str]
+    to_traditional: Callable[[str], str]
+
+
+def same_length(convert: Callable[[str], str], text: str) -> str:
+    converted = convert(text)
+    if len(converted) == len(text):
+        return converted
+    return "".join(c if len(c := convert(char)) == 1 else char for char in text)
+
+
+def apply_zhe_rule(text: str) -> str:
+    """著 → 着 except inside a ZHU_WORDS word."""
+    chars = list(text)
+    for index, char in enumerate(text):
+        if char == "著" and not _inside_zhu_word(text, index):
+            chars[index] = "着"
+    return "".join(chars)
+
+
+def _inside_zhu_word(text: str, index: int) -> bool:
+    for word in ZHU_WORDS:
+        start = index - word.index("著")
+        if start >= 0 and text.startswith(word, start):
+            return True
+    return False
+
+
+def traditional_form(source: str, simplified: str, converters: Converters) -> str:
+    """The source's character where it was Traditional, else OpenCC's s2t of the Simplified."""
+    from_simplified = same_length(converters.to_traditional, simplified)
+    return "".join(
+        original if original != simple else derived
+        for original, simple, derived in zip(source, simplified, from_simplified)
+    )
+
+
+def convert(block: Block, converters: Converters) -> Block:
+    simplified = apply_zhe_rule(same_length(converters.to_simplified, block.source))
+    return replace(block, text=simplified, trad=traditional_form(block.source, simplified, converters))

@@ -1,0 +1,58 @@
+"""Heavy resources, built once and passed explicitly to the stages that need them.
+
+Nothing here is a module global: two builds in one process (tests do this) never
+share mutable state, and unit tests pass fakes instead.
+"""
+
+import logging
+import tomllib
+from dataclasses import dataclass
+from importlib import resources as package_files
+from pathlib import Path
+
+from .annotate import Reader
+from .convert import Converters
+from .glossary import Glossary, load_glossary
+from .segment import Segmenter, make_segmenter
+
+
+@dataclass(frozen=True)
+class Resources:
+    converters: Converters
+    segmenter: Segmenter
+    reader: Reader
+    glossary: Glossary
+    char_frequency: dict[str, int]
+    """Single-character frequencies from jieba's dictionary: used to tell GB18030 from Big5."""
+
+
+def load_word_readings() -> dict[str, tuple[str, ...]]:
+    text = package_files.files("jiedu").joinpath("data/readings.toml").read_text(encoding="utf-8")
+    return {word: tuple(pinyin.split()) for word, pinyin in tomllib.loads(text)["words"].items()}
+
+
+def make_tokenizer():
+    import jieba
+
+    # jieba logs its dictionary loading to stderr; silence it at the boundary.
+    logging.getLogger("jieba").setLevel(logging.WARNING)
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer
+
+
+def load_resources(glossary_path: Path, glossary_shown: str) -> Resources:
+    import opencc
+    from pypinyin import Style
+    from pypinyin.core import Pinyin
+
+    glossary = load_glossary(glossary_path, glossary_shown)
+    tokenizer = make_tokenizer()
+    t2s, s2t = opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
+    return Resources(
+        converters=Converters(t2s.convert, s2t.convert),
+        segmenter=make_segmenter(tokenizer, glossary.multi_character_terms),
+        reader=Reader(Pinyin(), Style.TONE, load_word_readings()),
+        glossary=glossary,
+        char_frequency={w: f for w, f in tokenizer.FREQ.items() if len(w) == 1},
+    )

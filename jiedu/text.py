@@ -1,0 +1,45 @@
+"""Character classes and positions shared by the stages. One definition of "Han"."""
+
+import re
+
+HAN_RANGES = (
+    "\u3007"  # 〇
+    "\u3400-\u4dbf"  # Extension A
+    "\u4e00-\u9fff"  # Unified Ideographs
+    "\uf900-\ufaff"  # Compatibility Ideographs
+    "\U00020000-\U0003134f"  # Extensions B-G
+)
+HAN = re.compile(f"[{HAN_RANGES}]")
+HAN_RUN = re.compile(f"[{HAN_RANGES}]+")
+
+TONE_LETTERS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
+PINYIN_LETTERS = "a-zA-Z" + TONE_LETTERS + TONE_LETTERS.upper() + "ÜĀÁǍÀ"
+TONED = re.compile(f"[{TONE_LETTERS}]")
+
+
+def is_han(char: str) -> bool:
+    return bool(HAN.fullmatch(char))
+
+
+def line_column(text: str, offset: int) -> tuple[int, int]:
+    """1-based line and column of `offset` in `text`.
+
+    >>> line_column("ab\\ncd", 4)
+    (2, 2)
+    """
+    line = text.count("\n", 0, offset) + 1
+    column = offset - (text.rfind("\n", 0, offset) + 1) + 1
+    return line, column
+
+
+def offset_of(text: str, line: int, column: int) -> int | None:
+    """Inverse of `line_column`; None when the place does not exist."""
+    start = 0
+    for _ in range(line - 1):
+        start = text.find("\n", start) + 1
+        if start == 0:
+            return None
+    end = text.find("\n", start)
+    end = len(text) if end == -1 else end
+    offset = start + column - 1
+    return offset if start <= offset <= end else None

@@ -17,6 +17,7 @@ PINYIN_SYLLABLE = re.compile(r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:[aeiouüv]
 TONELESS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ", "aaaaeeeeiiiioooouuuuüüüünnnm")
 # Runs that can hold mojibake: Latin and tone letters, '?', ')', '(', '_' and U+FFFD.
 SUSPECT_RUN = re.compile(f"[{PINYIN_LETTERS}?()_\ufffd]+")
+MERGE_GAP = 3
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 CJK_PUNCT = "\u3000-\u303f\uff00-\uffef“”‘’《》〈〉「」『』【】…—·"
 CHINESE_CONTEXT = re.compile(f"[{HAN_RANGES}{CJK_PUNCT}]")
@@ -78,15 +79,27 @@ def apply_edits(text: str, edits: list[Edit]) -> tuple[str, list[int]]:
 
 def find_damage(source: Source, text: str, index: list[int]) -> list[Finding]:
     """What still looks damaged: mojibake, stray pinyin, U+FFFD, control characters."""
-    findings = []
-    for m in SUSPECT_RUN.finditer(text):
-        reason = _damage_reason(m.group(), text, m.start(), m.end())
-        if reason:
-            findings.append(Finding(_place(source, index[m.start()]), "damaged-text", f"{reason}: {m.group()!r}"))
+    findings = [Finding(_place(source, index[start]), "damaged-text", f"{reason}: {text[start:end]!r}")
+                for start, end, reason in _damaged_spans(text)]
     for m in CONTROL.finditer(text):
         findings.append(Finding(_place(source, index[m.start()]), "damaged-text",
                                 f"control character U+{ord(m.group()):04X}"))
     return findings
+
+
+def _damaged_spans(text: str) -> list[tuple[int, int, str]]:
+    """Suspect runs, merged when only a few characters apart: mojibake often decodes
+    part of the lost bytes as Han garbage (?shù)闹匾獦?biāo)), and that is one span."""
+    spans: list[tuple[int, int, str]] = []
+    for m in SUSPECT_RUN.finditer(text):
+        reason = _damage_reason(m.group(), text, m.start(), m.end())
+        if not reason:
+            continue
+        if spans and m.start() - spans[-1][1] <= MERGE_GAP and "\n" not in text[spans[-1][1]:m.start()]:
+            spans[-1] = (spans[-1][0], m.end(), spans[-1][2])
+        else:
+            spans.append((m.start(), m.end(), reason))
+    return spans
 
 
 def _damage_reason(run: str, text: str, start: int, end: int) -> str:

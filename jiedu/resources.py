@@ -12,7 +12,7 @@ from pathlib import Path
 
 from .annotate import Reader
 from .convert import Converters
-from .glossary import Glossary, load_glossary
+from .glossary import Glossary, index_glossary, load_glossary
 from .segment import Segmenter, make_segmenter
 
 
@@ -41,12 +41,13 @@ def make_tokenizer():
     return tokenizer
 
 
-def load_resources(glossary_path: Path, glossary_shown: str) -> Resources:
+def load_resources(glossary_path: Path | None, glossary_shown: str = "") -> Resources:
+    """Build every heavy resource once. Without a glossary path, no terms are linked."""
     import opencc
     from pypinyin import Style
     from pypinyin.core import Pinyin
 
-    glossary = load_glossary(glossary_path, glossary_shown)
+    glossary = load_glossary(glossary_path, glossary_shown) if glossary_path else index_glossary([], [])
     tokenizer = make_tokenizer()
     t2s, s2t = opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
     return Resources(

@@ -1,0 +1,53 @@
+"""The annotated article as JSON data (schema documented in the README)."""
+
+import json
+
+from .glossary import Glossary
+from .model import Article, Edit, Finding
+
+SCHEMA = "jiedu.article/1"
+
+
+def edit_record(edit: Edit) -> dict:
+    place = edit.place
+    record = {"line": place.line, "column": place.column, "original": edit.original,
+              "replacement": edit.replacement}
+    if edit.kind == "artifact":
+        record["reading"] = edit.note
+    elif edit.kind == "repair":
+        record["note"] = edit.note
+    return record
+
+
+def finding_record(finding: Finding) -> dict:
+    return {"file": finding.place.path, "line": finding.place.line, "column": finding.place.column,
+            "code": finding.code, "message": finding.message}
+
+
+def article_data(article: Article, glossary: Glossary) -> dict:
+    meta = article.source.meta
+    edits = article.cleaned.edits
+    return {
+        "schema": SCHEMA,
+        "slug": article.source.slug,
+        "title": article_title(article),
+        "title_en": meta.get("title_en"),
+        "meta": {key: meta.get(key) for key in ("date", "publisher", "authors", "source_url", "script", "rights")},
+        "blocks": [
+            {"id": f"b{n}", "kind": b.kind, "text": b.text, "trad": b.trad, "translation": b.translation,
+             "words": [{"text": w.text, "trad": w.trad, "pinyin": list(w.pinyin), "term": w.term} for w in b.words]}
+            for n, b in enumerate(article.blocks, 1)
+        ],
+        "cleaning": {
+            kind: [edit_record(e) for e in edits if e.kind == kind] for kind in ("artifact", "repair", "punctuation")
+        } | {"findings": [finding_record(f) for f in article.findings]},
+    }
+
+
+def article_title(article: Article) -> str:
+    titles = [b.text for b in article.blocks if b.kind == "title"]
+    return titles[0] if titles else article.source.meta.get("title", article.source.slug)
+
+
+def article_json(article: Article, glossary: Glossary) -> str:
+    return json.dumps(article_data(article, glossary), ensure_ascii=False, indent=1) + "\n"

@@ -1,0 +1,66 @@
+"""Stage 7, render: Jinja templates to HTML strings. Autoescape on, undefined is an error.
+
+Every internal link goes through the `url` filter, which makes it relative to the
+page being rendered (as MkDocs does), so the same site works at a domain root,
+under a GitHub Pages project path and from file://.
+"""
+
+import html
+import posixpath
+from pathlib import Path
+
+import markdown
+import nh3
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
+from markupsafe import Markup
+
+from .model import Word
+from .text import HAN
+
+ALLOWED_TAGS = {"p", "em", "strong", "a", "br", "code", "sup", "sub"}
+
+
+def relative_url(target: str, page: str) -> str:
+    """URL of site path `target` as seen from site path `page`.
+
+    >>> relative_url("assets/jiedu.css", "articles/x.html")
+    '../assets/jiedu.css'
+    >>> relative_url("glossary.html#zuofeng", "glossary.html")
+    'glossary.html#zuofeng'
+    """
+    path, _, fragment = target.partition("#")
+    relative = posixpath.relpath(path, posixpath.dirname(page) or ".")
+    return relative + (f"#{fragment}" if fragment else "")
+
+
+@pass_context
+def url_filter(context, target: str) -> str:
+    return relative_url(target, context["page_path"])
+
+
+def markdown_html(text: str | None) -> Markup:
+    """Translation Markdown to sanitised HTML: raw HTML in the source stays text."""
+    if not text:
+        return Markup("")
+    rendered = markdown.markdown(html.escape(text, quote=False), extensions=["nl2br"])
+    return Markup(nh3.clean(rendered, tags=ALLOWED_TAGS, attributes={"a": {"href"}},
+                            url_schemes={"http", "https", "mailto"}))
+
+
+def ruby_pairs(word: Word) -> list[tuple[str, str]]:
+    """(character, syllable) for each character; non-Han characters inside get ''."""
+    syllables = iter(word.pinyin)
+    return [(char, next(syllables, "") if HAN.match(char) else "") for char in word.text]
+
+
+def make_environment(templates: Path) -> Environment:
+    env = Environment(
+        loader=FileSystemLoader(templates), autoescape=True, undefined=StrictUndefined,
+        trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
+    )
+    env.filters.update(url=url_filter, markdown=markdown_html, ruby_pairs=ruby_pairs)
+    return env
+
+
+def render_page(env: Environment, template: str, page_path: str, **context) -> str:
+    return env.get_template(template).render(page_path=page_path, **context)

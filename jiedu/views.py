@@ -1,0 +1,69 @@
+"""What the templates see: plain values gathered from articles, computed once."""
+
+from dataclasses import dataclass
+
+from .export import article_title
+from .glossary import CATEGORIES, Entry, Glossary
+from .model import Article
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    slug: str
+    title: str
+    block_id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    article: Article
+    slug: str
+    title: str
+    title_en: str
+    meta: dict
+    terms: tuple[Entry, ...]
+    """Glossary entries in order of first use: the article's endnotes."""
+    edits: dict
+    """Edits by kind: artifact, repair, punctuation."""
+
+
+def terms_used(article: Article, glossary: Glossary) -> tuple[Entry, ...]:
+    seen: dict[str, Entry] = {}
+    for block in article.blocks:
+        for word in block.words:
+            if word.term and word.term not in seen:
+                seen[word.term] = glossary.by_id[word.term]
+    return tuple(seen.values())
+
+
+def article_view(article: Article, glossary: Glossary) -> ArticleView:
+    edits = {kind: [e for e in article.cleaned.edits if e.kind == kind]
+             for kind in ("artifact", "repair", "punctuation")}
+    return ArticleView(
+        article=article, slug=article.source.slug, title=article_title(article),
+        title_en=article.source.meta.get("title_en", ""), meta=article.source.meta,
+        terms=terms_used(article, glossary), edits=edits,
+    )
+
+
+def occurrences(articles: list[Article]) -> dict[str, list[Occurrence]]:
+    """Every block where each glossary term occurs, in site order."""
+    found: dict[str, list[Occurrence]] = {}
+    for article in articles:
+        for number, block in enumerate(article.blocks, 1):
+            for term in dict.fromkeys(w.term for w in block.words if w.term):
+                found.setdefault(term, []).append(
+                    Occurrence(article.source.slug, article_title(article), f"b{number}", block.text))
+    return found
+
+
+def grouped_entries(glossary: Glossary) -> list[tuple[str, str, list[Entry]]]:
+    """(category id, heading, entries sorted by pinyin) in CATEGORIES order."""
+    groups = []
+    for category, heading in CATEGORIES.items():
+        entries = sorted((e for e in glossary.entries if e.category == category),
+                         key=lambda e: (" ".join(e.pinyin).lower(), e.simplified))
+        if entries:
+            groups.append((category, heading, entries))
+    return groups

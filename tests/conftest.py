@@ -1,0 +1,68 @@
+"""Shared fixtures. Heavy resources are built once per test session and passed in."""
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from jiedu.model import Source
+from jiedu.pipeline import process_article
+from jiedu.read import read_article
+from jiedu.resources import load_resources
+from jiedu.site import build_site
+
+ROOT = Path(__file__).resolve().parent.parent
+CONTENT = ROOT / "content"
+TEMPLATES = ROOT / "templates"
+SEED = CONTENT / "articles" / "baotou-zuofeng"
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.fixture(scope="session")
+def resources():
+    return load_resources(CONTENT / "glossary.toml", "content/glossary.toml")
+
+
+@pytest.fixture(scope="session")
+def seed_source(resources) -> Source:
+    source, findings = read_article(SEED, ROOT, resources.char_frequency)
+    assert findings == []
+    return source
+
+
+@pytest.fixture(scope="session")
+def seed_article(seed_source, resources):
+    return process_article(seed_source, resources)
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory, resources) -> Path:
+    output = tmp_path_factory.mktemp("build") / "site"
+    build_site(CONTENT, output, TEMPLATES, resources)
+    return output
+
+
+@pytest.fixture(scope="session")
+def chromium_path() -> str:
+    if CHROMIUM.exists():
+        return str(CHROMIUM)
+    if os.environ.get("CI"):
+        pytest.fail("CI=true but /usr/bin/chromium is missing: .ci/run must install Debian's chromium")
+    pytest.skip("Debian's chromium is not installed (apt-get install chromium); CI installs it")
+
+
+def make_source(text: str, *, repairs=(), meta=None, translation=None, path="content/articles/t/source.txt") -> Source:
+    """A Source for unit tests of one stage, without touching the disk."""
+    return Source(slug="t", path=path, text=text, encoding="utf-8", meta=meta or {}, repairs=tuple(repairs),
+                  repairs_path="content/articles/t/repairs.toml", translation=translation,
+                  translation_path="content/articles/t/translation.en.md",
+                  translation_lines=tuple(range(1, 2 * len(translation or ()), 2)))
+
+
+@pytest.fixture
+def copy_content(tmp_path) -> Path:
+    """A private copy of content/ a test may change."""
+    target = tmp_path / "content"
+    shutil.copytree(CONTENT, target)
+    return target

@@ -3,7 +3,7 @@
 Readings come from three sources, most specific first:
 1. the glossary's own pinyin for a glossary term;
 2. the word readings table (`jiedu/data/readings.toml`), for words pypinyin reads
-   wrongly in news text;
+   wrongly in news text, then the context rules in `rules.py`;
 3. pypinyin over the whole Han run. We give pypinyin the run, not jieba's words:
    its own phrase matching reads polyphones better than when fed jieba's split
    (measured on CPP: 87.9% vs 87.1%).
@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from .glossary import Glossary
 from .model import Block, Word
+from .rules import apply_rules
 from .text import HAN, HAN_RUN
 
 
@@ -25,6 +26,7 @@ class Reader:
     style: object
     """`pypinyin.Style.TONE`."""
     word_readings: dict[str, tuple[str, ...]]
+    char_readings: dict[str, str]
 
     def read_run(self, run: str) -> list[str]:
         """One syllable per character of a Han run ('' where none is known)."""
@@ -32,7 +34,7 @@ class Reader:
         syllables = [item[0] if item else "" for item in items]
         if len(syllables) != len(run):
             return [self.read_run(char)[0] if len(char) == 1 and char != run else "" for char in run]
-        return syllables
+        return [self.char_readings.get(char, s) for char, s in zip(run, syllables)]
 
     def read(self, text: str) -> list[str]:
         syllables = [""] * len(text)
@@ -41,21 +43,26 @@ class Reader:
         return syllables
 
 
-def word_pinyin(word: str, context: list[str], reader: Reader, glossary: Glossary) -> tuple[str, ...]:
-    entry = glossary.by_simplified.get(word)
-    chosen = entry.pinyin if entry else reader.word_readings.get(word)
-    if chosen and len(chosen) == len(HAN.findall(word)):
-        return tuple(chosen)
-    return tuple(s for s, char in zip(context, word) if HAN.match(char))
+def word_pinyin(words: tuple[Word, ...], index: int, context: list[str], reader: Reader,
+                glossary: Glossary) -> tuple[str, ...]:
+    word = words[index]
+    han_count = len(HAN.findall(word.text))
+    entry = glossary.by_simplified.get(word.text)
+    if entry and len(entry.pinyin) == han_count:
+        return entry.pinyin
+    chosen = reader.word_readings.get(word.text)
+    if not (chosen and len(chosen) == han_count):
+        chosen = tuple(s for s, char in zip(context, word.text) if HAN.match(char))
+    return apply_rules(words, index, tuple(chosen)) if han_count else ()
 
 
 def annotate(block: Block, reader: Reader, glossary: Glossary) -> Block:
     syllables = reader.read(block.text)
     words, offset = [], 0
-    for word in block.words:
+    for index, word in enumerate(block.words):
         context = syllables[offset:offset + len(word.text)]
         entry = glossary.by_simplified.get(word.text)
-        words.append(Word(word.text, word.trad, word_pinyin(word.text, context, reader, glossary),
-                          entry.id if entry else None))
+        pinyin = word_pinyin(block.words, index, context, reader, glossary)
+        words.append(replace(word, pinyin=pinyin, term=entry.id if entry else None))
         offset += len(word.text)
     return replace(block, words=tuple(words))

@@ -26,19 +26,23 @@ class Resources:
     """Single-character frequencies from jieba's dictionary: used to tell GB18030 from Big5."""
 
 
-def load_word_readings() -> dict[str, tuple[str, ...]]:
+def load_readings() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
+    """(word readings, character readings) from jiedu/data/readings.toml."""
     text = package_files.files("jiedu").joinpath("data/readings.toml").read_text(encoding="utf-8")
-    return {word: tuple(pinyin.split()) for word, pinyin in tomllib.loads(text)["words"].items()}
+    table = tomllib.loads(text)
+    return ({word: tuple(pinyin.split()) for word, pinyin in table["words"].items()}, table["characters"])
 
 
-def make_tokenizer():
+def make_tagger():
+    """A private jieba Tokenizer wrapped in a POS tokenizer (never jieba's globals)."""
     import jieba
+    import jieba.posseg
 
     # jieba logs its dictionary loading to stderr; silence it at the boundary.
     logging.getLogger("jieba").setLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
-    return tokenizer
+    return jieba.posseg.POSTokenizer(tokenizer)
 
 
 def load_resources(glossary_path: Path | None, glossary_shown: str = "") -> Resources:
@@ -48,12 +52,12 @@ def load_resources(glossary_path: Path | None, glossary_shown: str = "") -> Reso
     from pypinyin.core import Pinyin
 
     glossary = load_glossary(glossary_path, glossary_shown) if glossary_path else index_glossary([], [])
-    tokenizer = make_tokenizer()
+    tagger = make_tagger()
     t2s, s2t = opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
     return Resources(
         converters=Converters(t2s.convert, s2t.convert),
-        segmenter=make_segmenter(tokenizer, glossary.multi_character_terms),
-        reader=Reader(Pinyin(), Style.TONE, load_word_readings()),
+        segmenter=make_segmenter(tagger, glossary.multi_character_terms),
+        reader=Reader(Pinyin(), Style.TONE, *load_readings()),
         glossary=glossary,
-        char_frequency={w: f for w, f in tokenizer.FREQ.items() if len(w) == 1},
+        char_frequency={w: f for w, f in tagger.tokenizer.FREQ.items() if len(w) == 1},
     )

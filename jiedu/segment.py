@@ -3,7 +3,8 @@
 As pypinyin does: Han runs are split from everything else first, so punctuation,
 digits and Latin pass through untouched and segmentation is lossless. Within a Han
 run, glossary terms are matched first (longest wins) so they always come out as
-single words; jieba segments what lies between.
+single words; jieba segments what lies between, with part-of-speech tags (its
+posseg tokenizer also finds personal names, which plain `cut` often splits).
 """
 
 import re
@@ -12,23 +13,31 @@ from dataclasses import dataclass, replace
 from .model import Block, Word
 from .text import HAN_RUN
 
+# The most common Chinese surnames (about 150 of the Hundred Family Surnames).
+SURNAME_INITIALS = frozenset(
+    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔"
+    "钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛"
+    "邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝"
+    "路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全"
+    "佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
 NON_HAN_TOKEN = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?%?|[A-Za-z]+|\s+|.", re.S)
 
 
 @dataclass(frozen=True)
 class Segmenter:
-    """A jieba Tokenizer (its own instance, not jieba's global) plus the glossary terms."""
+    """jieba's POS tokenizer (its own instance, not jieba's global) plus the glossary terms."""
 
-    tokenizer: object
+    tagger: object
+    """A `jieba.posseg.POSTokenizer` around a private `jieba.Tokenizer`."""
     terms: frozenset[str]
     longest_term: int
 
-    def cut_han(self, run: str) -> list[str]:
+    def cut_han(self, run: str) -> list[tuple[str, str]]:
         words, gap_start, position = [], 0, 0
         while position < len(run):
             term = self._term_at(run, position)
             if term:
-                words += self._jieba(run[gap_start:position]) + [term]
+                words += self._jieba(run[gap_start:position]) + [(term, "term")]
                 position = gap_start = position + len(term)
             else:
                 position += 1
@@ -40,26 +49,50 @@ class Segmenter:
                 return run[position:position + length]
         return ""
 
-    def _jieba(self, text: str) -> list[str]:
-        return list(self.tokenizer.cut(text, HMM=True)) if text else []
+    def _jieba(self, text: str) -> list[tuple[str, str]]:
+        pairs = [(pair.word, pair.flag) for pair in self.tagger.cut(text, HMM=True)] if text else []
+        return split_adverbial_de(pairs, self.tagger.tokenizer.FREQ)
 
 
-def make_segmenter(tokenizer, terms: tuple[str, ...]) -> Segmenter:
-    return Segmenter(tokenizer, frozenset(terms), max((len(t) for t in terms), default=0))
+def split_adverbial_de(pairs: list[tuple[str, str]], known: dict) -> list[tuple[str, str]]:
+    """jieba's HMM glues adverbial 地 to the next verb (鲜明/地树/起来); split it off
+    when the glued word is not in the dictionary and follows an adjective."""
+    result: list[tuple[str, str]] = []
+    for word, tag in pairs:
+        glued = len(word) > 1 and word[0] == "地" and word not in known
+        if glued and result and result[-1][1] in ("a", "ad", "z"):
+            result += [("地", "uv"), (word[1:], "v")]
+        else:
+            result.append((word, retag_name(word, tag, known)))
+    return result
 
 
-def split_words(text: str, segmenter: Segmenter) -> list[str]:
+def retag_name(word: str, tag: str, known: dict) -> str:
+    """jieba tags many common words `nr` (弘扬, 晋升); keep `nr` only for what looks
+    like a personal name: a known surname, then a given name jieba did not know as a word."""
+    if tag != "nr":
+        return tag
+    looks_like_name = word[0] in SURNAME_INITIALS and 2 <= len(word) <= 4 and (len(word) == 3 or word not in known)
+    return "nr" if looks_like_name else "n"
+
+
+def make_segmenter(tagger, terms: tuple[str, ...]) -> Segmenter:
+    return Segmenter(tagger, frozenset(terms), max((len(t) for t in terms), default=0))
+
+
+def split_words(text: str, segmenter: Segmenter) -> list[tuple[str, str]]:
+    """(word, tag) pairs; non-Han tokens are tagged `x`. Joined, the words are `text`."""
     words, position = [], 0
     for run in HAN_RUN.finditer(text):
-        words += NON_HAN_TOKEN.findall(text[position:run.start()])
+        words += [(t, "x") for t in NON_HAN_TOKEN.findall(text[position:run.start()])]
         words += segmenter.cut_han(run.group())
         position = run.end()
-    return words + NON_HAN_TOKEN.findall(text[position:])
+    return words + [(t, "x") for t in NON_HAN_TOKEN.findall(text[position:])]
 
 
 def segment(block: Block, segmenter: Segmenter) -> Block:
     words, offset = [], 0
-    for piece in split_words(block.text, segmenter):
-        words.append(Word(text=piece, trad=block.trad[offset:offset + len(piece)]))
+    for piece, tag in split_words(block.text, segmenter):
+        words.append(Word(text=piece, trad=block.trad[offset:offset + len(piece)], tag=tag))
         offset += len(piece)
     return replace(block, words=tuple(words))

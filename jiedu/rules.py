@@ -1,0 +1,101 @@
+"""Reading rules: small, tested corrections applied to words in context.
+
+Each rule looks at one word in its block (the words around it are context) and
+the syllables chosen so far, and returns syllables. They run after dictionary readings and before glossary
+pinyin (which always wins). Tags are jieba's part-of-speech tags.
+"""
+
+from typing import Callable
+
+from .model import Word
+
+Rule = Callable[[tuple[Word, ...], int, tuple[str, ...]], tuple[str, ...]]
+
+# Citation tones: dictionaries bake tone sandhi into some words (一起 yì qǐ, 不会 bú huì)
+# but not others; we show citation tones everywhere, as the glossary does.
+CITATION = {"一": "yī", "不": "bù"}
+# 为 is wéi ("to be, to become") after verbs of change or judgement: 转化为, 分为, 视为.
+WEI_AFTER = tuple("化变转改分定选评列划称视译成作认升降折沦结合")
+# 以 X 为 Y ("take X as Y") when Y is one of these nouns: 以…为抓手, 以…为核心.
+YI_WEI_OBJECTS = ("抓手", "核心", "重点", "目标", "导向", "基础", "主线", "契机", "载体", "依托", "引领", "中心",
+                  "根本", "宗旨", "方向", "标准", "前提", "主体", "龙头", "突破口", "切入点", "落脚点", "出发点",
+                  "着力点", "主", "本", "荣", "耻", "先", "重", "例", "鉴", "师", "题", "名", "准", "纲", "期", "界")
+CLAUSE_END = tuple("，。；！？：,;!?:")
+ADVERB_MAKERS = {"a", "ad", "d", "z", "ag", "an", "b"}
+# Readings that change inside personal names.
+SURNAMES = {"单": "shàn", "曾": "zēng", "解": "xiè", "朴": "piáo", "仇": "qiú", "查": "zhā",
+            "区": "ōu", "盖": "gě", "覃": "qín", "乐": "yuè", "召": "shào", "尉": "yù", "缪": "miào"}
+GIVEN_NAME = {"长": "cháng", "乐": "lè", "行": "xíng", "重": "chóng"}
+COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "司徒", "东方", "皇甫", "令狐", "慕容", "尉迟", "公孙", "长孙",
+                     "夏侯", "宇文", "单于")
+
+
+def _previous(words: tuple[Word, ...], index: int) -> Word | None:
+    return words[index - 1] if index > 0 else None
+
+
+def citation_tones(words: tuple[Word, ...], index: int, syllables: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(CITATION.get(char, s) for char, s in zip(words[index].text, syllables))
+
+
+def wei_after_verbs(words: tuple[Word, ...], index: int, syllables: tuple[str, ...]) -> tuple[str, ...]:
+    previous = _previous(words, index)
+    if words[index].text == "为" and previous and previous.tag.startswith("v") and previous.text.endswith(WEI_AFTER):
+        return ("wéi",)
+    return syllables
+
+
+def yi_x_wei_y(words: tuple[Word, ...], index: int, syllables: tuple[str, ...]) -> tuple[str, ...]:
+    """以 X 为 Y, "take X as Y": 以…为抓手, 以人为本. 为 is wéi when Y is a known object."""
+    if words[index].text != "为" or index + 1 >= len(words):
+        return syllables
+    if not words[index + 1].text.startswith(YI_WEI_OBJECTS):
+        return syllables
+    for earlier in reversed(words[:index]):
+        if earlier.text.endswith(CLAUSE_END):
+            return syllables
+        if earlier.text == "以":
+            return ("wéi",)
+    return syllables
+
+
+def adverbial_de(words: tuple[Word, ...], index: int, syllables: tuple[str, ...]) -> tuple[str, ...]:
+    """地 after an adjective or adverb marks an adverbial: 鲜明地, 积极地 (de, not dì)."""
+    previous = _previous(words, index)
+    if words[index].text == "地" and previous and previous.tag in ADVERB_MAKERS:
+        return ("de",)
+    return syllables
+
+
+def personal_names(words: tuple[Word, ...], index: int, syllables: tuple[str, ...]) -> tuple[str, ...]:
+    """Surname and given-name readings, and capitals: 李长清 Lǐ Cháng qīng."""
+    word = words[index]
+    if word.tag != "nr" or len(word.text) < 2 or len(syllables) != len(word.text):
+        return syllables
+    surname = 2 if word.text.startswith(COMPOUND_SURNAMES) else 1
+    read = [SURNAMES.get(c, s) if i < surname and surname == 1 else s for i, (c, s) in enumerate(zip(word.text, syllables))]
+    read = [GIVEN_NAME.get(c, s) if i >= surname else s for i, (c, s) in enumerate(zip(word.text, read))]
+    capitals = {0, surname} if surname < len(read) else {0}
+    return tuple(s[:1].upper() + s[1:] if i in capitals else s for i, s in enumerate(read))
+
+
+def place_names(words: tuple[Word, ...], index: int, syllables: tuple[str, ...]) -> tuple[str, ...]:
+    if words[index].tag == "ns" and syllables:
+        return (syllables[0][:1].upper() + syllables[0][1:],) + syllables[1:]
+    return syllables
+
+
+RULES: tuple[tuple[str, Rule], ...] = (
+    ("citation_tones", citation_tones),
+    ("wei_after_verbs", wei_after_verbs),
+    ("yi_x_wei_y", yi_x_wei_y),
+    ("adverbial_de", adverbial_de),
+    ("personal_names", personal_names),
+    ("place_names", place_names),
+)
+
+
+def apply_rules(words: tuple[Word, ...], index: int, syllables: tuple[str, ...]) -> tuple[str, ...]:
+    for _name, rule in RULES:
+        syllables = rule(words, index, syllables)
+    return syllables

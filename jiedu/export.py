@@ -50,4 +50,6 @@ def article_title(article: Article) -> str:
 
 
 def article_json(article: Article, glossary: Glossary) -> str:
-    return json.dumps(article_data(article, glossary), ensure_ascii=False, indent=1) + "\n"
+    """Readable UTF-8 JSON; < > & escaped so the data is safe to inline in HTML too."""
+    text = json.dumps(article_data(article, glossary), ensure_ascii=False, indent=1)
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"

@@ -1,0 +1,112 @@
+"""Whole-site tests: the golden seed site, invariants of the output, escaping, determinism."""
+
+import difflib
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from jiedu.site import build_site
+from jiedu.text import HAN
+
+from conftest import CONTENT, ROOT, TEMPLATES
+
+GOLDEN = ROOT / "tests" / "golden" / "site"
+REGENERATE = "python build.py --output tests/golden/site"
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_seed_site_matches_the_golden_output(built_site):
+    """If this fails after an intended change, regenerate with: python build.py --output tests/golden/site"""
+    expected, actual = tree(GOLDEN), tree(built_site)
+    assert sorted(actual) == sorted(expected), f"file list differs; regenerate with `{REGENERATE}` if intended"
+    for name in expected:
+        if actual[name] != expected[name]:
+            diff = difflib.unified_diff(expected[name].decode().splitlines(), actual[name].decode().splitlines(),
+                                        f"golden/{name}", f"built/{name}", lineterm="", n=1)
+            pytest.fail(f"{name} differs (regenerate with `{REGENERATE}` if intended):\n" + "\n".join(list(diff)[:40]))
+
+
+def test_two_builds_are_byte_identical(built_site, tmp_path, resources):
+    build_site(CONTENT, tmp_path / "again", TEMPLATES, resources)
+    assert tree(tmp_path / "again") == tree(built_site)
+
+
+def test_site_layout(built_site):
+    names = set(tree(built_site))
+    assert {"index.html", "glossary.html", "articles/baotou-zuofeng.html", "articles/baotou-zuofeng.json",
+            "assets/jiedu.css", "assets/jiedu.js", ".nojekyll"} <= names
+
+
+def test_json_blocks_equal_the_converted_cleaned_source(built_site, seed_article, resources):
+    data = json.loads((built_site / "articles" / "baotou-zuofeng.json").read_text(encoding="utf-8"))
+    assert data["slug"] == "baotou-zuofeng" and data["title"] == "包头市作风积弊“大扫除”如火如荼"
+    cleaned = seed_article.cleaned.text
+    for block, model in zip(data["blocks"], seed_article.blocks, strict=True):
+        assert "".join(w["text"] for w in block["words"]) == block["text"]
+        assert "".join(w["trad"] for w in block["words"]) == block["trad"]
+        original = cleaned[model.start:model.start + len(model.source)]
+        assert block["text"] == model.text and model.source == original
+        assert len(block["text"]) == len(original)
+        for word in block["words"]:
+            assert len(word["pinyin"]) == len(HAN.findall(word["text"]))
+    covered = "".join(b.source for b in seed_article.blocks)
+    assert re.sub(r"\s", "", covered) == re.sub(r"\s", "", cleaned)  # nothing outside a block but white space
+
+
+def test_json_records_the_cleaning(built_site):
+    data = json.loads((built_site / "articles" / "baotou-zuofeng.json").read_text(encoding="utf-8"))
+    cleaning = data["cleaning"]
+    assert len(cleaning["artifact"]) == 257 and len(cleaning["repair"]) == 6
+    assert cleaning["artifact"][0] == {"line": 1, "column": 3, "original": "(nèi)", "replacement": "", "reading": "nèi"}
+    assert cleaning["findings"] == []
+
+
+def test_every_translation_and_term_reaches_the_page(built_site, seed_article):
+    page = (built_site / "articles" / "baotou-zuofeng.html").read_text(encoding="utf-8")
+    assert page.count('<div class="en" lang="en">') == 38
+    terms = {w.term for b in seed_article.blocks for w in b.words if w.term}
+    assert len(terms) >= 80
+    for term in terms:
+        assert f'href="#g-{term}"' in page and f'id="g-{term}"' in page
+    assert page.count("<ruby") == sum(1 for b in seed_article.blocks for w in b.words if w.pinyin)
+
+
+def test_glossary_page_links_back_to_occurrences(built_site, resources):
+    page = (built_site / "glossary.html").read_text(encoding="utf-8")
+    for entry in resources.glossary.entries:
+        assert f'id="{entry.id}"' in page
+    assert 'href="articles/baotou-zuofeng.html#b' in page
+
+
+def test_no_absolute_or_remote_urls(built_site):
+    for name, data in tree(built_site).items():
+        if name.endswith((".html", ".css", ".js")):
+            text = data.decode("utf-8")
+            assert not re.search(r'(?:href|src)="(?:/|https?:|//)', text), name
+            assert "@import" not in text and "url(" not in text.replace("url(#", ""), name
+
+
+PAYLOAD = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+
+
+def test_content_cannot_inject_markup(copy_content, tmp_path, resources):
+    article = copy_content / "articles" / "baotou-zuofeng"
+    meta = (article / "meta.toml").read_text(encoding="utf-8")
+    meta = meta.replace('title_en = "', f'title_en = "{PAYLOAD.replace(chr(34), "")}').replace(
+        'publisher = "', f'publisher = "{PAYLOAD.replace(chr(34), "")}')
+    (article / "meta.toml").write_text(meta, encoding="utf-8")
+    translation = (article / "translation.en.md").read_text(encoding="utf-8")
+    (article / "translation.en.md").write_text(
+        translation.replace("Sprinting", f"{PAYLOAD} [click](javascript:alert(1)) Sprinting", 1), encoding="utf-8")
+    build_site(copy_content, tmp_path / "out", TEMPLATES, resources)
+    for name, data in tree(tmp_path / "out").items():
+        text = data.decode("utf-8", "replace")
+        assert "<script>alert" not in text and "<img src=x" not in text, name
+        assert 'href="javascript:' not in text, name
+    page = (tmp_path / "out" / "articles" / "baotou-zuofeng.html").read_text(encoding="utf-8")
+    assert "&lt;script&gt;alert" in page  # shown as text, not dropped

@@ -11,13 +11,21 @@ from typing import Callable
 
 from .model import Block
 
-# Words where 著 is zhù ("to write; marked") and stays 著 in Simplified. Everywhere
-# else Traditional 著 is the aspect particle or zháo/zhuó and mainland usage writes 着
-# (随着, 涌动着, 逼着, 着急, 着陆): OpenCC's t2s leaves those as 著.
+# Traditional 著 is both zhù ("to write; marked": 著名, 土著) and, in Taiwan usage, the
+# aspect particle and zháo/zhuó (随著, 涌动著, 著急, 著手), which mainland usage writes
+# 着. OpenCC's t2s leaves them all as 著. Decided in this order:
+# 1. after a verb that takes the particle, it is 着 (随著作风建设 is 随着, not 著作);
+# 2. inside a zhù word it stays 著;
+# 3. otherwise it is 着.
+PARTICLE_AFTER = (
+    "随", "沿", "朝", "向", "接", "跟", "顺", "照", "本", "凭", "靠", "冲", "对", "围绕", "意味", "带", "拿",
+    "看", "听", "想", "等", "站", "坐", "躺", "穿", "戴", "笑", "忙", "涌动", "逼", "挂", "保持", "存在",
+    "面临", "发挥", "推动", "承担", "肩负", "怀", "抱", "盯", "守", "望", "握", "伴随", "紧接", "试", "闹",
+)
 ZHU_WORDS = (
     "著名", "著作", "著称", "著述", "著书", "著者", "著录", "著文", "显著", "昭著", "卓著",
     "土著", "名著", "巨著", "原著", "论著", "编著", "专著", "合著", "遗著", "译著", "拙著",
-    "新著", "大著", "著有", "所著", "撰著", "彰著",
+    "著有", "所著", "撰著", "彰著",
 )
 
 
@@ -37,10 +45,12 @@ def same_length(convert: Callable[[str], str], text: str) -> str:
 
 
 def apply_zhe_rule(text: str) -> str:
-    """著 → 着 except inside a ZHU_WORDS word."""
+    """著 → 着 after a verb that takes the particle, else unless inside a ZHU_WORDS word."""
     chars = list(text)
     for index, char in enumerate(text):
-        if char == "著" and not _inside_zhu_word(text, index):
+        if char != "著":
+            continue
+        if text[:index].endswith(PARTICLE_AFTER) or not _inside_zhu_word(text, index):
             chars[index] = "着"
     return "".join(chars)
 

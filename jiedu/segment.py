@@ -33,21 +33,27 @@ class Segmenter:
     longest_term: int
 
     def cut_han(self, run: str) -> list[tuple[str, str]]:
-        words, gap_start, position = [], 0, 0
-        while position < len(run):
-            term = self._term_at(run, position)
-            if term:
-                words += self._jieba(run[gap_start:position]) + [(term, "term")]
-                position = gap_start = position + len(term)
-            else:
-                position += 1
+        words, gap_start = [], 0
+        for start, term in self._best_terms(run):
+            words += self._jieba(run[gap_start:start]) + [(term, "term")]
+            gap_start = start + len(term)
         return words + self._jieba(run[gap_start:])
 
-    def _term_at(self, run: str, position: int) -> str:
-        for length in range(min(self.longest_term, len(run) - position), 1, -1):
-            if run[position:position + length] in self.terms:
-                return run[position:position + length]
-        return ""
+    def _best_terms(self, run: str) -> list[tuple[int, str]]:
+        """Non-overlapping glossary terms covering the most characters, then the fewest
+        terms: 包头市委 is 包头 + 市委 (4 covered), not 包头市 + a stray 委 (3)."""
+        best: list[tuple[int, int, list]] = [(0, 0, [])] * (len(run) + 1)
+        for start in range(len(run) - 1, -1, -1):
+            choice = best[start + 1]
+            for length in range(2, min(self.longest_term, len(run) - start) + 1):
+                term = run[start:start + length]
+                if term in self.terms:
+                    covered, count, chosen = best[start + length]
+                    candidate = (covered + length, count - 1, [(start, term)] + chosen)
+                    if candidate[:2] > choice[:2]:
+                        choice = candidate
+            best[start] = choice
+        return best[0][2]
 
     def _jieba(self, text: str) -> list[tuple[str, str]]:
         pairs = [(pair.word, pair.flag) for pair in self.tagger.cut(text, HMM=True)] if text else []

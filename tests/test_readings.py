@@ -1,0 +1,155 @@
+"""Readings: the context rules of rules.py on hand-built words, then pinyin end to end."""
+
+import re
+
+import pytest
+
+from jiedu.model import Word
+from jiedu.pipeline import annotate_line
+from jiedu.rules import (adverbial_de, apply_rules, citation_tones, personal_names, place_names, wei_after_verbs,
+                         yi_x_wei_y)
+from jiedu.text import HAN, TONE_LETTERS, TONED
+
+
+def words(*specs: str) -> tuple[Word, ...]:
+    """Words from `text/tag` specs: words("转化/v", "为/p")."""
+    return tuple(Word(text, text, (), None, tag) for text, tag in (spec.split("/") for spec in specs))
+
+
+def rule_cases(rule, cases):
+    """One table row per case: the rule alone, and the same case through apply_rules."""
+    return [pytest.param(r, ws, index, syllables, expected, id=f"{r.__name__}-{''.join(w.text for w in ws)}")
+            for ws, index, syllables, expected in cases for r in (rule, apply_rules)]
+
+
+CITATION_CASES = [
+    (words("一起/m"), 0, ("yì", "qǐ"), ("yī", "qǐ")),
+    (words("一致/a"), 0, ("yí", "zhì"), ("yī", "zhì")),
+    (words("不会/v"), 0, ("bú", "huì"), ("bù", "huì")),
+    (words("看一看/v"), 0, ("kàn", "yi", "kàn"), ("kàn", "yī", "kàn")),
+    (words("不要/d"), 0, ("bù", "yào"), ("bù", "yào")),
+    (words("意义/n"), 0, ("yì", "yì"), ("yì", "yì")),     # only 一 and 不 change
+]
+
+WEI_CASES = [
+    (words("转化/v", "为/p"), 1, ("wèi",), ("wéi",)),
+    (words("分/v", "为/p"), 1, ("wèi",), ("wéi",)),
+    (words("转化/vn", "为/p"), 1, ("wèi",), ("wéi",)),
+    (words("转化/n", "为/p"), 1, ("wèi",), ("wèi",)),     # not tagged as a verb
+    (words("服务/v", "为/p"), 1, ("wèi",), ("wèi",)),     # a verb, but not one of change
+    (words("为/p", "人民/n"), 0, ("wèi",), ("wèi",)),     # nothing before it
+    (words("转化/v", "为人/n"), 1, ("wèi", "rén"), ("wèi", "rén")),   # only the word 为 itself
+]
+
+YI_WEI_CASES = [
+    (words("以/p", "党建/n", "为/p", "抓手/n"), 2, ("wèi",), ("wéi",)),
+    (words("以/p", "人/n", "为/p", "本/n"), 2, ("wèi",), ("wéi",)),
+    (words("以/p", "项目/n", "建设/vn", "为/p", "重点/n", "工作/vn"), 3, ("wèi",), ("wéi",)),
+    (words("以/p", "实际行动/n", "为/p", "群众/n", "办事/v"), 2, ("wèi",), ("wèi",)),  # 为群众: for the people
+    (words("以/p", "此/r", "，/x", "为/p", "抓手/n"), 3, ("wèi",), ("wèi",)),  # a clause break stops the look-back
+    (words("以/p", "此/r", "。/x", "为/p", "核心/n"), 3, ("wèi",), ("wèi",)),
+    (words("党建/n", "为/p", "抓手/n"), 1, ("wèi",), ("wèi",)),  # no 以
+    (words("以/p", "党建/n", "为/p"), 2, ("wèi",), ("wèi",)),   # nothing after 为
+]
+
+DE_CASES = [
+    (words("鲜明/a", "地/uv", "树/v"), 1, ("dì",), ("de",)),
+    (words("积极/ad", "地/uv", "推进/v"), 1, ("dì",), ("de",)),
+    (words("不断/d", "地/uv", "推进/v"), 1, ("dì",), ("de",)),
+    (words("草原/n", "地/n", "上/f"), 1, ("dì",), ("dì",)),   # after a noun: the ground
+    (words("地/n", "上/f"), 0, ("dì",), ("dì",)),
+    (words("鲜明/a", "地方/n"), 1, ("dì", "fāng"), ("dì", "fāng")),
+]
+
+NAME_CASES = [
+    (words("李长清/nr"), 0, ("lǐ", "zhǎng", "qīng"), ("Lǐ", "Cháng", "qīng")),
+    (words("曾志伟/nr"), 0, ("céng", "zhì", "wěi"), ("Zēng", "Zhì", "wěi")),
+    (words("单田芳/nr"), 0, ("dān", "tián", "fāng"), ("Shàn", "Tián", "fāng")),
+    (words("欧阳修/nr"), 0, ("ōu", "yáng", "xiū"), ("Ōu", "yáng", "Xiū")),
+    (words("王乐/nr"), 0, ("wáng", "yuè"), ("Wáng", "Lè")),          # 乐 in a given name
+    (words("乐嘉/nr"), 0, ("lè", "jiā"), ("Yuè", "Jiā")),            # 乐 as a surname
+    (words("王曾/nr"), 0, ("wáng", "céng"), ("Wáng", "Céng")),      # 曾 only as the surname
+    (words("戴宏/nr"), 0, ("dài", "hóng"), ("Dài", "Hóng")),
+    (words("曾经/d"), 0, ("céng", "jīng"), ("céng", "jīng")),        # not a name: untouched
+    (words("单位/n"), 0, ("dān", "wèi"), ("dān", "wèi")),
+    (words("长清/ns"), 0, ("cháng", "qīng"), ("Cháng", "qīng")),      # a place: capital only
+]
+
+PLACE_CASES = [
+    (words("包头/ns"), 0, ("bāo", "tóu"), ("Bāo", "tóu")),
+    (words("内蒙古/ns"), 0, ("nèi", "měng", "gǔ"), ("Nèi", "měng", "gǔ")),
+    (words("包头市/term"), 0, ("bāo", "tóu", "shì"), ("bāo", "tóu", "shì")),  # rules leave other tags alone
+]
+
+
+@pytest.mark.parametrize("rule, ws, index, syllables, expected",
+                         rule_cases(citation_tones, CITATION_CASES) + rule_cases(wei_after_verbs, WEI_CASES)
+                         + rule_cases(yi_x_wei_y, YI_WEI_CASES) + rule_cases(adverbial_de, DE_CASES)
+                         + rule_cases(place_names, PLACE_CASES))
+def test_rules(rule, ws, index, syllables, expected):
+    assert rule(ws, index, syllables) == expected
+
+
+@pytest.mark.parametrize("ws, index, syllables, expected", NAME_CASES)
+def test_personal_names(ws, index, syllables, expected):
+    assert apply_rules(ws, index, syllables) == expected
+
+
+@pytest.mark.parametrize("ws, index, syllables", [(ws, i, s) for ws, i, s, _ in NAME_CASES if ws[i].tag != "nr"])
+def test_personal_names_leave_other_words_alone(ws, index, syllables):
+    assert personal_names(ws, index, syllables) == syllables
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("干部", "gàn bù"),
+    ("行业", "háng yè"),
+    ("局长", "jú zhǎng"),
+    ("银行行长", "yín háng háng zhǎng"),
+    ("转化为", "zhuǎn huà wéi"),
+    ("鲜明地树起来", "xiān míng de shù qǐ lái"),
+    ("感受颇深", "gǎn shòu pō shēn"),
+    ("李长清感受颇深", "Lǐ Cháng qīng gǎn shòu pō shēn"),
+    ("幹部", "gàn bù"),
+])
+def test_pinyin_end_to_end(resources, text, expected):
+    block = annotate_line(text, resources)
+    assert " ".join(s for w in block.words for s in w.pinyin) == expected
+
+
+def test_end_to_end_name_is_one_word(resources):
+    block = annotate_line("李长清感受颇深", resources)
+    assert (block.words[0].text, block.words[0].tag) == ("李长清", "nr")
+
+
+LOWER = "a-zü" + TONE_LETTERS
+SYLLABLE = re.compile(f"[A-Z{TONE_LETTERS.upper()}]?[{LOWER}]+")
+CITATION = {"一": "yī", "不": "bù"}
+
+
+def seed_readings(seed_article):
+    for block in seed_article.blocks:
+        for word in block.words:
+            yield word, HAN.findall(word.text)
+
+
+def test_seed_has_one_syllable_per_han_character(seed_article):
+    for word, han in seed_readings(seed_article):
+        assert len(word.pinyin) == len(han), word
+
+
+def test_seed_syllables_are_well_formed(seed_article):
+    for word, _ in seed_readings(seed_article):
+        for syllable in word.pinyin:
+            assert SYLLABLE.fullmatch(syllable), (word.text, syllable)
+            assert len(TONED.findall(syllable.lower())) <= 1, (word.text, syllable)
+
+
+def test_seed_shows_citation_tones(seed_article):
+    """一 and 不 are never yì / yí / bú: the glossary and the rules show citation tones."""
+    seen = 0
+    for word, han in seed_readings(seed_article):
+        for char, syllable in zip(han, word.pinyin):
+            if char in CITATION:
+                seen += 1
+                assert syllable == CITATION[char], (word.text, word.pinyin)
+    assert seen > 0

@@ -1,0 +1,164 @@
+"""The segment stage: glossary terms first, jieba between, non-Han text passed through.
+
+Unit cases use a fake tagger with jieba's interface; then the real one on the seed.
+"""
+
+from dataclasses import dataclass
+from types import SimpleNamespace
+
+import pytest
+
+from jiedu.model import Block
+from jiedu.segment import make_segmenter, retag_name, segment, split_adverbial_de, split_words
+
+
+@dataclass(frozen=True)
+class Pair:
+    """What jieba.posseg yields: a word and its part-of-speech flag."""
+
+    word: str
+    flag: str
+
+
+class FakeTagger:
+    """jieba's POSTokenizer interface over a small vocabulary, by longest match.
+
+    `hmm_words` are cut as words but missing from `tokenizer.FREQ`, as words jieba's
+    HMM makes up; unknown characters come out one by one, tagged `n`.
+    """
+
+    def __init__(self, vocabulary: dict[str, str], hmm_words: dict[str, str] | None = None):
+        self.words = {**vocabulary, **(hmm_words or {})}
+        self.tokenizer = SimpleNamespace(FREQ={word: 1 for word in vocabulary})
+
+    def cut(self, text: str, HMM: bool = True) -> list[Pair]:
+        pairs, position = [], 0
+        while position < len(text):
+            length = next((n for n in range(len(text) - position, 1, -1)
+                           if text[position:position + n] in self.words), 1)
+            word = text[position:position + length]
+            pairs.append(Pair(word, self.words.get(word, "n")))
+            position += length
+        return pairs
+
+
+VOCABULARY = {"加强": "v", "作风": "n", "建设": "vn", "坚持": "v", "鲜明": "a", "起来": "v", "地区": "n",
+              "包头": "ns", "增长": "v", "得分": "v", "干部": "n"}
+TAGGER = FakeTagger(VOCABULARY, hmm_words={"地树": "v"})
+
+
+@pytest.mark.parametrize("terms, text, expected", [
+    (("作风", "作风建设"), "加强作风建设", [("加强", "v"), ("作风建设", "term")]),
+    (("作风建设", "作风"), "加强作风建设", [("加强", "v"), ("作风建设", "term")]),
+    (("作风",), "加强作风建设", [("加强", "v"), ("作风", "term"), ("建设", "vn")]),
+    ((), "加强作风建设", [("加强", "v"), ("作风", "n"), ("建设", "vn")]),
+    (("四不两直",), "坚持四不两直", [("坚持", "v"), ("四不两直", "term")]),
+    (("四不两直",), "四不两直", [("四不两直", "term")]),
+    (("作风", "干部"), "干部作风", [("干部", "term"), ("作风", "term")]),
+    (("风",), "风", [("风", "n")]),                       # one character is never a term
+    (("包头市", "包头", "市委"), "包头市委", [("包头", "term"), ("市委", "term")]),  # most characters covered
+    (("包头市", "包头"), "包头市", [("包头市", "term")]),     # then the fewest terms
+])
+def test_glossary_terms_come_out_whole(terms, text, expected):
+    assert split_words(text, make_segmenter(TAGGER, terms)) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("得分97.54分", [("得分", "v"), ("97.54", "x"), ("分", "n")]),
+    ("增长97.54%，", [("增长", "v"), ("97.54%", "x"), ("，", "x")]),
+    ("包头GDP增长", [("包头", "ns"), ("GDP", "x"), ("增长", "v")]),
+    ("包头，\n增长", [("包头", "ns"), ("，", "x"), ("\n", "x"), ("增长", "v")]),
+    ("“作风”", [("“", "x"), ("作风", "n"), ("”", "x")]),
+    ("２０２２年", [("２０２２", "x"), ("年", "n")]),
+    ("A B", [("A", "x"), (" ", "x"), ("B", "x")]),
+])
+def test_non_han_text_passes_through_as_its_own_tokens(text, expected):
+    assert split_words(text, make_segmenter(TAGGER, ())) == expected
+
+
+@pytest.mark.parametrize("text, trad", [
+    ("加强作风建设", "加強作風建設"),
+    ("2022年6月，包头GDP增长97.54%。", "2022年6月，包頭GDP增長97.54%。"),
+    ("“四不两直”\n鲜明地树起来", "“四不兩直”\n鮮明地樹起來"),
+    ("  ……ABC一二三  ", "  ……ABC一二三  "),
+    ("", ""),
+])
+def test_words_join_to_the_block_text_and_trad(text, trad):
+    block = segment(Block("paragraph", trad, 0, text=text, trad=trad), make_segmenter(TAGGER, ("四不两直",)))
+    assert "".join(w.text for w in block.words) == text
+    assert "".join(w.trad for w in block.words) == trad
+    assert all(len(w.text) == len(w.trad) for w in block.words)
+
+
+def test_segment_gives_each_word_its_traditional_form():
+    block = segment(Block("paragraph", "加強作風建設", 0, text="加强作风建设", trad="加強作風建設"),
+                    make_segmenter(TAGGER, ("作风建设",)))
+    assert [(w.text, w.trad, w.tag) for w in block.words] == [("加强", "加強", "v"), ("作风建设", "作風建設", "term")]
+
+
+@pytest.mark.parametrize("pairs, expected", [
+    ([("鲜明", "a"), ("地树", "v"), ("起来", "v")], [("鲜明", "a"), ("地", "uv"), ("树", "v"), ("起来", "v")]),
+    ([("积极", "ad"), ("地树", "v")], [("积极", "ad"), ("地", "uv"), ("树", "v")]),
+    ([("鲜明", "a"), ("地区", "n")], [("鲜明", "a"), ("地区", "n")]),        # a dictionary word
+    ([("草原", "n"), ("地树", "v")], [("草原", "n"), ("地树", "v")]),        # not after an adjective
+    ([("地树", "v")], [("地树", "v")]),                                     # nothing before it
+    ([("鲜明", "a"), ("地", "uv")], [("鲜明", "a"), ("地", "uv")]),         # already alone
+])
+def test_split_adverbial_de(pairs, expected):
+    assert split_adverbial_de(pairs, {"地区": 1}) == expected
+
+
+def test_split_adverbial_de_through_the_segmenter():
+    assert split_words("鲜明地树起来", make_segmenter(TAGGER, ())) == [
+        ("鲜明", "a"), ("地", "uv"), ("树", "v"), ("起来", "v")]
+
+
+@pytest.mark.parametrize("word, tag, known, expected", [
+    ("李长清", "nr", {}, "nr"),
+    ("李长清", "nr", {"李长清": 1}, "nr"),     # three characters after a surname: a name anyway
+    ("王刚", "nr", {}, "nr"),
+    ("弘扬", "nr", {"弘扬": 1}, "n"),
+    ("高兴", "nr", {"高兴": 1}, "n"),          # a surname first, but a dictionary word
+    ("高兴", "nr", {}, "nr"),
+    ("真善美", "nr", {}, "n"),                 # 真 is not a surname
+    ("欧阳", "nr", {}, "nr"),
+    ("李", "nr", {}, "n"),                     # too short for a name
+    ("李长清的哥哥", "nr", {}, "n"),            # too long
+    ("弘扬", "v", {}, "v"),                    # other tags untouched
+])
+def test_retag_name(word, tag, known, expected):
+    assert retag_name(word, tag, known) == expected
+
+
+SEED_TERMS = ["作风建设", "形式主义", "四不两直", "销号管理", "摘星夺旗", "躺平", "马上就办", "久久为功", "抓铁有痕"]
+
+
+@pytest.mark.parametrize("term", SEED_TERMS)
+def test_seed_terms_are_single_linked_words(seed_article, term):
+    occurrences = sum(b.text.count(term) for b in seed_article.blocks)
+    words = [w for b in seed_article.blocks for w in b.words if w.text == term]
+    assert occurrences > 0
+    assert len(words) == occurrences
+    assert all(w.term is not None and w.tag == "term" for w in words)
+
+
+def test_seed_glossary_terms_are_never_split_by_jieba(seed_article, resources):
+    """Every occurrence of a glossary term is a term word, or overlaps another term
+    that matched first (包头市委: 包头市 wins over 市委)."""
+    for block in seed_article.blocks:
+        spans, offset = [], 0
+        for word in block.words:
+            spans.append((offset, offset + len(word.text), word))
+            offset += len(word.text)
+        for term in resources.glossary.multi_character_terms:
+            start = block.text.find(term)
+            while start >= 0:
+                overlapping = [w for s, e, w in spans if s < start + len(term) and e > start]
+                assert any(w.term for w in overlapping), (term, [w.text for w in overlapping])
+                start = block.text.find(term, start + 1)
+
+
+def test_seed_words_join_to_block_text_and_trad(seed_article):
+    for block in seed_article.blocks:
+        assert "".join(w.text for w in block.words) == block.text
+        assert "".join(w.trad for w in block.words) == block.trad

@@ -85,8 +85,8 @@ def test_convert_fills_text_and_trad_of_the_same_length():
     ("随著著名", "随着著名"),
     ("随著有关部门", "随着有关部门"),   # 著有 ("has written") must not catch 随著 + 有关
     ("重新著手", "重新着手"),           # 新著 ("new work") must not catch 重新 + 着手
-    ("隨著作風建設的深入", "隨着作風建設的深入"),  # particle after 随 wins over 著作
-    ("有著名學者", "有著名學者"),        # 有 + 著名, not 有着
+    ("随著作风建设的深入", "随着作风建设的深入"),  # particle after 随 wins over 著作
+    ("有著名学者", "有著名学者"),        # 有 + 著名, not 有着
 ])
 def test_zhe_rule(text, expected):
     assert apply_zhe_rule(text) == expected

@@ -55,7 +55,7 @@ def render_site(articles: list[Article], resources: Resources, templates: Path, 
     pages = {"index.html": render_page(env, "index.html", "index.html", site=config, articles=views),
              "glossary.html": render_page(env, "glossary.html", "glossary.html", site=config,
                                           groups=grouped_entries(glossary), glossary=glossary,
-                                          occurrences=occurrences(articles))}
+                                          occurrences=occurrences(articles, glossary))}
     for view in views:
         path = f"articles/{view.slug}.html"
         pages[path] = render_page(env, "article.html", path, site=config, view=view, glossary=glossary)

@@ -6,6 +6,12 @@ from .export import article_title
 from .glossary import CATEGORIES, Entry, Glossary
 from .model import Article
 
+TONELESS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü", "aaaaeeeeiiiioooouuuuvvvvv")
+
+
+def toneless(pinyin: str) -> str:
+    return pinyin.lower().translate(TONELESS)
+
 
 @dataclass(frozen=True)
 class Occurrence:
@@ -47,14 +53,16 @@ def article_view(article: Article, glossary: Glossary) -> ArticleView:
     )
 
 
-def occurrences(articles: list[Article]) -> dict[str, list[Occurrence]]:
-    """Every block where each glossary term occurs, in site order."""
+def occurrences(articles: list[Article], glossary: Glossary) -> dict[str, list[Occurrence]]:
+    """Every block where each glossary term occurs, in site order: by text, so a term
+    inside a longer linked term (办实事 in 解难题办实事) is found too."""
     found: dict[str, list[Occurrence]] = {}
     for article in articles:
         for number, block in enumerate(article.blocks, 1):
-            for term in dict.fromkeys(w.term for w in block.words if w.term):
-                found.setdefault(term, []).append(
-                    Occurrence(article.source.slug, article_title(article), f"b{number}", block.text))
+            for entry in glossary.entries:
+                if entry.simplified in block.text:
+                    found.setdefault(entry.id, []).append(
+                        Occurrence(article.source.slug, article_title(article), f"b{number}", block.text))
     return found
 
 
@@ -63,7 +71,7 @@ def grouped_entries(glossary: Glossary) -> list[tuple[str, str, list[Entry]]]:
     groups = []
     for category, heading in CATEGORIES.items():
         entries = sorted((e for e in glossary.entries if e.category == category),
-                         key=lambda e: (" ".join(e.pinyin).lower(), e.simplified))
+                         key=lambda e: (toneless(" ".join(e.pinyin)), " ".join(e.pinyin).lower(), e.simplified))
         if entries:
             groups.append((category, heading, entries))
     return groups

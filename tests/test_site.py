@@ -110,3 +110,12 @@ def test_content_cannot_inject_markup(copy_content, tmp_path, resources):
         assert 'href="javascript:' not in text, name
     page = (tmp_path / "out" / "articles" / "baotou-zuofeng.html").read_text(encoding="utf-8")
     assert "&lt;script&gt;alert" in page  # shown as text, not dropped
+
+
+def test_every_glossary_entry_occurs_in_the_seed(built_site, resources, seed_article):
+    text = "".join(b.text for b in seed_article.blocks)
+    missing = [e.simplified for e in resources.glossary.entries if e.simplified not in text]
+    assert missing == [] and len(resources.glossary.entries) >= 80
+    page = (built_site / "glossary.html").read_text(encoding="utf-8")
+    assert "Occurs in 0 " not in page
+    assert "<summary>Occurs in 1 paragraph(s)</summary>" in page

@@ -10,7 +10,8 @@ from dataclasses import dataclass
 from importlib import resources as package_files
 from pathlib import Path
 
-from .annotate import Reader
+from .polyphone import load_polyphone_model
+from .reading import Reader
 from .convert import Converters
 from .glossary import Glossary, index_glossary, load_glossary
 from .segment import Segmenter, make_segmenter
@@ -48,8 +49,7 @@ def make_tagger():
 def load_resources(glossary_path: Path | None, glossary_shown: str = "") -> Resources:
     """Build every heavy resource once. Without a glossary path, no terms are linked."""
     import opencc
-    from pypinyin import Style
-    from pypinyin.core import Pinyin
+    from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
 
     glossary = load_glossary(glossary_path, glossary_shown) if glossary_path else index_glossary([], [])
     tagger = make_tagger()
@@ -57,7 +57,8 @@ def load_resources(glossary_path: Path | None, glossary_shown: str = "") -> Reso
     return Resources(
         converters=Converters(t2s.convert, s2t.convert),
         segmenter=make_segmenter(tagger, glossary.multi_character_terms),
-        reader=Reader(Pinyin(), Style.TONE, *load_readings()),
+        reader=Reader(PHRASES_DICT, PINYIN_DICT, lambda run: tagger.tokenizer.cut(run, HMM=False),
+                      tagger.tokenizer.FREQ, load_polyphone_model(), *load_readings()),
         glossary=glossary,
         char_frequency={w: f for w, f in tagger.tokenizer.FREQ.items() if len(w) == 1},
     )

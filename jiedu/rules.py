@@ -21,6 +21,8 @@ YI_WEI_OBJECTS = ("抓手", "核心", "重点", "目标", "导向", "基础", "�
                   "根本", "宗旨", "方向", "标准", "前提", "主体", "龙头", "突破口", "切入点", "落脚点", "出发点",
                   "着力点", "主", "本", "荣", "耻", "先", "重", "例", "鉴", "师", "题", "名", "准", "纲", "期", "界")
 CLAUSE_END = tuple("，。；！？：,;!?:")
+# Function characters jieba sometimes glues to a following 为 (提高了为项目服务).
+GLUED_BEFORE_WEI = "了着过就都也还又更"
 ADVERB_MAKERS = {"a", "ad", "d", "z", "ag", "an", "b"}
 # Readings that change inside personal names.
 SURNAMES = {"单": "shàn", "曾": "zēng", "解": "xiè", "朴": "piáo", "仇": "qiú", "查": "zhā",
@@ -42,6 +44,25 @@ def wei_after_verbs(words: tuple[Word, ...], index: int, syllables: tuple[str, .
     previous = _previous(words, index)
     if words[index].text == "为" and previous and previous.tag.startswith("v") and previous.text.endswith(WEI_AFTER):
         return ("wéi",)
+    return syllables
+
+
+def wei_for(words: tuple[Word, ...], index: int, syllables: tuple[str, ...]) -> tuple[str, ...]:
+    """为 on its own (or closing a glued word: 了为) is wèi, "for; in order to" (为强化作风,
+    为企业服务), unless a wéi rule below says otherwise."""
+    text = words[index].text
+    if text == "为" or (len(text) == 2 and text[1] == "为" and text[0] in GLUED_BEFORE_WEI):
+        return syllables[:-1] + ("wèi",)
+    return syllables
+
+
+def gan_by_part_of_speech(words: tuple[Word, ...], index: int, syllables: tuple[str, ...]) -> tuple[str, ...]:
+    """干 alone: gàn as a verb ("to do": 担心干不到), gān as an adjective ("dry")."""
+    word = words[index]
+    if word.text == "干" and word.tag.startswith("v"):
+        return ("gàn",)
+    if word.text == "干" and word.tag.startswith("a"):
+        return ("gān",)
     return syllables
 
 
@@ -87,9 +108,11 @@ def place_names(words: tuple[Word, ...], index: int, syllables: tuple[str, ...])
 
 RULES: tuple[tuple[str, Rule], ...] = (
     ("citation_tones", citation_tones),
+    ("wei_for", wei_for),
     ("wei_after_verbs", wei_after_verbs),
     ("yi_x_wei_y", yi_x_wei_y),
     ("adverbial_de", adverbial_de),
+    ("gan_by_part_of_speech", gan_by_part_of_speech),
     ("personal_names", personal_names),
     ("place_names", place_names),
 )

@@ -153,3 +153,18 @@ def test_seed_shows_citation_tones(seed_article):
                 seen += 1
                 assert syllable == CITATION[char], (word.text, word.pinyin)
     assert seen > 0
+
+
+# --- rules added with the polyphone model -------------------------------------------
+
+@pytest.mark.parametrize("text, position, expected", [
+    ("为强化作风建设，青山区开展了活动", 0, "wèi"),      # 为 alone: "in order to"
+    ("提高了为项目服务的主动性", 3, "wèi"),              # glued 了为: still "for"
+    ("从思想上受触动转化为对标上寻主动", 9, "wéi"),      # after a verb of change
+    ("以落实三年行动计划为抓手", 9, "wéi"),             # 以…为抓手
+    ("却担心干不到点子上", 3, "gàn"),                   # 干 as a verb
+])
+def test_function_word_rules_in_context(resources, text, position, expected):
+    block = annotate_line(text, resources)
+    syllables = [s for w in block.words for s in w.pinyin]
+    assert syllables[position] == expected

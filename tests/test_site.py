@@ -1,6 +1,5 @@
 """Whole-site tests: the golden seed site, invariants of the output, escaping, determinism."""
 
-import difflib
 import json
 import re
 from pathlib import Path
@@ -26,9 +25,18 @@ def test_seed_site_matches_the_golden_output(built_site):
     assert sorted(actual) == sorted(expected), f"file list differs; regenerate with `{REGENERATE}` if intended"
     for name in expected:
         if actual[name] != expected[name]:
-            diff = difflib.unified_diff(expected[name].decode().splitlines(), actual[name].decode().splitlines(),
-                                        f"golden/{name}", f"built/{name}", lineterm="", n=1)
-            pytest.fail(f"{name} differs (regenerate with `{REGENERATE}` if intended):\n" + "\n".join(list(diff)[:40]))
+            pytest.fail(f"{name} differs (regenerate with `{REGENERATE}` if intended):\n"
+                        + first_difference(expected[name].decode(), actual[name].decode()))
+
+
+def first_difference(expected: str, actual: str, width: int = 80) -> str:
+    """The first differing line, cut to the neighbourhood of the change (pages have long lines)."""
+    for number, (old, new) in enumerate(zip(expected.splitlines(), actual.splitlines()), 1):
+        if old != new:
+            at = next(i for i, (a, b) in enumerate(zip(old + "\0", new + "\0")) if a != b)
+            start = max(0, at - width)
+            return f"line {number}:\n- {old[start:at + width]}\n+ {new[start:at + width]}"
+    return f"line counts differ: {len(expected.splitlines())} vs {len(actual.splitlines())}"
 
 
 def test_two_builds_are_byte_identical(built_site, tmp_path, resources):

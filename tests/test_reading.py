@@ -1,0 +1,69 @@
+"""The reading stage: the batched polyphone model and how it is weighed against dictionaries."""
+
+import numpy as np
+import pytest
+
+from jiedu.syllables import numbered_to_marked, toneless
+
+
+@pytest.mark.parametrize("numbered, marked", [
+    ("hang2", "háng"), ("zhang3", "zhǎng"), ("lu:4", "lǜ"), ("nu:e4", "nüè"), ("le5", "le"),
+    ("gou3", "gǒu"), ("xiong1", "xiōng"), ("hui4", "huì"), ("liu2", "liú"), ("r5", "r"), ("er2", "ér"),
+])
+def test_numbered_to_marked(numbered, marked):
+    assert numbered_to_marked(numbered) == marked
+    assert toneless(marked) == numbered[:-1].replace("u:", "ü")
+
+
+SENTENCES = ["银行行长在重庆朝天门", "他了解这个行业的情况", "为人民服务", "长江很长", "干部要干实事"]
+
+
+def test_batched_model_agrees_with_g2pm_itself(resources):
+    """Our float32, batched, unmasked BiLSTM must predict what g2pM's own code predicts."""
+    from g2pM import G2pM
+
+    original = G2pM()
+    model = resources.reader.model
+    targets = [[i for i, c in enumerate(s) if model.is_polyphone(c)] for s in SENTENCES]
+    ours = model.probabilities(SENTENCES, targets)
+    for sentence, indexes, dists in zip(SENTENCES, targets, ours):
+        theirs = original(sentence, char_split=True)
+        for index, dist in zip(indexes, dists):
+            assert max(dist, key=dist.get) == numbered_to_marked(theirs[index]), (sentence, index)
+            assert abs(sum(dist.values()) - 1) < 1e-5
+
+
+def test_batching_does_not_change_probabilities(resources):
+    model = resources.reader.model
+    targets = [[i for i, c in enumerate(s) if model.is_polyphone(c)] for s in SENTENCES]
+    together = model.probabilities(SENTENCES, targets)
+    alone = [model.probabilities([s], [t])[0] for s, t in zip(SENTENCES, targets)]
+    for a, b in zip(together, alone):
+        for da, db in zip(a, b):
+            assert np.allclose([da[k] for k in sorted(da)], [db[k] for k in sorted(db)], atol=1e-5)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("银行行长在重庆朝天门", "yín háng háng zhǎng zài chóng qìng cháo tiān mén"),
+    ("我们了解情况", "wǒ men liǎo jiě qíng kuàng"),          # common word: the dictionary wins
+    ("充分发挥作用", "chōng fèn fā huī zuò yòng"),            # a word made of known phrases
+    ("项目的前期手续", "xiàng mù de qián qī shǒu xù"),        # not 目的 mù dì across words
+    ("优质的服务", "yōu zhì de fú wù"),
+    ("长江很长", "cháng jiāng hěn cháng"),
+])
+def test_reader_on_everyday_text(resources, text, expected):
+    assert " ".join(resources.reader.read(text)) == expected
+
+
+def test_reader_uses_the_callers_words(resources):
+    reader = resources.reader
+    assert reader.read("项目的", ["项目", "的"])[2] == "de"
+    assert reader.read("项目的", ["项", "目的"])[2] == "dì"   # the words decide the phrase
+    assert reader.read("AB长江12", ["AB", "长江", "12"]) == ["", "", "cháng", "jiāng", "", ""]
+
+
+def test_reader_without_a_model_falls_back_to_dictionaries(resources):
+    from dataclasses import replace
+
+    plain = replace(resources.reader, model=None)
+    assert plain.read("银行行长") == ["yín", "háng", "háng", "zhǎng"]

@@ -16,6 +16,7 @@ from .glossary import Glossary
 from .model import Block, Word
 from .reading import Reader
 from .rules import apply_rules
+from .sandhi import sandhi
 from .text import HAN
 
 
@@ -41,4 +42,18 @@ def annotate(block: Block, reader: Reader, glossary: Glossary) -> Block:
         pinyin = word_pinyin(block.words, index, context, reader, glossary)
         words.append(replace(word, pinyin=pinyin, term=entry.id if entry else None))
         offset += len(word.text)
-    return replace(block, words=tuple(words))
+    return replace(block, words=with_sandhi(tuple(words)))
+
+
+def with_sandhi(words: tuple[Word, ...]) -> tuple[Word, ...]:
+    """Attach 一/不 sandhi readings, computed over each unbroken stretch of Han words."""
+    chars = "".join(w.text if w.pinyin else "\0" * len(w.text) for w in words)
+    syllables = [s for w in words for s in (w.pinyin or [""] * len(w.text))]
+    changed = sandhi(chars, syllables)
+    result, offset = [], 0
+    for word in words:
+        count = len(word.pinyin) if word.pinyin else len(word.text)
+        mine = tuple(changed[offset:offset + count])
+        result.append(replace(word, sandhi=mine) if word.pinyin and mine != word.pinyin else word)
+        offset += count
+    return tuple(result)

@@ -3,7 +3,7 @@
 import json
 
 from .glossary import Glossary
-from .model import Article, Edit, Finding
+from .model import Article, Edit, Finding, Word
 
 SCHEMA = "jiedu.article/1"
 
@@ -24,6 +24,13 @@ def finding_record(finding: Finding) -> dict:
             "code": finding.code, "message": finding.message}
 
 
+def word_record(word: Word) -> dict:
+    record = {"text": word.text, "trad": word.trad, "pinyin": list(word.pinyin), "term": word.term}
+    if word.sandhi:
+        record["sandhi"] = list(word.sandhi)
+    return record
+
+
 def article_data(article: Article, glossary: Glossary) -> dict:
     meta = article.source.meta
     edits = article.cleaned.edits
@@ -35,7 +42,7 @@ def article_data(article: Article, glossary: Glossary) -> dict:
         "meta": {key: meta.get(key) for key in ("date", "publisher", "authors", "source_url", "script", "rights")},
         "blocks": [
             {"id": f"b{n}", "kind": b.kind, "text": b.text, "trad": b.trad, "translation": b.translation,
-             "words": [{"text": w.text, "trad": w.trad, "pinyin": list(w.pinyin), "term": w.term} for w in b.words]}
+             "words": [word_record(w) for w in b.words]}
             for n, b in enumerate(article.blocks, 1)
         ],
         "cleaning": {

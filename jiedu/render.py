@@ -47,10 +47,15 @@ def markdown_html(text: str | None) -> Markup:
                             url_schemes={"http", "https", "mailto"}))
 
 
-def ruby_pairs(word: Word) -> list[tuple[str, str]]:
-    """(character, syllable) for each character; non-Han characters inside get ''."""
+def ruby_pairs(word: Word) -> list[tuple[str, str, str]]:
+    """(character, syllable, sandhi syllable if it differs) for each character."""
     syllables = iter(word.pinyin)
-    return [(char, next(syllables, "") if HAN.match(char) else "") for char in word.text]
+    changed = iter(word.sandhi or word.pinyin)
+    triples = []
+    for char in word.text:
+        syllable, other = (next(syllables, ""), next(changed, "")) if HAN.match(char) else ("", "")
+        triples.append((char, syllable, other if other != syllable else ""))
+    return triples
 
 
 def make_environment(templates: Path) -> Environment:

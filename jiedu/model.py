@@ -87,10 +87,10 @@ class Word:
     """Tone-marked syllables, exactly one per Han character of `text`; empty otherwise."""
     term: str | None = None
     """Glossary entry id, or None."""
-    sandhi: tuple[str, ...] = ()
-    """The same syllables with 一/不 tone sandhi, when that differs; else empty."""
     tag: str = ""
     """jieba's part-of-speech tag (`nr` person, `ns` place, `v` verb ...); reading rules use it."""
+    sandhi: tuple[str, ...] = ()
+    """The same syllables with 一/不 tone sandhi, when that differs; else empty."""
 
 
 @dataclass(frozen=True)

@@ -14,6 +14,7 @@ from dataclasses import replace
 
 from .glossary import Glossary
 from .model import Block, Word
+from .overrides import Overrides, apply_readings
 from .reading import Reader
 from .rules import apply_rules
 from .sandhi import sandhi
@@ -27,13 +28,26 @@ def word_pinyin(words: tuple[Word, ...], index: int, context: list[str], reader:
     entry = glossary.by_simplified.get(word.text)
     if entry and len(entry.pinyin) == han_count:
         return entry.pinyin
-    chosen = reader.word_readings.get(word.text)
-    if not (chosen and len(chosen) == han_count):
-        chosen = tuple(s for s, char in zip(context, word.text) if HAN.match(char))
-    return apply_rules(words, index, tuple(chosen)) if han_count else ()
+    if not han_count:
+        return ()
+    chosen = apply_rules(words, index, tuple(s for s, char in zip(context, word.text) if HAN.match(char)))
+    return table_readings(word.text, chosen, reader.word_readings)
 
 
-def annotate(block: Block, reader: Reader, glossary: Glossary) -> Block:
+def table_readings(text: str, syllables: tuple[str, ...], table: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+    """Readings-table words found inside a word override its syllables there
+    (乐亭 in 乐亭县, 昆都仑 in 昆都仑区); the longest entry at each position wins."""
+    result, position, longest = list(syllables), 0, max(map(len, table), default=0)
+    while position < len(text):
+        length = next((n for n in range(min(longest, len(text) - position), 1, -1)
+                       if text[position:position + n] in table), 0)
+        if length:
+            result[position:position + length] = table[text[position:position + length]]
+        position += max(length, 1)
+    return tuple(result)
+
+
+def annotate(block: Block, reader: Reader, glossary: Glossary, overrides: Overrides = Overrides()) -> Block:
     syllables = reader.read(block.text, [w.text for w in block.words])
     words, offset = [], 0
     for index, word in enumerate(block.words):
@@ -42,7 +56,20 @@ def annotate(block: Block, reader: Reader, glossary: Glossary) -> Block:
         pinyin = word_pinyin(block.words, index, context, reader, glossary)
         words.append(replace(word, pinyin=pinyin, term=entry.id if entry else None))
         offset += len(word.text)
-    return replace(block, words=with_sandhi(tuple(words)))
+    return replace(block, words=with_sandhi(override_readings(block, tuple(words), overrides)))
+
+
+def override_readings(block: Block, words: tuple[Word, ...], overrides: Overrides) -> tuple[Word, ...]:
+    """Apply reading overrides; glossary terms keep their own pinyin."""
+    if not overrides.readings:
+        return words
+    chars = [s for w in words for s in (w.pinyin if w.pinyin else [""] * len(w.text))]
+    fixed = iter(apply_readings(replace(block, words=words), overrides, chars))
+    result = []
+    for word in words:
+        mine = tuple(next(fixed) for _ in (word.pinyin if word.pinyin else word.text))
+        result.append(replace(word, pinyin=mine) if word.pinyin and not word.term else word)
+    return tuple(result)
 
 
 def with_sandhi(words: tuple[Word, ...]) -> tuple[Word, ...]:

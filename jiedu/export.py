@@ -47,7 +47,10 @@ def article_data(article: Article, glossary: Glossary) -> dict:
         ],
         "cleaning": {
             kind: [edit_record(e) for e in edits if e.kind == kind] for kind in ("artifact", "repair", "punctuation")
-        } | {"findings": [finding_record(f) for f in article.findings]},
+        } | {"findings": [finding_record(f) for f in article.findings],
+             "disagreements": [{"line": d.place.line, "column": d.place.column, "char": d.char,
+                                "source_reading": d.claimed, "jiedu_reading": d.ours, "context": d.context}
+                               for d in article.disagreements]},
     }
 
 

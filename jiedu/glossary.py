@@ -5,7 +5,7 @@ from pathlib import Path
 
 from .errors import ContentError
 from .model import Place
-from .read import load_toml
+from .tomlfile import load_toml
 from .text import HAN
 
 FIELDS = ("id", "simplified", "traditional", "pinyin", "literal", "english", "explanation", "category")

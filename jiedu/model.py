@@ -62,6 +62,8 @@ class Source:
     translation_path: str = ""
     translation_lines: tuple[int, ...] = ()
     """Line in the translation file where each paragraph starts."""
+    overrides: object = None
+    """The article's own reading and word-boundary overrides (`overrides.Overrides`)."""
 
 
 @dataclass(frozen=True)
@@ -119,3 +121,5 @@ class Article:
     cleaned: Cleaned
     blocks: tuple[Block, ...]
     findings: tuple[Finding, ...] = field(default=())
+    disagreements: tuple = ()
+    """Where a scraped reading differs from jiedu's (`crosscheck.Disagreement`)."""

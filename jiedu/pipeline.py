@@ -11,31 +11,39 @@ from .align import align
 from .annotate import annotate
 from .clean import clean
 from .convert import convert
+from .crosscheck import disagreements
 from .model import Article, Block, Source
+from .overrides import Overrides, unmatched
 from .resources import Resources
 from .segment import segment
 from .structure import structure
 
 BLOCK_STAGES = (
-    ("convert", lambda block, res: convert(block, res.converters)),
-    ("segment", lambda block, res: segment(block, res.segmenter)),
-    ("annotate", lambda block, res: annotate(block, res.reader, res.glossary)),
+    ("convert", lambda block, res, fixes: convert(block, res.converters)),
+    ("segment", lambda block, res, fixes: segment(block, res.segmenter, fixes.splits)),
+    ("annotate", lambda block, res, fixes: annotate(block, res.reader, res.glossary, fixes)),
 )
 
 
-def process_block(block: Block, resources: Resources) -> Block:
+def process_block(block: Block, resources: Resources, overrides: Overrides = Overrides()) -> Block:
     for _name, stage in BLOCK_STAGES:
-        block = stage(block, resources)
+        block = stage(block, resources, overrides)
     return block
 
 
-def process_article(source: Source, resources: Resources) -> Article:
+def process_article(source: Source, resources: Resources, site_overrides: Overrides = Overrides()) -> Article:
+    """Clean, structure, the block stages, then the translation. Overrides of the
+    article itself that match nothing are reported here; site-wide ones by the site."""
     cleaned = clean(source)
-    blocks = tuple(process_block(b, resources) for b in structure(cleaned.text, source.meta))
+    own = source.overrides or Overrides()
+    overrides = own + site_overrides
+    blocks = tuple(process_block(b, resources, overrides) for b in structure(cleaned.text, source.meta))
     blocks, findings = align(blocks, source)
-    return Article(source, cleaned, blocks, cleaned.findings + tuple(findings))
+    stale = unmatched(own, blocks)
+    findings = cleaned.findings + tuple(findings) + tuple(stale)
+    return Article(source, cleaned, blocks, findings, tuple(disagreements(cleaned, blocks)))
 
 
-def annotate_line(text: str, resources: Resources) -> Block:
+def annotate_line(text: str, resources: Resources, overrides: Overrides = Overrides()) -> Block:
     """One line of any-script text through convert, segment, annotate (for `jiedu annotate`)."""
-    return process_block(replace(Block("paragraph", text, 0)), resources)
+    return process_block(replace(Block("paragraph", text, 0)), resources, overrides)

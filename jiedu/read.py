@@ -6,13 +6,13 @@ exactly; nothing is normalised yet (that is the clean stage's job, on the record
 
 import codecs
 import math
-import re
-import tomllib
 from pathlib import Path
 
 from .errors import ContentError
 from .model import Finding, Place, Source
+from .overrides import load_overrides
 from .text import HAN
+from .tomlfile import load_toml
 
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 LEGACY = ("gb18030", "big5")
@@ -58,15 +58,6 @@ def _plausibility(text: str, char_frequency: dict[str, int]) -> float:
     if not chars:
         return 0.0
     return sum(math.log1p(char_frequency.get(c, 0)) for c in chars) / len(chars)
-
-
-def load_toml(path: Path, shown: str) -> dict:
-    try:
-        return tomllib.loads(path.read_text(encoding="utf-8"))
-    except tomllib.TOMLDecodeError as error:
-        found = re.search(r"line (\d+), column (\d+)", str(error))
-        line, column = (int(found[1]), int(found[2])) if found else (1, 1)
-        raise ContentError(Place(shown, line, column), f"malformed TOML: {error}") from None
 
 
 def check_meta(meta: dict, shown: str) -> list[Finding]:
@@ -126,6 +117,7 @@ def read_article(folder: Path, root: Path, char_frequency: dict[str, int]) -> tu
         slug=folder.name, path=shown(text_path), text=text, encoding=encoding, meta=meta,
         repairs=repairs, repairs_path=repairs_shown, translation=paragraphs,
         translation_path=shown(translation_path), translation_lines=starts,
+        overrides=load_overrides(folder / "overrides.toml", shown(folder / "overrides.toml")),
     ), findings
 
 

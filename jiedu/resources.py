@@ -31,11 +31,16 @@ def load_readings() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
     """(word readings, character readings) from jiedu/data/readings.toml."""
     text = package_files.files("jiedu").joinpath("data/readings.toml").read_text(encoding="utf-8")
     table = tomllib.loads(text)
-    return ({word: tuple(pinyin.split()) for word, pinyin in table["words"].items()}, table["characters"])
+    words = {word: tuple(pinyin.split()) for word, pinyin in table["words"].items()}
+    broken = [word for word, pinyin in words.items() if len(pinyin) != len(word)]
+    if broken:
+        raise ValueError(f"jiedu/data/readings.toml: one syllable per character needed for {broken}")
+    return words, table["characters"]
 
 
-def make_tagger():
-    """A private jieba Tokenizer wrapped in a POS tokenizer (never jieba's globals)."""
+def make_tagger(known_words=()):
+    """A private jieba Tokenizer wrapped in a POS tokenizer (never jieba's globals),
+    knowing the words of the readings table so they come out whole."""
     import jieba
     import jieba.posseg
 
@@ -43,6 +48,9 @@ def make_tagger():
     logging.getLogger("jieba").setLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
     tokenizer.initialize()
+    for word in known_words:
+        # Tagged nz (other proper noun): their readings are final, no name rule applies.
+        tokenizer.add_word(word, freq=max(tokenizer.suggest_freq(word), 1000), tag="nz")
     return jieba.posseg.POSTokenizer(tokenizer)
 
 
@@ -52,13 +60,14 @@ def load_resources(glossary_path: Path | None, glossary_shown: str = "") -> Reso
     from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
 
     glossary = load_glossary(glossary_path, glossary_shown) if glossary_path else index_glossary([], [])
-    tagger = make_tagger()
+    word_readings, char_readings = load_readings()
+    tagger = make_tagger(word_readings)
     t2s, s2t = opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
     return Resources(
         converters=Converters(t2s.convert, s2t.convert),
         segmenter=make_segmenter(tagger, glossary.multi_character_terms),
         reader=Reader(PHRASES_DICT, PINYIN_DICT, lambda run: tagger.tokenizer.cut(run, HMM=False),
-                      tagger.tokenizer.FREQ, load_polyphone_model(), *load_readings()),
+                      tagger.tokenizer.FREQ, load_polyphone_model(), word_readings, char_readings),
         glossary=glossary,
         char_frequency={w: f for w, f in tagger.tokenizer.FREQ.items() if len(w) == 1},
     )

@@ -19,7 +19,8 @@ SURNAME_INITIALS = frozenset(
     "钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛"
     "邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝"
     "路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全"
-    "佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝")
+    "佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
+    "朴区盖乐召尉")  # and the surnames with special readings (rules.SURNAMES)
 NON_HAN_TOKEN = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?%?|[A-Za-z]+|\s+|.", re.S)
 
 
@@ -32,7 +33,16 @@ class Segmenter:
     terms: frozenset[str]
     longest_term: int
 
-    def cut_han(self, run: str) -> list[tuple[str, str]]:
+    def cut_han(self, run: str, splits: tuple = ()) -> list[tuple[str, str]]:
+        """Override splits first (a person said so), then glossary terms, then jieba."""
+        for split in splits:
+            at = run.find(split.context)
+            if at != -1:
+                forced = list(zip(split.words, split.tags or ["override"] * len(split.words)))
+                return self.cut_han(run[:at], splits) + forced + self.cut_han(run[at + len(split.context):], splits)
+        return self._cut_terms(run)
+
+    def _cut_terms(self, run: str) -> list[tuple[str, str]]:
         words, gap_start = [], 0
         for start, term in self._best_terms(run):
             words += self._jieba(run[gap_start:start]) + [(term, "term")]
@@ -76,7 +86,7 @@ def split_adverbial_de(pairs: list[tuple[str, str]], known: dict) -> list[tuple[
 def retag_name(word: str, tag: str, known: dict) -> str:
     """jieba tags many common words `nr` (弘扬, 晋升); keep `nr` only for what looks
     like a personal name: a known surname, then a given name jieba did not know as a word."""
-    if tag != "nr":
+    if not tag.startswith("nr"):  # nr, nrt (transliterated), nrfg (famous)
         return tag
     looks_like_name = word[0] in SURNAME_INITIALS and 2 <= len(word) <= 4 and (len(word) == 3 or word not in known)
     return "nr" if looks_like_name else "n"
@@ -86,19 +96,19 @@ def make_segmenter(tagger, terms: tuple[str, ...]) -> Segmenter:
     return Segmenter(tagger, frozenset(terms), max((len(t) for t in terms), default=0))
 
 
-def split_words(text: str, segmenter: Segmenter) -> list[tuple[str, str]]:
+def split_words(text: str, segmenter: Segmenter, splits: tuple = ()) -> list[tuple[str, str]]:
     """(word, tag) pairs; non-Han tokens are tagged `x`. Joined, the words are `text`."""
     words, position = [], 0
     for run in HAN_RUN.finditer(text):
         words += [(t, "x") for t in NON_HAN_TOKEN.findall(text[position:run.start()])]
-        words += segmenter.cut_han(run.group())
+        words += segmenter.cut_han(run.group(), splits)
         position = run.end()
     return words + [(t, "x") for t in NON_HAN_TOKEN.findall(text[position:])]
 
 
-def segment(block: Block, segmenter: Segmenter) -> Block:
+def segment(block: Block, segmenter: Segmenter, splits: tuple = ()) -> Block:
     words, offset = [], 0
-    for piece, tag in split_words(block.text, segmenter):
+    for piece, tag in split_words(block.text, segmenter, splits):
         words.append(Word(text=piece, trad=block.trad[offset:offset + len(piece)], tag=tag))
         offset += len(piece)
     return replace(block, words=tuple(words))

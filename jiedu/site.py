@@ -8,8 +8,10 @@ from pathlib import Path
 from .errors import ContentError
 from .export import article_json
 from .model import Article, Finding, Place
+from .overrides import load_overrides, unmatched
 from .pipeline import process_article
-from .read import load_toml, read_article
+from .read import read_article
+from .tomlfile import load_toml
 from .render import make_environment, render_page
 from .resources import Resources, load_resources
 from .views import article_view, grouped_entries, occurrences
@@ -36,14 +38,16 @@ def site_config(content: Path) -> dict:
 
 
 def gather_articles(content: Path, resources: Resources) -> tuple[list[Article], list[Finding]]:
+    site_overrides = load_overrides(content / "overrides.toml", _shown(content / "overrides.toml", content))
     articles, findings = [], []
     for folder in sorted(p for p in (content / "articles").iterdir() if p.is_dir()):
         if not SLUG.fullmatch(folder.name):
             raise ContentError(Place(str(folder), 1, 1), "article folder names are slugs: a-z, 0-9 and '-'")
         source, meta_findings = read_article(folder, content.parent, resources.char_frequency)
-        article = process_article(source, resources)
+        article = process_article(source, resources, site_overrides)
         articles.append(article)
         findings += meta_findings + list(article.findings)
+    findings += unmatched(site_overrides, tuple(b for a in articles for b in a.blocks))
     articles.sort(key=lambda a: (str(a.source.meta.get("date", "")), a.source.slug), reverse=True)
     return articles, findings
 
@@ -71,15 +75,13 @@ def build_site(content: Path, output: Path, templates: Path, resources: Resource
     started = time.perf_counter()
     config = site_config(content)
     glossary = content / "glossary.toml"
-    resources = resources or load_resources(glossary if glossary.exists() else None, _shown(glossary))
+    resources = resources or load_resources(glossary if glossary.exists() else None, _shown(glossary, content))
     articles, findings = gather_articles(content, resources)
     files = render_site(articles, resources, templates, config)
     write_site(files, output)
     return BuildResult(tuple(articles), tuple(findings), time.perf_counter() - started)
 
 
-def _shown(path: Path) -> str:
-    try:
-        return path.resolve().relative_to(Path.cwd().resolve()).as_posix()
-    except ValueError:
-        return str(path)
+def _shown(path: Path, content: Path) -> str:
+    """Paths in messages are relative to the folder holding content/, as for articles."""
+    return path.resolve().relative_to(content.resolve().parent).as_posix()

@@ -1,7 +1,8 @@
-"""Command line: `jiedu build` and `jiedu annotate`. `main(argv) -> exit code`.
+"""Command line: `jiedu build|check|new|serve|annotate`. `main(argv) -> exit code`.
 
-Exit codes: 0 success; 1 warnings found under --strict; 2 bad command line;
-3 content the build cannot use (the message names file:line:col).
+Exit codes: 0 success; 1 warnings found under --strict, or problems found by
+`check`; 2 bad command line; 3 content the build cannot use (the message names
+file:line:col).
 """
 
 import argparse
@@ -14,34 +15,115 @@ from .errors import ContentError
 EXIT_OK, EXIT_WARNINGS, EXIT_USAGE, EXIT_CONTENT = 0, 1, 2, 3
 
 
+def add_site_arguments(command) -> None:
+    command.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
+    command.add_argument("--templates", type=Path, default=Path("templates"), help="templates (default: templates)")
+
+
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="jiedu", description="Bilingual annotated reading of Chinese texts.")
     commands = top.add_subparsers(dest="command", required=True)
     build = commands.add_parser("build", help="build the static site")
-    build.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
+    add_site_arguments(build)
     build.add_argument("--output", type=Path, default=Path("site"), help="output folder (default: site)")
-    build.add_argument("--templates", type=Path, default=Path("templates"), help="templates folder (default: templates)")
     build.add_argument("--strict", action="store_true", help="exit 1 when there are warnings")
+    build.add_argument("--clean", action="store_true", help="ignore the cache: annotate every article again")
+    build.add_argument("--site-url", default="", help="absolute address of the site (overrides site.toml)")
+    check = commands.add_parser("check", help="report every warning, write nothing; exit 1 if any")
+    add_site_arguments(check)
+    new = commands.add_parser("new", help="add an article to content/ from a text file")
+    new.add_argument("file", type=Path)
+    new.add_argument("--slug", default="", help="folder name (default: from the file name)")
+    new.add_argument("--content", type=Path, default=Path("content"))
+    serve = commands.add_parser("serve", help="build, serve on 127.0.0.1, rebuild and reload on change")
+    add_site_arguments(serve)
+    serve.add_argument("--output", type=Path, default=Path("site"))
+    serve.add_argument("--port", type=int, default=8000)
     annotate = commands.add_parser("annotate", help="annotate standard input, one JSON object per line")
     annotate.add_argument("--glossary", type=Path, default=Path("content/glossary.toml"),
                           help="glossary to link terms from (default: content/glossary.toml, if present)")
     return top
 
 
-def run_build(args) -> int:
-    from .site import build_site
-
-    for folder in (args.content, args.templates):
+def missing_folder(*folders: Path) -> int | None:
+    for folder in folders:
         if not folder.is_dir():
             print(f"jiedu: error: no such folder: {folder}", file=sys.stderr)
             return EXIT_USAGE
-    result = build_site(args.content, args.output, args.templates)
+    return None
+
+
+def cache_folder(content: Path) -> Path:
+    return content.resolve().parent / ".cache" / "jiedu"
+
+
+def summary(result, output: Path) -> str:
+    words = sum(len(b.words) for a in result.articles for b in a.blocks)
+    cached = len(result.articles) - result.annotated
+    return (f"jiedu: {len(result.articles)} article(s) ({result.annotated} annotated, {cached} from cache), "
+            f"{words} words, {result.terms} glossary terms, {len(result.findings)} warning(s), "
+            f"{result.seconds:.1f}s; open {output / 'index.html'}")
+
+
+def run_build(args) -> int:
+    from .site import build_site, progress_bar
+
+    if (code := missing_folder(args.content, args.templates)) is not None:
+        return code
+    cache = None if args.clean else cache_folder(args.content)
+    result = build_site(args.content, args.output, args.templates, cache_folder=cache,
+                        site_url=args.site_url, progress=progress_bar)
     for finding in result.findings:
         print(finding, file=sys.stderr)
-    words = sum(len(b.words) for a in result.articles for b in a.blocks)
-    print(f"jiedu: built {len(result.articles)} article(s), {words} words, {len(result.findings)} warning(s) "
-          f"in {result.seconds:.1f}s; open {args.output / 'index.html'}", file=sys.stderr)
+    print(summary(result, args.output), file=sys.stderr)
     return EXIT_WARNINGS if args.strict and result.findings else EXIT_OK
+
+
+def run_check(args) -> int:
+    from .check import check_site
+
+    if (code := missing_folder(args.content, args.templates)) is not None:
+        return code
+    problems = check_site(args.content, args.templates)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print(f"jiedu: {len(problems)} problem(s)", file=sys.stderr)
+    return EXIT_WARNINGS if problems else EXIT_OK
+
+
+def run_new(args) -> int:
+    from .new import add_article
+    from .resources import load_resources
+
+    folder, lines = add_article(args.file, args.content, load_resources(None), args.slug)
+    print(f"jiedu: added {folder}", file=sys.stderr)
+    for line in lines:
+        print(f"  {line}", file=sys.stderr)
+    return EXIT_OK
+
+
+def run_serve(args) -> int:
+    from .serve import serve
+    from .site import build_site
+
+    if (code := missing_folder(args.content, args.templates)) is not None:
+        return code
+    cache, loaded = cache_folder(args.content), {}
+
+    def build():
+        # Heavy resources are loaded once and kept while the glossary files stay the same.
+        stamp = [(p, p.stat().st_mtime_ns) for p in sorted(args.content.glob("*.toml"))]
+        if loaded.get("stamp") != stamp:
+            loaded.update(stamp=stamp, resources=None)
+        result = build_site(args.content, args.output, args.templates, loaded["resources"], cache_folder=cache)
+        loaded["resources"] = loaded["resources"] or result.resources
+        for finding in result.findings:
+            print(finding, file=sys.stderr)
+        print(summary(result, args.output), file=sys.stderr)
+        return result
+
+    serve(args.content, args.templates, args.output, build, port=args.port)
+    return EXIT_OK
 
 
 def run_annotate(args) -> int:
@@ -57,14 +139,18 @@ def run_annotate(args) -> int:
     return EXIT_OK
 
 
+COMMANDS = {"build": run_build, "check": run_check, "new": run_new, "serve": run_serve, "annotate": run_annotate}
+
+
 def main(argv: list[str] | None = None) -> int:
     try:
         args = parser().parse_args(argv)
     except SystemExit as exit_:
         return EXIT_USAGE if exit_.code else EXIT_OK
     try:
-        return run_build(args) if args.command == "build" else run_annotate(args)
+        return COMMANDS[args.command](args)
     except ContentError as error:
         print(error, file=sys.stderr)
         return EXIT_CONTENT
-
+    except KeyboardInterrupt:
+        return EXIT_OK

@@ -47,11 +47,21 @@ class Glossary:
 
 
 def load_glossary(path: Path, shown: str) -> Glossary:
-    text = path.read_text(encoding="utf-8")
-    tables = load_toml(path, shown).get("term", [])
-    starts = [n for n, line in enumerate(text.splitlines(), 1) if line.strip() == "[[term]]"]
-    entries = [make_entry(table, Place(shown, line, 1)) for table, line in zip(tables, starts)]
-    return index_glossary(entries, [Place(shown, line, 1) for line in starts])
+    return load_glossaries([(path, shown)])
+
+
+def load_glossaries(files: list[tuple[Path, str]]) -> Glossary:
+    """One glossary from several files; a term defined twice anywhere is an error."""
+    entries, places = [], []
+    for path, shown in files:
+        if not path.exists():
+            raise ContentError(Place(shown, 1, 1), "glossary file not found")
+        text = path.read_text(encoding="utf-8")
+        tables = load_toml(path, shown).get("term", [])
+        starts = [Place(shown, n, 1) for n, line in enumerate(text.splitlines(), 1) if line.strip() == "[[term]]"]
+        entries += [make_entry(table, place) for table, place in zip(tables, starts)]
+        places += starts
+    return index_glossary(entries, places)
 
 
 def make_entry(table: dict, place: Place) -> Entry:

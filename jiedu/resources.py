@@ -54,12 +54,13 @@ def make_tagger(known_words=()):
     return jieba.posseg.POSTokenizer(tokenizer)
 
 
-def load_resources(glossary_path: Path | None, glossary_shown: str = "") -> Resources:
-    """Build every heavy resource once. Without a glossary path, no terms are linked."""
+def load_resources(glossary_path: Path | None, glossary_shown: str = "", glossary: Glossary | None = None) -> Resources:
+    """Build every heavy resource once. Without a glossary, no terms are linked."""
     import opencc
     from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
 
-    glossary = load_glossary(glossary_path, glossary_shown) if glossary_path else index_glossary([], [])
+    if glossary is None:
+        glossary = load_glossary(glossary_path, glossary_shown) if glossary_path else index_glossary([], [])
     word_readings, char_readings = load_readings()
     tagger = make_tagger(word_readings)
     t2s, s2t = opencc.OpenCC("t2s"), opencc.OpenCC("s2t")

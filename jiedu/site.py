@@ -1,24 +1,27 @@
 """build_site(): gather every article, annotate, render, then write. Top to bottom."""
 
 import re
+import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
+from .cache import ArticleCache, article_key, code_key, hash_files
+from .config import load_config
 from .errors import ContentError
 from .export import article_json
+from .feeds import absolute_files
+from .glossary import Glossary, load_glossaries
 from .model import Article, Finding, Place
-from .overrides import load_overrides, unmatched
+from .overrides import Overrides, load_overrides, unmatched
 from .pipeline import process_article
 from .read import read_article
-from .tomlfile import load_toml
 from .render import make_environment, render_page
 from .resources import Resources, load_resources
 from .views import article_view, grouped_entries, occurrences
 from .write import write_site
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
-SITE_DEFAULTS = {"title": "jiedu 解读", "description": "Annotated bilingual readings of Chinese political texts"}
 
 
 @dataclass(frozen=True)
@@ -26,35 +29,65 @@ class BuildResult:
     articles: tuple[Article, ...]
     findings: tuple[Finding, ...]
     seconds: float
+    annotated: int = 0
+    """Articles annotated in this build; the others came from the cache."""
+    terms: int = 0
+    resources: object = None
+    """The heavy resources, if this build loaded them (so `serve` can reuse them)."""
 
 
-def site_config(content: Path) -> dict:
-    path = content / "site.toml"
-    config = load_toml(path, str(path)) if path.exists() else {}
-    unknown = set(config) - set(SITE_DEFAULTS)
-    if unknown:
-        raise ContentError(Place(str(path), 1, 1), f"unknown site.toml keys: {', '.join(sorted(unknown))}")
-    return SITE_DEFAULTS | config
+class LazyResources:
+    """Heavy resources are loaded only when some article is not in the cache."""
+
+    def __init__(self, glossary: Glossary, given: Resources | None = None):
+        self.glossary, self.value = glossary, given
+
+    def get(self) -> Resources:
+        if self.value is None:
+            self.value = load_resources(None, glossary=self.glossary)
+        return self.value
 
 
-def gather_articles(content: Path, resources: Resources) -> tuple[list[Article], list[Finding]]:
-    site_overrides = load_overrides(content / "overrides.toml", _shown(content / "overrides.toml", content))
-    articles, findings = [], []
-    for folder in sorted(p for p in (content / "articles").iterdir() if p.is_dir()):
+def article_folders(content: Path) -> list[Path]:
+    folders = sorted(p for p in (content / "articles").iterdir() if p.is_dir()) if (content / "articles").is_dir() else []
+    for folder in folders:
         if not SLUG.fullmatch(folder.name):
-            raise ContentError(Place(str(folder), 1, 1), "article folder names are slugs: a-z, 0-9 and '-'")
-        source, meta_findings = read_article(folder, content.parent, resources.char_frequency)
-        article = process_article(source, resources, site_overrides)
+            raise ContentError(Place(shown_path(folder, content), 1, 1),
+                               "article folder names are slugs: a-z, 0-9 and '-'")
+    return folders
+
+
+def annotate_folder(folder: Path, content: Path, resources: LazyResources, overrides: Overrides) -> Article:
+    source, meta_findings = read_article(folder, content.parent, resources.get().char_frequency)
+    article = process_article(source, resources.get(), overrides)
+    return replace(article, findings=tuple(meta_findings) + article.findings)
+
+
+def gather_articles(content: Path, resources: LazyResources, cache: ArticleCache, shared: str,
+                    progress) -> tuple[list[Article], int]:
+    site_overrides = load_overrides(content / "overrides.toml", shown_path(content / "overrides.toml", content))
+    articles, annotated, folders = [], 0, article_folders(content)
+    for number, folder in enumerate(folders, 1):
+        key = article_key(folder, shared)
+        article = cache.get(folder.name, key)
+        if article is None:
+            progress(number, len(folders), folder.name)
+            article = annotate_folder(folder, content, resources, site_overrides)
+            cache.put(folder.name, key, article)
+            annotated += 1
         articles.append(article)
-        findings += meta_findings + list(article.findings)
-    findings += unmatched(site_overrides, tuple(b for a in articles for b in a.blocks))
     articles.sort(key=lambda a: (str(a.source.meta.get("date", "")), a.source.slug), reverse=True)
-    return articles, findings
+    return articles, annotated
 
 
-def render_site(articles: list[Article], resources: Resources, templates: Path, config: dict) -> dict[str, bytes]:
+def site_findings(articles: list[Article], content: Path) -> list[Finding]:
+    site_overrides = load_overrides(content / "overrides.toml", shown_path(content / "overrides.toml", content))
+    stale = unmatched(site_overrides, tuple(b for a in articles for b in a.blocks))
+    return [f for a in articles for f in a.findings] + stale
+
+
+def render_site(articles: list[Article], glossary: Glossary, templates: Path, config: dict) -> dict[str, bytes]:
     env = make_environment(templates)
-    glossary = resources.glossary
     views = [article_view(a, glossary) for a in articles]
     pages = {"index.html": render_page(env, "index.html", "index.html", site=config, articles=views),
              "glossary.html": render_page(env, "glossary.html", "glossary.html", site=config,
@@ -64,6 +97,9 @@ def render_site(articles: list[Article], resources: Resources, templates: Path, 
         path = f"articles/{view.slug}.html"
         pages[path] = render_page(env, "article.html", path, site=config, view=view, glossary=glossary)
         pages[f"articles/{view.slug}.json"] = article_json(view.article, glossary)
+    pages["404.html"] = render_page(env, "404.html", "404.html", site=config)
+    html = sorted(path for path in pages if path.endswith(".html") and path != "404.html")
+    pages |= absolute_files(config["site_url"], config["title"], articles, html)
     files = {path: text.encode("utf-8") for path, text in pages.items()}
     for asset in sorted((templates / "assets").iterdir()):
         files[f"assets/{asset.name}"] = asset.read_bytes()
@@ -71,17 +107,32 @@ def render_site(articles: list[Article], resources: Resources, templates: Path, 
     return files
 
 
-def build_site(content: Path, output: Path, templates: Path, resources: Resources | None = None) -> BuildResult:
+def build_site(content: Path, output: Path, templates: Path, resources: Resources | None = None, *,
+               cache_folder: Path | None = None, site_url: str = "", progress=None) -> BuildResult:
     started = time.perf_counter()
-    config = site_config(content)
-    glossary = content / "glossary.toml"
-    resources = resources or load_resources(glossary if glossary.exists() else None, _shown(glossary, content))
-    articles, findings = gather_articles(content, resources)
-    files = render_site(articles, resources, templates, config)
+    config = load_config(content, shown_path(content / "site.toml", content), site_url)
+    glossary_files = [content / name for name in config["glossary"]]
+    glossary = resources.glossary if resources else load_glossaries(
+        [(path, shown_path(path, content)) for path in glossary_files])
+    shared = hash_files([*glossary_files, content / "overrides.toml"]).hexdigest() + code_key()
+    lazy = LazyResources(glossary, resources)
+    articles, annotated = gather_articles(content, lazy, ArticleCache(cache_folder), shared,
+                                          progress or (lambda *_: None))
+    files = render_site(articles, glossary, templates, config)
     write_site(files, output)
-    return BuildResult(tuple(articles), tuple(findings), time.perf_counter() - started)
+    terms = len({w.term for a in articles for b in a.blocks for w in b.words if w.term})
+    return BuildResult(tuple(articles), tuple(site_findings(articles, content)),
+                       time.perf_counter() - started, annotated, terms, lazy.value)
 
 
-def _shown(path: Path, content: Path) -> str:
+def shown_path(path: Path, content: Path) -> str:
     """Paths in messages are relative to the folder holding content/, as for articles."""
     return path.resolve().relative_to(content.resolve().parent).as_posix()
+
+
+def progress_bar(number: int, total: int, slug: str) -> None:
+    """A one-line bar on a terminal; nothing when output goes to a file or CI log."""
+    if total > 1 and sys.stderr.isatty():
+        filled = round(30 * number / total)
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {number}/{total} {slug[:30]:30}")
+        sys.stderr.write("\n" if number == total else "")

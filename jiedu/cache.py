@@ -1,0 +1,68 @@
+"""Per-article results, cached by everything they depend on.
+
+The key of an article is a hash of its own files, the site-wide inputs (glossary,
+overrides), jiedu's code and data, and the versions of the packages whose
+dictionaries and models decide the output. Change any of them and the article is
+annotated again; otherwise the pickled Article is reused. Only this folder is
+written outside the output.
+"""
+
+import hashlib
+import pickle
+from importlib import metadata
+from pathlib import Path
+
+PACKAGES = ("jieba", "pypinyin", "opencc-python-reimplemented", "g2pM", "numpy", "jinja2", "markdown", "nh3")
+
+
+def hash_files(paths: list[Path], digest=None):
+    digest = digest or hashlib.sha256()
+    for path in sorted(paths):
+        digest.update(path.name.encode() + b"\0")
+        digest.update(path.read_bytes() if path.exists() else b"(missing)")
+    return digest
+
+
+def code_key() -> str:
+    """jiedu's own code and data, and the versions of what it builds on."""
+    package = Path(__file__).parent
+    digest = hash_files([*package.glob("*.py"), *package.glob("data/*")])
+    for name in PACKAGES:
+        digest.update(f"{name}={metadata.version(name)}".encode())
+    return digest.hexdigest()
+
+
+def article_key(folder: Path, shared: str) -> str:
+    digest = hash_files([p for p in folder.iterdir() if p.is_file()])
+    digest.update(shared.encode())
+    return digest.hexdigest()
+
+
+class ArticleCache:
+    """Pickled Articles in a folder, one file per slug and key."""
+
+    def __init__(self, folder: Path | None):
+        self.folder = folder
+
+    def get(self, slug: str, key: str):
+        path = self._path(slug, key)
+        if path is None or not path.exists():
+            return None
+        try:
+            return pickle.loads(path.read_bytes())
+        except Exception:  # a damaged or stale entry is a miss, never an error
+            return None
+
+    def put(self, slug: str, key: str, article) -> None:
+        path = self._path(slug, key)
+        if path is None:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for old in path.parent.glob(f"{slug}.*.pickle"):
+            old.unlink()
+        temporary = path.with_suffix(".tmp")
+        temporary.write_bytes(pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL))
+        temporary.replace(path)
+
+    def _path(self, slug: str, key: str) -> Path | None:
+        return self.folder / f"{slug}.{key[:32]}.pickle" if self.folder else None

@@ -12,11 +12,13 @@ from .annotate import annotate
 from .clean import clean
 from .convert import convert
 from .crosscheck import disagreements
-from .model import Article, Block, Source
+from .errors import ContentError
+from .model import Article, Block, Finding, Place, Source
 from .overrides import Overrides, unmatched
 from .resources import Resources
 from .segment import segment
 from .structure import structure
+from .text import HAN
 
 BLOCK_STAGES = (
     ("convert", lambda block, res, fixes: convert(block, res.converters)),
@@ -35,13 +37,21 @@ def process_article(source: Source, resources: Resources, site_overrides: Overri
     """Clean, structure, the block stages, then the translation. Overrides of the
     article itself that match nothing are reported here; site-wide ones by the site."""
     cleaned = clean(source)
+    if not cleaned.text.strip():
+        raise ContentError(Place(source.path, 1, 1), "the source is empty")
     own = source.overrides or Overrides()
     overrides = own + site_overrides
     blocks = tuple(process_block(b, resources, overrides) for b in structure(cleaned.text, source.meta))
     blocks, findings = align(blocks, source)
     stale = unmatched(own, blocks)
-    findings = cleaned.findings + tuple(findings) + tuple(stale)
+    findings = cleaned.findings + tuple(findings) + tuple(stale) + no_chinese(source, cleaned.text)
     return Article(source, cleaned, blocks, findings, tuple(disagreements(cleaned, blocks)))
+
+
+def no_chinese(source: Source, text: str) -> tuple[Finding, ...]:
+    if HAN.search(text):
+        return ()
+    return (Finding(Place(source.path, 1, 1), "no-chinese", "the source has no Chinese characters"),)
 
 
 def annotate_line(text: str, resources: Resources, overrides: Overrides = Overrides()) -> Block:

@@ -5,6 +5,7 @@ share mutable state, and unit tests pass fakes instead.
 """
 
 import logging
+import os
 import tomllib
 from dataclasses import dataclass
 from importlib import resources as package_files
@@ -38,6 +39,12 @@ def load_readings() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
     return words, table["characters"]
 
 
+def user_cache() -> Path:
+    """$XDG_CACHE_HOME/jiedu (~/.cache/jiedu): shared by every jiedu project."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "jiedu"
+
+
 def make_tagger(known_words=()):
     """A private jieba Tokenizer wrapped in a POS tokenizer (never jieba's globals),
     knowing the words of the readings table so they come out whole."""
@@ -47,6 +54,9 @@ def make_tagger(known_words=()):
     # jieba logs its dictionary loading to stderr; silence it at the boundary.
     logging.getLogger("jieba").setLevel(logging.WARNING)
     tokenizer = jieba.Tokenizer()
+    # jieba caches its parsed dictionary; keep it in jiedu's cache, not /tmp.
+    tokenizer.tmp_dir = str(user_cache())
+    user_cache().mkdir(parents=True, exist_ok=True)
     tokenizer.initialize()
     for word in known_words:
         # Tagged nz (other proper noun): their readings are final, no name rule applies.

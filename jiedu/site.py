@@ -1,5 +1,6 @@
 """build_site(): gather every article, annotate, render, then write. Top to bottom."""
 
+import os
 import re
 import sys
 import time
@@ -119,7 +120,8 @@ def build_site(content: Path, output: Path, templates: Path, resources: Resource
     articles, annotated = gather_articles(content, lazy, ArticleCache(cache_folder), shared,
                                           progress or (lambda *_: None))
     files = render_site(articles, glossary, templates, config)
-    write_site(files, output)
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    write_site(files, output, int(epoch) if epoch and epoch.isdigit() else None)
     terms = len({w.term for a in articles for b in a.blocks for w in b.words if w.term})
     return BuildResult(tuple(articles), tuple(site_findings(articles, content)),
                        time.perf_counter() - started, annotated, terms, lazy.value)

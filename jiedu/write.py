@@ -26,6 +26,8 @@ def write_site(files: dict[str, bytes], output: Path, epoch: int | None = None) 
     (SOURCE_DATE_EPOCH), every file's modification time is set to it."""
     output = output.resolve()
     output.parent.mkdir(parents=True, exist_ok=True)
+    for stale in output.parent.glob(f".{output.name}.*"):  # left by a build that was killed
+        shutil.rmtree(stale, ignore_errors=True)
     staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.", dir=output.parent))
     staging.chmod(0o755)  # mkdtemp makes it private; a site is meant to be read
     try:

@@ -35,17 +35,23 @@ class PolyphoneModel:
         jobs = [(r, t) for r, t in zip(runs, targets) if t]
         hidden = self._hidden_sorted([r for r, _ in jobs]) if jobs else []
         states = [state[i] for state, (_, indexes) in zip(hidden, jobs) for i in indexes]
-        logits = iter(self._logits(np.stack(states)) if states else [])
-        return [[self._distribution(run[i], next(logits)) for i in indexes] for run, indexes in zip(runs, targets)]
+        chars = [run[i] for run, indexes in jobs for i in indexes]
+        scores = iter(self._scores(np.stack(states), chars) if states else [])
+        return [[self._distribution(run[i], next(scores)) for i in indexes] for run, indexes in zip(runs, targets)]
 
-    def _logits(self, states: np.ndarray) -> np.ndarray:
+    def _scores(self, states: np.ndarray, chars: list[str]) -> list[np.ndarray]:
+        """Logits of each target's own candidate readings only: the output layer has a
+        row per reading of every character (~1,000), a target needs two or three."""
         w = self.weights
         layer = np.maximum(states @ w["logit_layer.0.weight"].T + w["logit_layer.0.bias"], 0)
-        return layer @ w["logit_layer.2.weight"].T + w["logit_layer.2.bias"]
+        classes = [self._candidates(c)[1] for c in chars]
+        rows = np.repeat(np.arange(len(chars)), [len(c) for c in classes])
+        flat = np.concatenate(classes)
+        logits = np.einsum("ij,ij->i", layer[rows], w["logit_layer.2.weight"][flat]) + w["logit_layer.2.bias"][flat]
+        return np.split(logits, np.cumsum([len(c) for c in classes])[:-1])
 
-    def _distribution(self, char: str, logits: np.ndarray) -> dict[str, float]:
-        names, classes = self._candidates(char)
-        scores = logits[classes]
+    def _distribution(self, char: str, scores: np.ndarray) -> dict[str, float]:
+        names, _ = self._candidates(char)
         odds = np.exp(scores - scores.max())
         return dict(zip(names, (odds / odds.sum()).tolist()))
 

@@ -41,12 +41,14 @@ def article_key(folder: Path, shared: str) -> str:
 class ArticleCache:
     """Pickled Articles in a folder, one file per slug and key."""
 
-    def __init__(self, folder: Path | None):
+    def __init__(self, folder: Path | None, fresh: bool = False):
         self.folder = folder
+        self.fresh = fresh
+        """Ignore what is stored (a --clean build) but still store the new results."""
 
     def get(self, slug: str, key: str):
         path = self._path(slug, key)
-        if path is None or not path.exists():
+        if self.fresh or path is None or not path.exists():
             return None
         try:
             return pickle.loads(path.read_bytes())

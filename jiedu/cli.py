@@ -70,9 +70,8 @@ def run_build(args) -> int:
 
     if (code := missing_folder(args.content, args.templates)) is not None:
         return code
-    cache = None if args.clean else cache_folder(args.content)
-    result = build_site(args.content, args.output, args.templates, cache_folder=cache,
-                        site_url=args.site_url, progress=progress_bar)
+    result = build_site(args.content, args.output, args.templates, cache_folder=cache_folder(args.content),
+                        clean=args.clean, site_url=args.site_url, progress=progress_bar)
     for finding in result.findings:
         print(finding, file=sys.stderr)
     print(summary(result, args.output), file=sys.stderr)

@@ -10,3 +10,6 @@ class ContentError(Exception):
         super().__init__(f"{place}: error: {message}")
         self.place = place
         self.message = message
+
+    def __reduce__(self):  # so it crosses process boundaries (parallel builds)
+        return (ContentError, (self.place, self.message))

@@ -15,6 +15,7 @@ from .feeds import absolute_files
 from .glossary import Glossary, load_glossaries
 from .model import Article, Finding, Place
 from .overrides import Overrides, load_overrides, unmatched
+from .parallel import annotate_in_parallel, worker_count
 from .pipeline import process_article
 from .read import read_article
 from .render import make_environment, render_page
@@ -66,19 +67,26 @@ def annotate_folder(folder: Path, content: Path, resources: LazyResources, overr
 
 def gather_articles(content: Path, resources: LazyResources, cache: ArticleCache, shared: str,
                     progress) -> tuple[list[Article], int]:
+    """Every article: from the cache where its key matches, else annotated (on every
+    core when there are many and no resources were handed in)."""
     site_overrides = load_overrides(content / "overrides.toml", shown_path(content / "overrides.toml", content))
-    articles, annotated, folders = [], 0, article_folders(content)
+    keys = {folder: article_key(folder, shared) for folder in article_folders(content)}
+    found = {folder: cache.get(folder.name, key) for folder, key in keys.items()}
+    missing = [folder for folder, article in found.items() if article is None]
+    for folder, article in annotate_all(missing, content, resources, site_overrides, progress):
+        cache.put(folder.name, keys[folder], article)
+        found[folder] = article
+    articles = sorted(found.values(), key=lambda a: (str(a.source.meta.get("date", "")), a.source.slug), reverse=True)
+    return articles, len(missing)
+
+
+def annotate_all(folders: list[Path], content: Path, resources: LazyResources, overrides: Overrides, progress):
+    if resources.value is None and worker_count(len(folders)) > 1:
+        yield from annotate_in_parallel(folders, content, resources.glossary, overrides, progress)
+        return
     for number, folder in enumerate(folders, 1):
-        key = article_key(folder, shared)
-        article = cache.get(folder.name, key)
-        if article is None:
-            progress(number, len(folders), folder.name)
-            article = annotate_folder(folder, content, resources, site_overrides)
-            cache.put(folder.name, key, article)
-            annotated += 1
-        articles.append(article)
-    articles.sort(key=lambda a: (str(a.source.meta.get("date", "")), a.source.slug), reverse=True)
-    return articles, annotated
+        progress(number, len(folders), folder.name)
+        yield folder, annotate_folder(folder, content, resources, overrides)
 
 
 def site_findings(articles: list[Article], content: Path) -> list[Finding]:
@@ -109,7 +117,8 @@ def render_site(articles: list[Article], glossary: Glossary, templates: Path, co
 
 
 def build_site(content: Path, output: Path, templates: Path, resources: Resources | None = None, *,
-               cache_folder: Path | None = None, site_url: str = "", progress=None) -> BuildResult:
+               cache_folder: Path | None = None, clean: bool = False, site_url: str = "",
+               progress=None) -> BuildResult:
     started = time.perf_counter()
     config = load_config(content, shown_path(content / "site.toml", content), site_url)
     glossary_files = [content / name for name in config["glossary"]]
@@ -117,7 +126,7 @@ def build_site(content: Path, output: Path, templates: Path, resources: Resource
         [(path, shown_path(path, content)) for path in glossary_files])
     shared = hash_files([*glossary_files, content / "overrides.toml"]).hexdigest() + code_key()
     lazy = LazyResources(glossary, resources)
-    articles, annotated = gather_articles(content, lazy, ArticleCache(cache_folder), shared,
+    articles, annotated = gather_articles(content, lazy, ArticleCache(cache_folder, clean), shared,
                                           progress or (lambda *_: None))
     files = render_site(articles, glossary, templates, config)
     epoch = os.environ.get("SOURCE_DATE_EPOCH")

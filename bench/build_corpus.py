@@ -1,0 +1,173 @@
+#!/usr/bin/env python3
+"""Build speed at scale: a realistic corpus, the full build, and the naive floor.
+
+Makes N articles (default 1,000) of about 3,500 characters from CPP's sentences
+(bench/data/cpp), half of them converted to Traditional, with the project's
+glossary; then prints, from one run: the full build time; the time of a naive
+single-process pass of pypinyin `pinyin()` plus OpenCC `t2s` over the same text;
+their ratio; a no-op rebuild; a rebuild after editing one article; the peak memory
+of the build's processes together; and the time per stage on a sample.
+
+    .venv/bin/python bench/build_corpus.py [--articles N]
+"""
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+ARTICLE_CHARS = 3500
+
+
+def sentences() -> list[str]:
+    folder = ROOT / "bench" / "data" / "cpp"
+    lines = []
+    for split in ("dev", "test"):
+        lines += (folder / f"{split}.sent").read_text(encoding="utf-8").replace("\u2581", "").splitlines()
+    return lines
+
+
+def make_corpus(content: Path, count: int, to_traditional) -> list[str]:
+    """Articles of consecutive CPP sentences, five to a paragraph; odd ones Traditional."""
+    pool, texts, cursor = sentences(), [], 0
+    (content / "articles").mkdir(parents=True)
+    shutil.copy(ROOT / "content" / "glossary.toml", content / "glossary.toml")
+    for number in range(count):
+        paragraphs, size = [], 0
+        while size < ARTICLE_CHARS:
+            paragraph = "".join(pool[(cursor + i) % len(pool)] for i in range(5))
+            cursor += 5
+            paragraphs.append(paragraph)
+            size += len(paragraph)
+        text = f"第{number}篇文章\n" + "\n".join(paragraphs) + "\n"
+        text = to_traditional(text) if number % 2 else text
+        folder = content / "articles" / f"a{number:05d}"
+        folder.mkdir()
+        (folder / "source.txt").write_text(text, encoding="utf-8")
+        (folder / "meta.toml").write_text(f'date = "2024-01-{number % 28 + 1:02d}"\npublisher = "CPP"\n')
+        texts.append(text)
+    return texts
+
+
+def tree_rss(root_pid: int) -> int:
+    """Resident memory of a process and all its descendants, in bytes (Linux /proc)."""
+    parents, rss = {}, {}
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                status = Path(f"/proc/{entry}/status").read_text()
+            except OSError:
+                continue
+            fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
+            parents[int(entry)] = int(fields.get("PPid", "0"))
+            rss[int(entry)] = int(fields.get("VmRSS", "0 kB").split()[0]) * 1024
+    family, grew = {root_pid}, True
+    while grew:
+        grew = False
+        for pid, parent in parents.items():
+            if parent in family and pid not in family:
+                family.add(pid)
+                grew = True
+    return sum(rss.get(pid, 0) for pid in family)
+
+
+def timed_build(content: Path, output: Path, *extra: str) -> tuple[float, int]:
+    command = [sys.executable, "-m", "jiedu", "build", "--content", str(content), "--output", str(output),
+               "--templates", str(ROOT / "templates"), *extra]
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=ROOT, stderr=subprocess.PIPE, text=True)
+    peak = [0]
+
+    def sample():
+        while process.poll() is None:
+            peak[0] = max(peak[0], tree_rss(process.pid))
+            time.sleep(0.2)
+
+    sampler = threading.Thread(target=sample)
+    sampler.start()
+    _, errors = process.communicate()
+    sampler.join()
+    if process.returncode:
+        raise SystemExit(errors)
+    print("   ", errors.strip().splitlines()[-1])
+    return time.perf_counter() - started, peak[0]
+
+
+def naive_pass(texts: list[str]) -> float:
+    """The floor a user compares with: one process, pypinyin plus OpenCC, nothing else."""
+    import opencc
+    from pypinyin import pinyin
+
+    converter = opencc.OpenCC("t2s")
+    started = time.perf_counter()
+    for text in texts:
+        pinyin(converter.convert(text))
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--articles", type=int, default=1000)
+    args = parser.parse_args()
+    import opencc
+
+    with tempfile.TemporaryDirectory() as temporary:
+        content, output = Path(temporary) / "content", Path(temporary) / "site"
+        texts = make_corpus(content, args.articles, opencc.OpenCC("s2t").convert)
+        chars = sum(map(len, texts))
+        print(f"corpus: {args.articles} articles, {chars:,} characters")
+        full, peak = timed_build(content, output, "--clean")
+        naive = naive_pass(texts)
+        noop, _ = timed_build(content, output)
+        edited = content / "articles" / "a00000" / "source.txt"
+        edited.write_text(edited.read_text(encoding="utf-8") + "新增一句话。\n", encoding="utf-8")
+        one, _ = timed_build(content, output)
+        print(f"full build            {full:8.1f} s   ({chars / full:,.0f} chars/s)")
+        print(f"naive pypinyin + t2s  {naive:8.1f} s   ({chars / naive:,.0f} chars/s)")
+        print(f"ratio full / naive    {full / naive:8.2f}")
+        print(f"no-op rebuild         {noop:8.2f} s")
+        print(f"one article edited    {one:8.2f} s")
+        print(f"peak memory           {peak / 2**20:8.0f} MB (all build processes together)")
+        stage_times(content)
+
+
+def stage_times(content: Path, sample: int = 20) -> None:
+    """Time of each stage over a sample of articles, in one process."""
+    from jiedu.clean import clean
+    from jiedu.convert import convert
+    from jiedu.read import read_article
+    from jiedu.resources import load_resources
+    from jiedu.segment import segment
+    from jiedu.annotate import annotate
+    from jiedu.structure import structure
+
+    resources = load_resources(content / "glossary.toml", "glossary.toml")
+    totals = dict.fromkeys(("read", "clean", "structure", "convert", "segment", "annotate"), 0.0)
+    for folder in sorted((content / "articles").iterdir())[:sample]:
+        source, _ = _timed(totals, "read", lambda: read_article(folder, content.parent, resources.char_frequency))
+        cleaned = _timed(totals, "clean", lambda: clean(source))
+        blocks = _timed(totals, "structure", lambda: structure(cleaned.text, source.meta))
+        blocks = _timed(totals, "convert", lambda: [convert(b, resources.converters) for b in blocks])
+        blocks = _timed(totals, "segment", lambda: [segment(b, resources.segmenter) for b in blocks])
+        _timed(totals, "annotate", lambda: [annotate(b, resources.reader, resources.glossary) for b in blocks])
+    print(f"per stage, ms per article (sample of {sample}):",
+          ", ".join(f"{name} {seconds * 1000 / sample:.0f}" for name, seconds in totals.items()))
+
+
+def _timed(totals: dict, name: str, work):
+    started = time.perf_counter()
+    result = work()
+    totals[name] += time.perf_counter() - started
+    return result
+
+
+if __name__ == "__main__":
+    main()

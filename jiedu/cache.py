@@ -8,6 +8,7 @@ written outside the output.
 """
 
 import hashlib
+import os
 import pickle
 from importlib import metadata
 from pathlib import Path
@@ -68,3 +69,38 @@ class ArticleCache:
 
     def _path(self, slug: str, key: str) -> Path | None:
         return self.folder / f"{slug}.{key[:32]}.pickle" if self.folder else None
+
+
+def site_fingerprint(content: Path, templates: Path, config: dict) -> str:
+    """Everything a build reads: all content and template files, code, settings."""
+    digest = hashlib.sha256()
+    for folder in (content, templates):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    digest.update(repr(sorted(config.items())).encode() + code_key().encode())
+    digest.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
+    return digest.hexdigest()
+
+
+class SiteStamp:
+    """What the last build into an output folder was made from, and its summary: when
+    nothing changed and the output is still there, a rebuild has nothing to do."""
+
+    def __init__(self, folder: Path | None, output: Path, fingerprint: str):
+        name = hashlib.sha256(str(output.resolve()).encode()).hexdigest()[:16]
+        self.path = folder / f"site.{name}.pickle" if folder else None
+        self.output, self.fingerprint = output, fingerprint
+
+    def previous(self):
+        if self.path is None or not self.path.exists() or not (self.output / "index.html").exists():
+            return None
+        try:
+            fingerprint, result = pickle.loads(self.path.read_bytes())
+        except Exception:
+            return None
+        return result if fingerprint == self.fingerprint else None
+
+    def record(self, result) -> None:
+        if self.path is not None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self.path.write_bytes(pickle.dumps((self.fingerprint, result)))

@@ -58,10 +58,11 @@ def cache_folder(content: Path) -> Path:
 
 
 def summary(result, output: Path) -> str:
-    words = sum(len(b.words) for a in result.articles for b in a.blocks)
-    cached = len(result.articles) - result.annotated
-    return (f"jiedu: {len(result.articles)} article(s) ({result.annotated} annotated, {cached} from cache), "
-            f"{words} words, {result.terms} glossary terms, {len(result.findings)} warning(s), "
+    cached = result.article_count - result.annotated
+    state = "nothing changed, nothing written" if result.unchanged else \
+        f"{result.annotated} annotated, {cached} from cache"
+    return (f"jiedu: {result.article_count} article(s) ({state}), {result.words} words, "
+            f"{result.terms} glossary terms, {len(result.findings)} warning(s), "
             f"{result.seconds:.1f}s; open {output / 'index.html'}")
 
 

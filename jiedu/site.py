@@ -7,7 +7,7 @@ import time
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from .cache import ArticleCache, article_key, code_key, hash_files
+from .cache import ArticleCache, SiteStamp, article_key, code_key, hash_files, site_fingerprint
 from .config import load_config
 from .errors import ContentError
 from .export import article_json
@@ -36,6 +36,10 @@ class BuildResult:
     terms: int = 0
     resources: object = None
     """The heavy resources, if this build loaded them (so `serve` can reuse them)."""
+    article_count: int = 0
+    words: int = 0
+    unchanged: bool = False
+    """Nothing at all changed since the last build into this output: nothing was written."""
 
 
 class LazyResources:
@@ -121,6 +125,9 @@ def build_site(content: Path, output: Path, templates: Path, resources: Resource
                progress=None) -> BuildResult:
     started = time.perf_counter()
     config = load_config(content, shown_path(content / "site.toml", content), site_url)
+    stamp = SiteStamp(cache_folder, output, site_fingerprint(content, templates, config))
+    if not clean and (previous := stamp.previous()):
+        return replace(previous, seconds=time.perf_counter() - started, annotated=0, unchanged=True)
     glossary_files = [content / name for name in config["glossary"]]
     glossary = resources.glossary if resources else load_glossaries(
         [(path, shown_path(path, content)) for path in glossary_files])
@@ -132,8 +139,11 @@ def build_site(content: Path, output: Path, templates: Path, resources: Resource
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     write_site(files, output, int(epoch) if epoch and epoch.isdigit() else None)
     terms = len({w.term for a in articles for b in a.blocks for w in b.words if w.term})
-    return BuildResult(tuple(articles), tuple(site_findings(articles, content)),
-                       time.perf_counter() - started, annotated, terms, lazy.value)
+    words = sum(len(b.words) for a in articles for b in a.blocks)
+    result = BuildResult(tuple(articles), tuple(site_findings(articles, content)),
+                         time.perf_counter() - started, annotated, terms, lazy.value, len(articles), words)
+    stamp.record(replace(result, articles=(), resources=None))
+    return result
 
 
 def shown_path(path: Path, content: Path) -> str:

@@ -64,3 +64,18 @@ def test_annotate_reads_stdin_and_writes_json_lines():
     assert first["words"][0]["trad"].startswith("銀行")
     assert second["words"][0] == {"text": "干部", "trad": "幹部", "pinyin": ["gàn", "bù"], "term": "ganbu"}
     assert result.stderr == ""  # jieba's loading chatter is silenced
+
+
+def test_second_build_of_unchanged_content_does_nothing(copy_content, tmp_path, capsys):
+    def files():
+        return {p.relative_to(tmp_path / "site"): p.read_bytes() for p in (tmp_path / "site").rglob("*") if p.is_file()}
+
+    assert build(copy_content, tmp_path / "site") == EXIT_OK
+    first = files()
+    assert build(copy_content, tmp_path / "site") == EXIT_OK
+    assert build(copy_content, tmp_path / "site", "--clean") == EXIT_OK
+    err = capsys.readouterr().err.splitlines()
+    assert "(1 annotated, 0 from cache)" in err[0]
+    assert "(nothing changed, nothing written)" in err[1]
+    assert "(1 annotated, 0 from cache)" in err[2]
+    assert files() == first

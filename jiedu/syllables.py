@@ -7,17 +7,16 @@ PLAIN = str.maketrans({mark: vowel for vowel, marks in MARKS.items() for mark in
 def numbered_to_marked(numbered: str) -> str:
     """`hang2` -> `háng`, `lu:4` -> `lǜ`, `le5` -> `le`, `r5` -> `r`.
 
-    >>> [numbered_to_marked(s) for s in ("zhuang4", "gou3", "lu:e4", "xiong1", "er2")]
-    ['zhuàng', 'gǒu', 'lüè', 'xiōng', 'ér']
+    >>> [numbered_to_marked(s) for s in ("zhuang4", "gou3", "lu:e4", "xiong1", "er2", "Ai4")]
+    ['zhuàng', 'gǒu', 'lüè', 'xiōng', 'ér', 'Ài']
     """
     body, tone = (numbered[:-1], int(numbered[-1])) if numbered[-1:].isdigit() else (numbered, 5)
-    body = body.replace("u:", "ü").replace("v", "ü")
-    if tone == 5:
-        return body
-    position = _mark_position(body)
-    if position < 0:
-        return body
-    return body[:position] + MARKS[body[position]][tone - 1] + body[position + 1:]
+    capital = body[:1].isupper()
+    body = body.lower().replace("u:", "ü").replace("v", "ü")
+    position = _mark_position(body) if tone != 5 else -1
+    if position >= 0:
+        body = body[:position] + MARKS[body[position]][tone - 1] + body[position + 1:]
+    return body[:1].upper() + body[1:] if capital else body
 
 
 def _mark_position(body: str) -> int:

@@ -1,0 +1,165 @@
+"""Anki decks (.apkg, written with genanki) and TSV files of an article's vocabulary and of
+the whole glossary.
+
+Re-importing updates instead of duplicating: note GUIDs come from the article slug, the
+word and its reading (glossary notes: the entry id), and note type and deck ids are
+hashes of fixed names. Builds are byte-identical: genanki stamps notes, cards and note
+types with the `timestamp` it is given (its own default is the clock), and the package's
+zip is written here with that time on every member instead of the clock's. Anki's
+importer updates a note whose incoming modification time is newer, so pass a time that
+grows with the content, e.g. SOURCE_DATE_EPOCH set to the last commit's time.
+"""
+
+import csv
+import hashlib
+import html
+import io
+import itertools
+import sqlite3
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+
+import genanki
+
+from .dictionary import CREDIT
+from .glossary import Glossary
+from .render import markdown_html
+from .vocabulary import VocabularyItem
+
+WORD_FIELDS = ("Characters", "Pinyin", "English", "Sentence", "Translation", "Article")
+GLOSSARY_FIELDS = ("Simplified", "Traditional", "Pinyin", "Literal", "English", "Explanation", "Category")
+DEFAULT_TIMESTAMP = 1_640_995_200
+"""2022-01-01 UTC: used when the caller has no SOURCE_DATE_EPOCH."""
+CSS = ".card { font-family: sans-serif; font-size: 20px; text-align: center; }\n" \
+      ".hanzi { font-size: 48px; } .sentence { margin-top: 1em; } .translation { font-size: 16px; }"
+
+
+def stable_id(name: str) -> int:
+    """A note type or deck id from a fixed name: in genanki's recommended range [2^30, 2^31)."""
+    return (1 << 30) + int.from_bytes(hashlib.sha256(name.encode()).digest()[:4], "big") % (1 << 30)
+
+
+def word_model() -> genanki.Model:
+    front = '<div class="hanzi">{{Characters}}</div><div class="sentence">{{Sentence}}</div>'
+    back = ('{{FrontSide}}<hr id="answer"><div class="hanzi">{{Pinyin}}</div><div>{{English}}</div>'
+            '<div class="translation">{{Translation}}</div><div class="translation">{{Article}}</div>')
+    return genanki.Model(stable_id("jiedu word note 1"), "jiedu word", fields=[{"name": f} for f in WORD_FIELDS],
+                         templates=[{"name": "Reading", "qfmt": front, "afmt": back}], css=CSS)
+
+
+def glossary_model() -> genanki.Model:
+    front = '<div class="hanzi">{{Simplified}}</div><div>{{Traditional}}</div>'
+    back = ('{{FrontSide}}<hr id="answer"><div class="hanzi">{{Pinyin}}</div><div>{{English}}</div>'
+            '<div class="translation">{{Literal}}</div><div class="translation">{{Explanation}}</div>')
+    return genanki.Model(stable_id("jiedu glossary note 1"), "jiedu glossary term",
+                         fields=[{"name": f} for f in GLOSSARY_FIELDS],
+                         templates=[{"name": "Term", "qfmt": front, "afmt": back}], css=CSS)
+
+
+def word_guid(slug: str, item: VocabularyItem) -> str:
+    return genanki.guid_for(slug, item.text, " ".join(item.pinyin))
+
+
+def word_values(item: VocabularyItem, title: str) -> tuple[str, ...]:
+    """The six fields as plain text, in WORD_FIELDS order (the TSV's columns)."""
+    return item.text, " ".join(item.pinyin), item.english, item.sentence, item.translation or "", title
+
+
+def escape(text: str) -> str:
+    """Text for an HTML field: < > & escaped; quotes stay readable."""
+    return html.escape(text, quote=False)
+
+
+def word_note(model: genanki.Model, slug: str, item: VocabularyItem, title: str, due: int = 0) -> genanki.Note:
+    """One note; `due` orders new cards as the words first occur in the article."""
+    text, pinyin, english, sentence, translation, title = map(escape, word_values(item, title))
+    sentence = sentence.replace(text, f"<b>{text}</b>", 1).replace("\n", "<br>")
+    return genanki.Note(model=model, guid=word_guid(slug, item), tags=[f"jiedu::{slug}"], due=due,
+                        fields=[text, pinyin, english, sentence, str(markdown_html(item.translation)), title])
+
+
+def deck_name(title: str) -> str:
+    return "jiedu::" + title.replace("::", ":").replace("\n", " ")  # "::" would make subdecks
+
+
+def article_deck(items: list[VocabularyItem], slug: str, title: str) -> genanki.Deck:
+    deck = genanki.Deck(stable_id(f"jiedu article deck {slug}"), deck_name(title), description=CREDIT)
+    model = word_model()
+    for number, item in enumerate(items):
+        deck.add_note(word_note(model, slug, item, title, number))
+    return deck
+
+
+def glossary_deck(glossary: Glossary) -> genanki.Deck:
+    deck = genanki.Deck(stable_id("jiedu glossary deck"), "jiedu::Glossary")
+    model = glossary_model()
+    for entry in glossary.entries:
+        values = glossary_values(entry)
+        deck.add_note(genanki.Note(model=model, guid=genanki.guid_for("jiedu-glossary", entry.id),
+                                   fields=[escape(v) for v in values], tags=[f"jiedu::{entry.category}"]))
+    return deck
+
+
+def glossary_values(entry) -> tuple[str, ...]:
+    return (entry.simplified, entry.traditional, " ".join(entry.pinyin), entry.literal, entry.english,
+            entry.explanation, entry.category)
+
+
+def package_bytes(decks: list[genanki.Deck], timestamp: int) -> bytes:
+    """The .apkg: genanki's collection, in a zip whose members all carry `timestamp`."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "collection.anki2"
+        connection = sqlite3.connect(path)
+        genanki.Package(decks).write_to_db(connection.cursor(), timestamp, itertools.count(timestamp * 1000))
+        connection.commit()
+        connection.close()
+        collection = path.read_bytes()
+    return zipped({"collection.anki2": collection, "media": b"{}"}, timestamp)
+
+
+def zipped(members: dict[str, bytes], timestamp: int) -> bytes:
+    stamp = max(time.gmtime(timestamp)[:6], (1980, 1, 1, 0, 0, 0))
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for name, data in members.items():
+            info = zipfile.ZipInfo(name, date_time=stamp)
+            info.compress_type, info.external_attr = zipfile.ZIP_DEFLATED, 0o644 << 16
+            archive.writestr(info, data)
+    return buffer.getvalue()
+
+
+def article_package(items: list[VocabularyItem], slug: str, title: str, timestamp: int = DEFAULT_TIMESTAMP) -> bytes:
+    return package_bytes([article_deck(items, slug, title)], timestamp)
+
+
+def glossary_package(glossary: Glossary, timestamp: int = DEFAULT_TIMESTAMP) -> bytes:
+    return package_bytes([glossary_deck(glossary)], timestamp)
+
+
+def tsv(header: list[str], rows: list[tuple[str, ...]]) -> str:
+    """Anki's text-import format: `#` header lines, then tab-separated, quoted where needed."""
+    buffer = io.StringIO()
+    buffer.write("".join(f"{line}\n" for line in header))
+    csv.writer(buffer, delimiter="\t", lineterminator="\n").writerows(rows)
+    return buffer.getvalue()
+
+
+def article_tsv(items: list[VocabularyItem], slug: str, title: str) -> str:
+    """The same six fields as the deck, plain text, with the note GUID first. Once the .apkg
+    has brought the note type, Anki maps the columns by name and updates the same notes."""
+    header = ["#separator:tab", "#html:false", "#guid column:1", "#notetype:jiedu word", f"#deck:{deck_name(title)}",
+              "#columns:GUID\t" + "\t".join(WORD_FIELDS), f"# {CREDIT}"]
+    return tsv(header, [(word_guid(slug, item), *word_values(item, title)) for item in items])
+
+
+def glossary_tsv(glossary: Glossary) -> str:
+    header = ["#separator:tab", "#html:false", "#guid column:1", "#notetype:jiedu glossary term",
+              "#deck:jiedu::Glossary", "#columns:GUID\t" + "\t".join(GLOSSARY_FIELDS)]
+    return tsv(header, [(genanki.guid_for("jiedu-glossary", e.id), *glossary_values(e)) for e in glossary.entries])
+
+
+def write_anki(data: bytes | str, path: Path) -> None:
+    """Write a package or TSV made above (the site build puts them in its files instead)."""
+    path.write_bytes(data.encode("utf-8") if isinstance(data, str) else data)

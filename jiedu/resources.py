@@ -26,6 +26,10 @@ class Resources:
     glossary: Glossary
     char_frequency: dict[str, int]
     """Single-character frequencies from jieba's dictionary: used to tell GB18030 from Big5."""
+    dictionary: object = None
+    """CC-CEDICT, every entry per headword (`dictionary.Dictionary`)."""
+    hsk: object = None
+    """HSK 3.0 word levels (`vocabulary.Hsk`)."""
 
 
 def load_readings() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
@@ -64,6 +68,18 @@ def make_tagger(known_words=()):
     return jieba.posseg.POSTokenizer(tokenizer)
 
 
+def load_dictionary(cache: Path):
+    from .dictionary import load_dictionary as load
+
+    return load(cache)
+
+
+def load_hsk():
+    from .vocabulary import load_hsk as load
+
+    return load()
+
+
 def load_resources(glossary_path: Path | None, glossary_shown: str = "", glossary: Glossary | None = None) -> Resources:
     """Build every heavy resource once. Without a glossary, no terms are linked."""
     import opencc
@@ -81,4 +97,6 @@ def load_resources(glossary_path: Path | None, glossary_shown: str = "", glossar
                       tagger.tokenizer.FREQ, load_polyphone_model(), word_readings, char_readings),
         glossary=glossary,
         char_frequency={w: f for w, f in tagger.tokenizer.FREQ.items() if len(w) == 1},
+        dictionary=load_dictionary(user_cache()),
+        hsk=load_hsk(),
     )

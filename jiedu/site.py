@@ -10,7 +10,8 @@ from pathlib import Path
 from .cache import ArticleCache, SiteStamp, article_key, code_key, hash_files, site_fingerprint
 from .config import load_config
 from .errors import ContentError
-from .export import article_json
+from .anki import DEFAULT_TIMESTAMP, article_package, article_tsv, glossary_package, glossary_tsv
+from .export import article_json, article_title
 from .feeds import absolute_files
 from .glossary import Glossary, load_glossaries
 from .model import Article, Finding, Place
@@ -21,6 +22,7 @@ from .read import read_article
 from .render import make_environment, render_page
 from .resources import Resources, load_resources
 from .views import article_view, grouped_entries, occurrences
+from .vocabulary import vocabulary
 from .write import write_site
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
@@ -66,7 +68,9 @@ def article_folders(content: Path) -> list[Path]:
 def annotate_folder(folder: Path, content: Path, resources: LazyResources, overrides: Overrides) -> Article:
     source, meta_findings = read_article(folder, content.parent, resources.get().char_frequency)
     article = process_article(source, resources.get(), overrides)
-    return replace(article, findings=tuple(meta_findings) + article.findings)
+    res = resources.get()
+    words = tuple(vocabulary(article, res.glossary, res.dictionary, res.hsk)) if res.dictionary else ()
+    return replace(article, findings=tuple(meta_findings) + article.findings, vocabulary=words)
 
 
 def gather_articles(content: Path, resources: LazyResources, cache: ArticleCache, shared: str,
@@ -113,10 +117,26 @@ def render_site(articles: list[Article], glossary: Glossary, templates: Path, co
     pages["404.html"] = render_page(env, "404.html", "404.html", site=config)
     html = sorted(path for path in pages if path.endswith(".html") and path != "404.html")
     pages |= absolute_files(config["site_url"], config["title"], articles, html)
-    files = {path: text.encode("utf-8") for path, text in pages.items()}
+    pages |= anki_files(articles, glossary)
+    files = {path: text if isinstance(text, bytes) else text.encode("utf-8") for path, text in pages.items()}
     for asset in sorted((templates / "assets").iterdir()):
         files[f"assets/{asset.name}"] = asset.read_bytes()
     files[".nojekyll"] = b""
+    return files
+
+
+def anki_files(articles: list[Article], glossary: Glossary) -> dict[str, bytes | str]:
+    """Per article an Anki deck and a TSV of its words; one deck of the whole glossary.
+    Dated SOURCE_DATE_EPOCH when set, so a newer build updates notes on re-import."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    stamp = int(epoch) if epoch.isdigit() else DEFAULT_TIMESTAMP
+    files: dict[str, bytes | str] = {"glossary.apkg": glossary_package(glossary, stamp),
+                                     "glossary.tsv": glossary_tsv(glossary)}
+    for article in articles:
+        if article.vocabulary:
+            slug, title = article.source.slug, article_title(article)
+            files[f"articles/{slug}.apkg"] = article_package(list(article.vocabulary), slug, title, stamp)
+            files[f"articles/{slug}.tsv"] = article_tsv(list(article.vocabulary), slug, title)
     return files
 
 

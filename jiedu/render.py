@@ -58,12 +58,24 @@ def ruby_pairs(word: Word) -> list[tuple[str, str, str]]:
     return triples
 
 
+# site.toml [reader] names and values -> the page's preference attributes, where they
+# differ from what the page does by itself.
+READER_NAMES = {"pinyin": "pinyin", "translation": "en", "script": "script", "tones": "tones", "sandhi": "sandhi"}
+READER_VALUES = {"simplified": "s", "traditional": "t", True: "1", False: ""}
+BUILTIN_READER = {"pinyin": "all", "en": "side", "script": "s", "tones": "off", "sandhi": ""}
+
+
+def reader_defaults(site: dict) -> list[tuple[str, str]]:
+    chosen = [(READER_NAMES[k], READER_VALUES.get(v, v)) for k, v in sorted(site.get("reader", {}).items())]
+    return [(name, value) for name, value in chosen if BUILTIN_READER.get(name) != value]
+
+
 def make_environment(templates: Path) -> Environment:
     env = Environment(
         loader=FileSystemLoader(templates), autoescape=True, undefined=StrictUndefined,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
-    env.filters.update(url=url_filter, markdown=markdown_html, ruby_pairs=ruby_pairs)
+    env.filters.update(url=url_filter, markdown=markdown_html, ruby_pairs=ruby_pairs, reader_defaults=reader_defaults)
     return env
 
 

@@ -1,15 +1,21 @@
 """The built site works in a real browser (Debian's headless Chromium via Playwright).
 
-Proves that, served under a GitHub-Pages-like project prefix (/jiedu/) and from file://:
-pages load with no console errors, no failed or outside requests; the reading toggles
-(pinyin, English, Traditional) work without moving the text and persist across reloads;
-glossary popovers open and close by keyboard and mouse; without JavaScript the page is
-still complete (ruby pinyin, English, term links jump to their notes); the layout fits
-390 px and renders in light and dark (screenshots go to tests/artifacts/).
+Served under a GitHub-Pages-like project prefix (/jiedu/) and from file://, the reader
+is checked feature by feature: pinyin modes and sizes, tone colours, word boundaries,
+script, tone sandhi, translation modes, glossary popovers and word cards (mouse,
+keyboard, touch), known words, clean copy and the copy actions, read aloud, what a
+screen reader gets, themes, print, preferences across reloads, the page without
+JavaScript, and the layout at 390 px.
+
+Screenshots go to tests/artifacts/; to refresh the ones the README shows:
+    JIEDU_SCREENSHOTS=docs/screenshots python3 tests/run.py tests/test_browser.py -k screenshots
 """
 
 import functools
 import http.server
+import json
+import os
+import re
 import threading
 from pathlib import Path
 
@@ -19,12 +25,15 @@ playwright_sync = pytest.importorskip("playwright.sync_api")
 
 pytestmark = pytest.mark.browser
 
-ARTIFACTS = Path(__file__).resolve().parent / "artifacts"
+ROOT = Path(__file__).resolve().parent.parent
+SCREENSHOTS = ROOT / os.environ.get("JIEDU_SCREENSHOTS", "tests/artifacts")
 ARTICLE = "articles/baotou-zuofeng.html"
 LAUNCH_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                "--disable-component-update", "--no-first-run"]
 BASE_TEXT_JS = """() => { const a = document.querySelector('article').cloneNode(true);
-  a.querySelectorAll('rt').forEach(r => r.remove()); return a.textContent; }"""
+  a.querySelectorAll('rt, .tools').forEach(r => r.remove()); return a.textContent; }"""
+HAN = re.compile(r"[\u4e00-\u9fff]")
+LATIN = re.compile(r"[A-Za-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]")
 
 
 class PrefixedHandler(http.server.SimpleHTTPRequestHandler):
@@ -64,7 +73,7 @@ def browser(chromium_path):
 
 @pytest.fixture
 def context(browser):
-    context = browser.new_context()
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
     yield context
     context.close()
 
@@ -93,98 +102,470 @@ def open_page(context, url):
     return watched
 
 
-def pressed(page, name):
-    return page.get_attribute(f"[data-controls] [data-toggle={name}]", "aria-pressed")
+def article(context, base_url, **prefs):
+    """The seed article, with these preferences saved before it loads."""
+    if prefs:
+        context.add_init_script(f"localStorage.setItem('jiedu', {json.dumps(json.dumps(prefs))})")
+    watched = open_page(context, base_url + ARTICLE)
+    watched.page.wait_for_function("document.querySelector('.tools')")  # jiedu.js has run
+    return watched
 
 
-def click_toggle(page, name):
-    page.click(f"[data-controls] [data-toggle={name}]")
+def set_pref(page, name, value):
+    """Change a preference the way a reader does, through its control."""
+    control = page.locator(f"[data-pref={name}]").first
+    if not control.is_visible():
+        page.click("[aria-controls=more]")
+    if isinstance(value, bool):
+        control.set_checked(value)
+    else:
+        control.select_option(value)
 
+
+def rt_visibility(page, selector="rt"):
+    return page.eval_on_selector(selector, "r => getComputedStyle(r).visibility")
+
+
+def colour(page, selector):
+    return page.eval_on_selector(selector, "e => getComputedStyle(e).color")
+
+
+def selected_copy(page, selector):
+    """Select the element's contents, press Ctrl+C and read the clipboard back."""
+    page.evaluate("""s => { const r = document.createRange(); r.selectNodeContents(document.querySelector(s));
+        getSelection().removeAllRanges(); getSelection().addRange(r); }""", selector)
+    page.keyboard.press("Control+C")
+    return page.evaluate("navigator.clipboard.readText()")
+
+
+# ---------------------------------------------------------------- loading
 
 @pytest.mark.parametrize("path", [ARTICLE, "index.html", "glossary.html"])
 def test_page_loads_cleanly_under_project_prefix(context, base_url, path):
     watched = open_page(context, base_url + path)
     assert any(url.endswith("assets/jiedu.css") for url in watched.requests)
     assert any(url.endswith("assets/jiedu.js") for url in watched.requests)
+    watched.page.wait_for_timeout(200)
     watched.assert_clean(base_url)
 
 
-def test_pinyin_and_english_toggles(context, base_url):
-    page = open_page(context, base_url + ARTICLE).page
-    assert page.is_visible("[data-controls]")
-    first_zh = page.locator(".pair.paragraph .zh").first
-    y_before = first_zh.bounding_box()["y"]
-    assert pressed(page, "pinyin") == "true"
-    click_toggle(page, "pinyin")
-    assert pressed(page, "pinyin") == "false"
-    assert page.eval_on_selector("rt", "r => getComputedStyle(r).visibility") == "hidden"
-    assert abs(first_zh.bounding_box()["y"] - y_before) <= 1
-    assert page.eval_on_selector(".en", "e => getComputedStyle(e).display") != "none"
-    click_toggle(page, "english")
-    assert pressed(page, "english") == "false"
-    displays = page.eval_on_selector_all(".en", "es => es.map(e => getComputedStyle(e).display)")
-    assert displays and set(displays) == {"none"}
+def test_article_works_from_file_url(context, built_site):
+    watched = open_page(context, (built_site / ARTICLE).as_uri())
+    page = watched.page
+    assert "Noto Sans" in page.evaluate("getComputedStyle(document.body).fontFamily")
+    assert page.is_visible(".controls")
+    set_pref(page, "pinyin", "off")
+    assert rt_visibility(page) == "hidden"
+    watched.assert_clean(built_site.as_uri() + "/")
+
+
+# ---------------------------------------------------------------- pinyin
+
+def line_tops(page):
+    return page.eval_on_selector_all(".pair .zh", "zs => zs.slice(0, 8).map(z => z.getBoundingClientRect().top + scrollY)")
+
+
+def test_pinyin_modes(context, base_url):
+    page = article(context, base_url).page
+    first = ".pair.paragraph ruby"
+    tops = line_tops(page)
+    assert rt_visibility(page, first + " rt") == "visible"
+    set_pref(page, "pinyin", "off")
+    assert page.get_attribute("html", "data-pinyin") == "off"
+    assert rt_visibility(page, first + " rt") == "hidden"
+    assert line_tops(page) == tops, "toggling pinyin must not move the text"
+
+    set_pref(page, "pinyin", "hover")
+    assert rt_visibility(page, first + " rt") == "hidden"
+    page.hover(first)
+    assert rt_visibility(page, first + " rt") == "visible"
+    page.mouse.move(0, 0)
+    assert rt_visibility(page, first + " rt") == "hidden"
+    page.click(first)  # a tap shows the word's pinyin (and its card)
+    assert rt_visibility(page, first + " rt") == "visible"
+    page.keyboard.press("Escape")
+    assert line_tops(page) == tops
+
+    set_pref(page, "pinyin", "unknown")
+    ruby = page.locator(".pair.paragraph ruby:not(a ruby)").nth(2)
+    word = ruby.evaluate("r => [...r.childNodes].filter(n => n.nodeName !== 'RT').map(n => n.textContent).join('')")
+    assert ruby.locator("rt").first.evaluate("r => getComputedStyle(r).visibility") == "visible"
+    ruby.click()
+    page.get_by_label("Mark as known").check()
+    page.keyboard.press("Escape")
+    assert word in json.loads(page.evaluate("localStorage.getItem('jiedu.known')"))
+    assert ruby.locator("rt").first.evaluate("r => getComputedStyle(r).visibility") == "hidden"
+    others = page.eval_on_selector_all(
+        ".pair.paragraph ruby", """(rs, w) => rs.filter(r => [...r.childNodes].filter(n => n.nodeName !== 'RT')
+            .map(n => n.textContent).join('') !== w).slice(0, 20).map(r => getComputedStyle(r.querySelector('rt')).visibility)""", word)
+    assert set(others) == {"visible"}
+    assert line_tops(page) == tops
+
+    set_pref(page, "pinyin", "all")
+    assert rt_visibility(page, first + " rt") == "visible"
+    assert page.get_attribute("html", "data-pinyin") is None
+
+
+def test_pinyin_size_is_independent_of_text_size(context, base_url):
+    page = article(context, base_url).page
+    rt_size = lambda: page.eval_on_selector(".pair.paragraph rt", "r => parseFloat(getComputedStyle(r).fontSize)")
+    zh_size = lambda: page.eval_on_selector(".pair.paragraph .zh", "z => parseFloat(getComputedStyle(z).fontSize)")
+    rt0, zh0 = rt_size(), zh_size()
+    set_pref(page, "rt", "xl")
+    assert rt_size() > rt0 * 1.3 and zh_size() == zh0
+    set_pref(page, "rt", "m")
+    set_pref(page, "size", "l")
+    assert zh_size() > zh0 and rt_size() / zh_size() == pytest.approx(rt0 / zh0, rel=0.02)
+
+
+def test_tone_colours(context, base_url):
+    page = article(context, base_url).page
+    title = "h1 a.term ruby"  # 包头市 Bāo tóu shì
+    assert page.eval_on_selector_all(title + " rt", "rs => rs.map(r => r.textContent)")[:3] == ["Bāo", "tóu", "shì"]
+    plain_fg = colour(page, "h1.zh")
+    assert colour(page, title + " rt") == colour(page, ".pair.paragraph rt")
+    set_pref(page, "tones", "pleco")
+    classes = page.eval_on_selector_all(title + " rt", "rs => rs.map(r => r.className)")
+    assert classes[:3] == ["t1", "t2", "t4"]
+    first_char, first_rt = title + " span.t1", title + " rt.t1"
+    assert colour(page, first_char) == colour(page, first_rt) == "rgb(200, 16, 46)"  # Pleco: tone 1 red
+    assert colour(page, title + " span.t2") == "rgb(19, 117, 43)"  # tone 2 green
+    assert BASE_TEXT_JS and "包头市" in page.evaluate(BASE_TEXT_JS)
+    set_pref(page, "tones", "hanping")
+    assert colour(page, first_char) == "rgb(26, 99, 196)"  # Hanping: tone 1 blue
+    set_pref(page, "tones", "mdbg")
+    assert colour(page, title + " span.t2") == "rgb(168, 79, 0)"  # MDBG: tone 2 orange
+    set_pref(page, "tones", "off")
+    assert colour(page, first_char) == plain_fg
+
+
+def test_word_boundaries_on_demand(context, base_url):
+    page = article(context, base_url).page
+    margin = lambda: page.eval_on_selector(".pair.paragraph ruby", "r => getComputedStyle(r).marginLeft")
+    assert margin() == "0px"
+    set_pref(page, "wb", True)
+    assert margin() != "0px"
+    assert page.eval_on_selector(".pair.paragraph ruby", "r => getComputedStyle(r).borderBottomStyle") == "solid"
 
 
 def test_traditional_switch_keeps_pinyin(context, base_url):
-    page = open_page(context, base_url + ARTICLE).page
+    page = article(context, base_url).page
     rt_before = page.eval_on_selector_all("rt", "rs => rs.map(r => r.textContent)")
     assert "干部" in page.evaluate(BASE_TEXT_JS)
-    click_toggle(page, "traditional")
-    assert pressed(page, "traditional") == "true"
+    set_pref(page, "script", "t")
     text = page.evaluate(BASE_TEXT_JS)
     for word in ("幹部", "擔當", "內蒙古"):
         assert word in text
     assert "干部" not in text
     assert page.get_attribute("article", "lang") == "zh-Hant"
     assert page.eval_on_selector_all("rt", "rs => rs.map(r => r.textContent)") == rt_before
-    click_toggle(page, "traditional")
+    set_pref(page, "tones", "pleco")  # wrapping characters in spans keeps the script switch working
+    set_pref(page, "script", "s")
     text = page.evaluate(BASE_TEXT_JS)
     assert "干部" in text and "幹部" not in text
     assert page.get_attribute("article", "lang") == "zh-Hans"
 
 
-def test_preferences_persist_across_reload(context, base_url):
-    page = open_page(context, base_url + ARTICLE).page
-    click_toggle(page, "pinyin")
-    page.reload(wait_until="load")
-    assert pressed(page, "pinyin") == "false"
-    assert page.eval_on_selector("rt", "r => getComputedStyle(r).visibility") == "hidden"
+def test_tone_sandhi_option(context, base_url):
+    page = article(context, base_url).page
+    citation = page.eval_on_selector_all("rt[data-s]", "rs => rs.map(r => r.textContent)")
+    spoken = page.eval_on_selector_all("rt[data-s]", "rs => rs.map(r => r.dataset.s)")
+    assert citation and citation != spoken
+    set_pref(page, "sandhi", True)
+    assert page.eval_on_selector_all("rt[data-s]", "rs => rs.map(r => r.textContent)") == spoken
+    set_pref(page, "sandhi", False)
+    assert page.eval_on_selector_all("rt[data-s]", "rs => rs.map(r => r.textContent)") == citation
 
+
+# ---------------------------------------------------------------- translation
+
+def test_translation_modes(context, base_url):
+    page = article(context, base_url).page
+    pair = ".pair.paragraph"
+    box = lambda sel: page.locator(f"{pair} {sel}").first.bounding_box()
+    assert box(".en")["x"] > box(".zh")["x"] + 300, "side by side at 1280 px"
+    set_pref(page, "en", "under")
+    assert box(".en")["y"] > box(".zh")["y"] + box(".zh")["height"] - 1
+    assert abs(box(".en")["x"] - box(".zh")["x"]) < 2
+    set_pref(page, "en", "hidden")
+    displays = page.eval_on_selector_all(".en", "es => es.map(e => getComputedStyle(e).display)")
+    assert displays and set(displays) == {"none"}
+    page.locator(f"{pair} .tools .tr").first.click()  # reveal one paragraph's translation
+    assert page.locator(f"{pair} .en").first.is_visible()
+    assert not page.locator(f"{pair} .en").nth(1).is_visible()
+    assert page.get_attribute(f"{pair} .tools .tr", "aria-expanded") == "true"
+    page.locator(f"{pair} .zh").nth(1).click(position={"x": 2, "y": 2})  # tapping the paragraph works too
+    page.keyboard.press("Escape")
+    assert page.locator(f"{pair} .en").nth(1).is_visible()
+
+
+def test_translation_modes_at_390(browser, base_url):
+    context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True, has_touch=True)
+    try:
+        page = article(context, base_url).page
+        zh, en = page.locator(".pair.paragraph .zh").first, page.locator(".pair.paragraph .en").first
+        assert en.bounding_box()["y"] > zh.bounding_box()["y"] + zh.bounding_box()["height"] - 1, "under it on phones"
+        page.locator(".pair.paragraph a.term").first.tap()
+        assert page.locator("[role=dialog]").is_visible()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    finally:
+        context.close()
+
+
+# ---------------------------------------------------------------- glossary and words
 
 def term_note(page, term):
-    """The English rendering and pinyin of a term's note in 'Terms in this article'."""
+    """The English rendering, pinyin, literal gloss and explanation of a term's note."""
     note = page.locator(f".terms #g-{term}")
-    return note.locator(".english").inner_text().strip(), note.locator(".pinyin").inner_text().strip()
+    return [note.locator(sel).inner_text().strip() for sel in (".english", ".pinyin", ".literal", ".explanation")]
+
+
+def term_id(link):
+    return link.get_attribute("href").removeprefix("#g-")
 
 
 def test_glossary_popover_by_keyboard(context, base_url):
-    watched = open_page(context, base_url + ARTICLE)
+    watched = article(context, base_url)
     page = watched.page
-    term = page.get_attribute("a.term", "data-term")
-    english, pinyin = term_note(page, term)
-    page.focus("a.term")
+    link = page.locator("a.term").first
+    term = term_id(link)
+    link.focus()
     page.keyboard.press("Enter")
     popover = page.locator("[role=dialog]")
     assert popover.is_visible()
-    assert english in popover.inner_text() and pinyin in popover.inner_text()
+    for part in term_note(page, term):
+        assert part in popover.inner_text()
+    assert popover.locator(f"a[href$='glossary.html#{term}']").count() == 1, "links to the full entry"
     assert page.url.endswith(ARTICLE), "the script should open the popover, not follow the link"
+    assert page.evaluate("document.activeElement.closest('[role=dialog]') !== null"), "focus moves into it"
     page.keyboard.press("Escape")
     assert popover.count() == 0
     assert page.evaluate("document.activeElement.matches('a.term')")
-    assert page.evaluate("document.activeElement.dataset.term") == term
+    assert page.evaluate("document.activeElement.getAttribute('href')") == f"#g-{term}"
     assert watched.errors == []
 
 
 def test_glossary_popover_by_click(context, base_url):
-    page = open_page(context, base_url + ARTICLE).page
+    page = article(context, base_url).page
     link = page.locator(".pair.paragraph a.term").first
-    english, _ = term_note(page, link.get_attribute("data-term"))
+    english = term_note(page, term_id(link))[0]
     link.click()
     popover = page.locator("[role=dialog]")
     assert popover.is_visible() and english in popover.inner_text()
+    popover.get_by_role("button", name="Close").click()
+    assert popover.count() == 0
+    link.click()
     page.click("#source-heading")
     assert popover.count() == 0
+
+
+def test_word_card_and_known_words(context, base_url):
+    page = article(context, base_url).page
+    ruby = page.locator(".pair.paragraph ruby[data-t]:not(a ruby)").first
+    trad, pinyin = ruby.get_attribute("data-t"), " ".join(ruby.locator("rt").all_inner_texts())
+    ruby.click()
+    card = page.locator("[role=dialog]")
+    text = card.inner_text()
+    assert trad in text and pinyin in text
+    card.get_by_role("button", name="Next word ›").click()
+    assert card.count() == 1 and trad not in card.inner_text()
+    assert page.evaluate("document.activeElement.textContent") == "Next word ›"
+    card.get_by_role("button", name="‹ Previous word").click()
+    assert trad in card.inner_text()
+    card.get_by_label("Mark as known").check()
+    page.keyboard.press("Escape")
+    assert card.count() == 0
+    page.click("[aria-controls=more]")
+    assert page.inner_text("[data-known]") == "1"
+    page.reload()
+    ruby.click()
+    assert page.get_by_label("Mark as known").is_checked()
+    page.keyboard.press("Escape")
+    page.click("[aria-controls=more]")
+    page.click("[data-forget]")
+    assert page.inner_text("[data-known]") == "0"
+    assert json.loads(page.evaluate("localStorage.getItem('jiedu.known')")) == []
+
+
+def test_word_by_word_from_the_keyboard(context, base_url):
+    page = article(context, base_url).page
+    tools = page.locator(".pair.paragraph .tools button[aria-label='Paragraph tools']").first
+    tools.focus()
+    page.keyboard.press("Enter")
+    assert tools.get_attribute("aria-expanded") == "true"
+    page.get_by_role("button", name="Word by word").click()
+    card = page.locator("[role=dialog]")
+    assert "Mark as known" in card.inner_text()
+    page.keyboard.press("Escape")
+    assert card.count() == 0
+    assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Paragraph tools"
+
+
+# ---------------------------------------------------------------- copy and read aloud
+
+@pytest.fixture
+def clipboard_context(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context.grant_permissions(["clipboard-read", "clipboard-write"])
+    yield context
+    context.close()
+
+
+@pytest.mark.parametrize("mode", ["all", "hover", "unknown", "off"])
+def test_clean_copy_in_every_pinyin_mode(clipboard_context, base_url, mode):
+    page = article(clipboard_context, base_url, pinyin=mode).page
+    expected = page.eval_on_selector(".pair.paragraph .zh", """z => { const c = z.cloneNode(true);
+        c.querySelectorAll('rt').forEach(r => r.remove()); return c.textContent.trim(); }""")
+    copied = selected_copy(page, ".pair.paragraph .zh").strip()
+    assert copied == expected
+    assert not LATIN.search(copied) and HAN.search(copied)
+
+
+def test_clean_copy_across_paragraphs_keeps_english_lines(clipboard_context, base_url):
+    page = article(clipboard_context, base_url).page
+    copied = selected_copy(page, ".pair.paragraph")
+    zh, en = copied.split("\n", 1)
+    assert HAN.search(zh) and not LATIN.search(zh)
+    assert "Paragraph tools" not in copied and "⋯" not in copied
+    assert en.strip().startswith(page.inner_text(".pair.paragraph .en p").strip()[:20])
+
+
+def test_copy_paragraph_with_pinyin_or_translation(clipboard_context, base_url):
+    page = article(clipboard_context, base_url).page
+    pair = page.locator(".pair.paragraph").first
+    pair.locator("button[aria-label='Paragraph tools']").click()
+    page.get_by_role("button", name="Copy with pinyin").click()
+    page.wait_for_function("document.querySelector('[role=status]').textContent === 'Copied'")
+    zh, pinyin = page.evaluate("navigator.clipboard.readText()").split("\n")
+    assert HAN.search(zh) and not LATIN.search(zh)
+    first_word = "".join(pair.locator("ruby").first.locator("rt").all_inner_texts())
+    assert not HAN.search(pinyin) and pinyin.startswith(first_word) and ", " in pinyin
+    pair.locator("button[aria-label='Paragraph tools']").click()
+    page.get_by_role("button", name="Copy with translation").click()
+    page.wait_for_function("navigator.clipboard.readText().then(t => t.includes('\\n\\n'))")
+    zh2, english = page.evaluate("navigator.clipboard.readText()").split("\n\n", 1)
+    assert zh2 == zh and english.startswith(pair.locator(".en p").first.inner_text()[:30])
+
+
+FAKE_VOICE = """(() => {
+  const spoken = window.__spoken = [];
+  const voice = {name: 'Test Chinese', lang: 'zh-CN', localService: true, default: false, voiceURI: 'test'};
+  const synth = window.speechSynthesis;
+  synth.getVoices = () => [voice];
+  synth.speak = u => spoken.push({text: u.text, lang: u.lang, voice: u.voice && u.voice.name});
+  synth.cancel = () => {};
+  window.SpeechSynthesisUtterance = class { constructor(text) { this.text = text; } };
+})();"""
+
+
+def test_read_aloud_hidden_without_a_chinese_voice(context, base_url):
+    page = article(context, base_url).page
+    assert page.evaluate("speechSynthesis.getVoices().filter(v => /^(zh|cmn)/i.test(v.lang)).length") == 0
+    assert page.is_hidden("[data-read]")
+    page.locator("button[aria-label='Paragraph tools']").first.click()
+    assert page.get_by_role("button", name="Read aloud").count() == 0
+
+
+def test_read_aloud_speaks_characters_with_a_chinese_voice(context, base_url):
+    context.add_init_script(FAKE_VOICE)
+    page = article(context, base_url).page
+    requests = []
+    page.on("request", lambda r: requests.append(r.url))
+    assert page.is_visible("[data-read]")
+    page.locator(".pair.paragraph button[aria-label='Paragraph tools']").first.click()
+    page.get_by_role("dialog").get_by_role("button", name="Read aloud").click()
+    page.evaluate("""() => { const r = document.createRange(); r.selectNodeContents(document.querySelector('h1'));
+        getSelection().removeAllRanges(); getSelection().addRange(r); }""")
+    page.click("[data-read]")
+    spoken = page.evaluate("window.__spoken")
+    assert len(spoken) == 2 and {s["lang"] for s in spoken} == {"zh-CN"} and spoken[0]["voice"] == "Test Chinese"
+    assert HAN.search(spoken[0]["text"]) and not LATIN.search(spoken[0]["text"])
+    assert spoken[1]["text"] == "包头市作风积弊“大扫除”如火如荼"
+    assert requests == [], "nothing is fetched"
+
+
+# ---------------------------------------------------------------- screen readers
+
+def test_screen_readers_get_each_word_once(context, base_url):
+    page = article(context, base_url).page
+    snapshot = page.locator("h1").aria_snapshot()
+    name = re.search(r'heading "([^"]*)"', snapshot).group(1)
+    assert name.replace(" ", "") == "包头市作风积弊“大扫除”如火如荼"
+    assert not LATIN.search(name)
+    link_name = re.search(r'link "([^"]*)"', page.locator(".pair.paragraph a.term").first.aria_snapshot()).group(1)
+    assert HAN.search(link_name) and not LATIN.search(link_name)
+    set_pref(page, "sr", True)  # pinyin on request
+    assert "Bāo" in page.locator("h1").aria_snapshot()
+
+
+# ---------------------------------------------------------------- themes, fonts, print
+
+@pytest.mark.parametrize("scheme,theme,dark", [("light", None, False), ("dark", None, True),
+                                               ("light", "dark", True), ("dark", "light", False)])
+def test_theme_follows_system_with_override(browser, base_url, scheme, theme, dark):
+    context = browser.new_context(color_scheme=scheme)
+    try:
+        page = article(context, base_url, **({"theme": theme} if theme else {})).page
+        background = page.evaluate("getComputedStyle(document.body).backgroundColor")
+        channels = [int(c) for c in re.findall(r"\d+", background)[:3]]
+        assert (sum(channels) < 3 * 128) == dark, background
+        if theme:
+            assert page.input_value("[data-pref=theme]") == theme
+    finally:
+        context.close()
+
+
+def test_pinyin_is_set_in_a_latin_face(context, base_url):
+    """ǎ and ǚ come from the Latin face named first, not from a CJK fallback."""
+    page = article(context, base_url).page
+    page.evaluate("() => { const r = document.querySelector('.pair.paragraph rt'); r.id = 'probe'; r.textContent = 'lǚ hǎo'; }")
+    session = context.new_cdp_session(page)
+    session.send("DOM.enable")
+    session.send("CSS.enable")
+    document = session.send("DOM.getDocument", {"depth": -1})
+    node = session.send("DOM.querySelector", {"nodeId": document["root"]["nodeId"], "selector": "#probe"})
+    fonts = session.send("CSS.getPlatformFontsForNode", {"nodeId": node["nodeId"]})["fonts"]
+    assert fonts and all("CJK" not in font["familyName"] for font in fonts), fonts
+    assert page.evaluate("getComputedStyle(document.getElementById('probe')).fontFamily").startswith('"Noto Sans"')
+    han = page.evaluate("getComputedStyle(document.querySelector('.pair.paragraph .zh')).fontFamily")
+    for face in ("PingFang SC", "Noto Sans CJK SC", "Source Han Sans SC", "Microsoft YaHei"):
+        assert face in han
+
+
+def test_print_keeps_pinyin_drops_controls_and_numbers_terms(context, base_url):
+    page = article(context, base_url, pinyin="off").page
+    page.emulate_media(media="print")
+    assert rt_visibility(page, ".pair.paragraph rt") == "visible"
+    assert page.is_hidden(".controls") and page.is_hidden(".tools") and page.is_hidden(".site-header")
+    link = page.locator(".pair.paragraph a.term").first
+    number = link.evaluate("a => getComputedStyle(a, '::after').content")
+    ids = page.eval_on_selector_all(".terms ol > li", "ls => ls.map(l => l.id)")
+    assert number == f'"{ids.index("g-" + term_id(link)) + 1}"'
+    assert page.eval_on_selector(".terms ol", "o => getComputedStyle(o).listStyleType") == "decimal"
+    assert page.is_visible(f"#g-{term_id(link)} .explanation")
+    page.emulate_media(media="screen")
+    assert rt_visibility(page, ".pair.paragraph rt") == "hidden"
+
+
+# ---------------------------------------------------------------- persistence, no JavaScript
+
+def test_preferences_persist_across_reload(context, base_url):
+    page = article(context, base_url).page
+    choices = {"pinyin": "hover", "en": "under", "script": "t", "tones": "mdbg", "rt": "l", "size": "s", "theme": "dark"}
+    for name, value in choices.items():
+        set_pref(page, name, value)
+    set_pref(page, "wb", True)
+    page.reload(wait_until="load")
+    page.wait_for_function("document.querySelector('.tools')")
+    for name, value in choices.items():
+        assert page.get_attribute("html", f"data-{name}") == value
+        assert page.input_value(f"[data-pref={name}]") == value
+    assert page.get_attribute("html", "data-wb") == "1"
+    assert page.is_checked("[data-pref=wb]")
+    assert rt_visibility(page, ".pair.paragraph rt") == "hidden"
+    assert "幹部" in page.evaluate(BASE_TEXT_JS)
+    page.goto(base_url + "glossary.html")
+    assert page.get_attribute("html", "data-theme") == "dark", "the theme holds on every page"
 
 
 def test_page_is_complete_without_javascript(browser, base_url):
@@ -195,43 +576,43 @@ def test_page_is_complete_without_javascript(browser, base_url):
         assert rt.is_visible() and rt.inner_text().strip()
         assert page.locator(".pair.paragraph .en").first.is_visible()
         link = page.locator(".pair.paragraph a.term").first
-        term = link.get_attribute("data-term")
+        term = term_id(link)
         link.click()
         assert page.url == base_url + ARTICLE + f"#g-{term}"
         assert page.locator(f"#g-{term} .explanation").is_visible()
         assert 0 <= page.evaluate(f"document.getElementById('g-{term}').getBoundingClientRect().top") < 900
         assert page.locator("[role=dialog]").count() == 0
-        # Buttons that cannot work must not show (CSS must not override the hidden attribute).
-        assert page.is_hidden("[data-controls]")
+        assert page.locator(".terms li").count() > 100
+        # Controls that cannot work must not show.
+        assert page.is_hidden(".controls") and page.is_hidden("[data-pref=theme]")
+        assert page.locator(".tools").count() == 0
     finally:
         context.close()
 
+
+# ---------------------------------------------------------------- layout and screenshots
 
 @pytest.mark.parametrize("scheme", ["light", "dark"])
 @pytest.mark.parametrize("width", [1280, 390])
 def test_screenshots_and_no_overflow(browser, base_url, width, scheme):
-    context = browser.new_context(viewport={"width": width, "height": 900}, color_scheme=scheme)
+    mobile = width < 600
+    context = browser.new_context(viewport={"width": width, "height": 844 if mobile else 800}, color_scheme=scheme,
+                                  is_mobile=mobile, has_touch=mobile, device_scale_factor=2 if mobile else 1)
     try:
-        watched = open_page(context, base_url + ARTICLE)
+        watched = article(context, base_url)
         page = watched.page
-        ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / f"article-{width}-{scheme}.png"), full_page=False)
-        if width == 390:
-            assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        page.evaluate("document.fonts.ready")
+        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=str(SCREENSHOTS / f"article-{width}-{scheme}.png"))
+        assert page.evaluate("document.documentElement.scrollWidth") <= width
+        for path in ("index.html", "glossary.html"):
+            other = context.new_page()
+            other.goto(base_url + path)
+            assert other.evaluate("document.documentElement.scrollWidth") <= width, path
+            other.close()
         background = page.evaluate("getComputedStyle(document.body).backgroundColor")
-        channels = [int(c) for c in background[background.index("(") + 1:-1].split(",")[:3]]
+        channels = [int(c) for c in re.findall(r"\d+", background)[:3]]
         assert (sum(channels) < 3 * 128) == (scheme == "dark"), background
         watched.assert_clean(base_url)
     finally:
         context.close()
-
-
-def test_article_works_from_file_url(context, built_site):
-    url = (built_site / ARTICLE).as_uri()
-    watched = open_page(context, url)
-    page = watched.page
-    assert "Noto Sans" in page.evaluate("getComputedStyle(document.body).fontFamily")
-    assert page.is_visible("[data-controls]")
-    click_toggle(page, "pinyin")
-    assert pressed(page, "pinyin") == "false"
-    watched.assert_clean(built_site.as_uri() + "/")

@@ -66,3 +66,8 @@ def copy_content(tmp_path) -> Path:
     target = tmp_path / "content"
     shutil.copytree(CONTENT, target)
     return target
+
+
+def tree(folder: Path) -> dict[str, bytes]:
+    """Every file under a folder: relative path -> bytes."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}

@@ -19,7 +19,7 @@ from jiedu.errors import ContentError
 from jiedu.new import add_article
 from jiedu.site import build_site
 
-from conftest import SEED, TEMPLATES
+from conftest import SEED, TEMPLATES, tree
 
 SIMPLIFIED = "包头市作风建设\n\n好作风是战斗力，敢担当是推动力。干部作风(fēng)转变。\n"
 TRADITIONAL = "包頭市作風建設\n\n好作風是戰鬥力，敢擔當是推動力。幹部作風(feng)轉變。\n"  # Big5 has no ē
@@ -106,8 +106,6 @@ def test_configuration_is_validated(copy_content, tmp_path, resources, config, m
     assert str(error.value).startswith(message.split(" error:")[0].rstrip(":")) or message in str(error.value)
 
 
-def tree(folder):
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_unchanged_content_is_not_annotated_again(copy_content, tmp_path, resources):

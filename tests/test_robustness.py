@@ -21,7 +21,7 @@ from jiedu.text import HAN
 from jiedu.views import article_view
 from jiedu.write import safe_join
 
-from conftest import ROOT, TEMPLATES, make_source
+from conftest import ROOT, TEMPLATES, make_source, tree
 
 
 def article(text, resources, **kwargs):
@@ -192,8 +192,6 @@ def test_rendered_article_shows_the_converted_source_and_round_trips(resources, 
 
 # --- atomic output -----------------------------------------------------------------------
 
-def tree(folder):
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 @pytest.mark.parametrize("delay", [0.3, 1.0, 2.0, 3.0])

@@ -9,14 +9,12 @@ import pytest
 from jiedu.site import build_site
 from jiedu.text import HAN
 
-from conftest import CONTENT, ROOT, TEMPLATES
+from conftest import CONTENT, ROOT, TEMPLATES, tree
 
 GOLDEN = ROOT / "tests" / "golden" / "site"
 REGENERATE = "python build.py --output tests/golden/site"
 
 
-def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
 
 
 def test_seed_site_matches_the_golden_output(built_site):

@@ -61,5 +61,14 @@ def article_title(article: Article) -> str:
 
 def article_json(article: Article, glossary: Glossary) -> str:
     """Readable UTF-8 JSON; < > & escaped so the data is safe to inline in HTML too."""
-    text = json.dumps(article_data(article, glossary), ensure_ascii=False, indent=1)
-    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026") + "\n"
+    return inline_safe(json.dumps(article_data(article, glossary), ensure_ascii=False, indent=1)) + "\n"
+
+
+def inline_json(data) -> str:
+    """Compact JSON that can sit inside <script> in HTML: no `</script>`, no `<!--`, no entity."""
+    return inline_safe(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+
+
+def inline_safe(text: str) -> str:
+    """JSON text with < > & as \\u escapes (still the same JSON value)."""
+    return text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")

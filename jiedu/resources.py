@@ -90,13 +90,14 @@ def load_resources(glossary_path: Path | None, glossary_shown: str = "", glossar
     word_readings, char_readings = load_readings()
     tagger = make_tagger(word_readings)
     t2s, s2t = opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
+    dictionary = load_dictionary(user_cache())
     return Resources(
         converters=Converters(t2s.convert, s2t.convert),
-        segmenter=make_segmenter(tagger, glossary.multi_character_terms),
+        segmenter=make_segmenter(tagger, glossary.multi_character_terms, dictionary),
         reader=Reader(PHRASES_DICT, PINYIN_DICT, lambda run: tagger.tokenizer.cut(run, HMM=False),
                       tagger.tokenizer.FREQ, load_polyphone_model(), word_readings, char_readings),
         glossary=glossary,
         char_frequency={w: f for w, f in tagger.tokenizer.FREQ.items() if len(w) == 1},
-        dictionary=load_dictionary(user_cache()),
+        dictionary=dictionary,
         hsk=load_hsk(),
     )

@@ -32,6 +32,10 @@ class Segmenter:
     """A `jieba.posseg.POSTokenizer` around a private `jieba.Tokenizer`."""
     terms: frozenset[str]
     longest_term: int
+    known: object = None
+    """A set-like dictionary (`word in known`): jieba's words it lacks are split into
+    the longest words it has (工作效率 -> 工作 + 效率), so every word can be explained.
+    Names (nr, ns, nz, nt tags) stay whole. None: jieba's words as they are."""
 
     def cut_han(self, run: str, splits: tuple = ()) -> list[tuple[str, str]]:
         """Override splits first (a person said so), then glossary terms, then jieba."""
@@ -67,7 +71,22 @@ class Segmenter:
 
     def _jieba(self, text: str) -> list[tuple[str, str]]:
         pairs = [(pair.word, pair.flag) for pair in self.tagger.cut(text, HMM=True)] if text else []
-        return split_adverbial_de(pairs, self.tagger.tokenizer.FREQ)
+        pairs = split_adverbial_de(pairs, self.tagger.tokenizer.FREQ)
+        return [part for pair in pairs for part in self._known_parts(*pair)] if self.known is not None else pairs
+
+    def _known_parts(self, word: str, tag: str) -> list[tuple[str, str]]:
+        if len(word) < 2 or word in self.known or tag[:2] in ("nr", "ns", "nz", "nt"):
+            return [(word, tag)]
+        parts, start = [], 0
+        while start < len(word):
+            end = next((e for e in range(len(word), start + 1, -1) if word[start:e] in self.known), start + 1)
+            parts.append((word[start:end], self._tag_of(word[start:end], tag)))
+            start = end
+        return parts
+
+    def _tag_of(self, word: str, fallback: str) -> str:
+        """A part's own dictionary tag, so rules (干 as a verb, 地 after an adjective) still apply."""
+        return getattr(self.tagger, "word_tag_tab", {}).get(word, fallback)
 
 
 def split_adverbial_de(pairs: list[tuple[str, str]], known: dict) -> list[tuple[str, str]]:
@@ -92,8 +111,8 @@ def retag_name(word: str, tag: str, known: dict) -> str:
     return "nr" if looks_like_name else "n"
 
 
-def make_segmenter(tagger, terms: tuple[str, ...]) -> Segmenter:
-    return Segmenter(tagger, frozenset(terms), max((len(t) for t in terms), default=0))
+def make_segmenter(tagger, terms: tuple[str, ...], known=None) -> Segmenter:
+    return Segmenter(tagger, frozenset(terms), max((len(t) for t in terms), default=0), known)
 
 
 def split_words(text: str, segmenter: Segmenter, splits: tuple = ()) -> list[tuple[str, str]]:

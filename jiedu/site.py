@@ -21,8 +21,9 @@ from .pipeline import process_article
 from .read import read_article
 from .render import make_environment, render_page
 from .resources import Resources, load_resources
+from .search import INDEX_FILE, search_script
 from .views import article_view, grouped_entries, occurrences
-from .vocabulary import vocabulary
+from .vocabulary import undefined, vocabulary
 from .write import write_site
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
@@ -42,6 +43,8 @@ class BuildResult:
     words: int = 0
     unchanged: bool = False
     """Nothing at all changed since the last build into this output: nothing was written."""
+    undefined: int = 0
+    """Distinct words with no English of their own (no glossary or CC-CEDICT entry)."""
 
 
 class LazyResources:
@@ -109,11 +112,11 @@ def render_site(articles: list[Article], glossary: Glossary, templates: Path, co
     pages = {"index.html": render_page(env, "index.html", "index.html", site=config, articles=views),
              "glossary.html": render_page(env, "glossary.html", "glossary.html", site=config,
                                           groups=grouped_entries(glossary), glossary=glossary,
-                                          occurrences=occurrences(articles, glossary))}
+                                          occurrences=occurrences(articles, glossary)),
+             "search.html": render_page(env, "search.html", "search.html", site=config),
+             INDEX_FILE: search_script(articles, glossary)}
     for view in views:
-        path = f"articles/{view.slug}.html"
-        pages[path] = render_page(env, "article.html", path, site=config, view=view, glossary=glossary)
-        pages[f"articles/{view.slug}.json"] = article_json(view.article, glossary)
+        pages |= article_pages(env, view, glossary, config)
     pages["404.html"] = render_page(env, "404.html", "404.html", site=config)
     html = sorted(path for path in pages if path.endswith(".html") and path != "404.html")
     pages |= absolute_files(config["site_url"], config["title"], articles, html)
@@ -123,6 +126,22 @@ def render_site(articles: list[Article], glossary: Glossary, templates: Path, co
         files[f"assets/{asset.name}"] = asset.read_bytes()
     files[".nojekyll"] = b""
     return files
+
+
+def article_pages(env, view, glossary: Glossary, config: dict) -> dict[str, str]:
+    """The reader, the article as JSON and, when it has one, its vocabulary page."""
+    path = f"articles/{view.slug}.html"
+    pages = {path: render_page(env, "article.html", path, site=config, view=view, glossary=glossary),
+             f"articles/{view.slug}.json": article_json(view.article, glossary)}
+    if view.article.vocabulary:
+        words = vocabulary_path(view.slug)
+        pages[words] = render_page(env, "vocabulary.html", words, site=config, view=view, glossary=glossary)
+    return pages
+
+
+def vocabulary_path(slug: str) -> str:
+    """A folder of its own: no article slug can collide with a vocabulary page."""
+    return f"vocabulary/{slug}.html"
 
 
 def anki_files(articles: list[Article], glossary: Glossary) -> dict[str, bytes | str]:
@@ -161,9 +180,19 @@ def build_site(content: Path, output: Path, templates: Path, resources: Resource
     terms = len({w.term for a in articles for b in a.blocks for w in b.words if w.term})
     words = sum(len(b.words) for a in articles for b in a.blocks)
     result = BuildResult(tuple(articles), tuple(site_findings(articles, content)),
-                         time.perf_counter() - started, annotated, terms, lazy.value, len(articles), words)
+                         time.perf_counter() - started, annotated, terms, lazy.value, len(articles), words,
+                         undefined=len(undefined_words(articles)))
     stamp.record(replace(result, articles=(), resources=None))
     return result
+
+
+def undefined_words(articles: list[Article]) -> dict[str, int]:
+    """Words without English of their own across the site, with their counts, most frequent first."""
+    counts: dict[str, int] = {}
+    for article in articles:
+        for item in undefined(article.vocabulary):
+            counts[item.text] = counts.get(item.text, 0) + item.count
+    return dict(sorted(counts.items(), key=lambda pair: -pair[1]))
 
 
 def shown_path(path: Path, content: Path) -> str:

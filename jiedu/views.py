@@ -2,9 +2,12 @@
 
 from dataclasses import dataclass
 
+from collections import Counter
+
 from .export import article_title
 from .glossary import CATEGORIES, Entry, Glossary
 from .model import Article
+from .vocabulary import NAME, LevelShare, VocabularyItem, hsk_profile
 
 TONELESS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü", "aaaaeeeeiiiioooouuuuvvvvv")
 
@@ -32,6 +35,12 @@ class ArticleView:
     """Glossary entries in order of first use: the article's endnotes."""
     edits: dict
     """Edits by kind: artifact, repair, punctuation."""
+    cards: dict
+    """What the word cards add from CC-CEDICT, by word (`card_data`)."""
+    profile: tuple[LevelShare, ...]
+    """Share of running words per HSK level, for the vocabulary page."""
+    running: int
+    """Running Han words (the vocabulary's counts summed)."""
 
 
 def terms_used(article: Article, glossary: Glossary) -> tuple[Entry, ...]:
@@ -49,8 +58,28 @@ def article_view(article: Article, glossary: Glossary) -> ArticleView:
     return ArticleView(
         article=article, slug=article.source.slug, title=article_title(article),
         title_en=article.source.meta.get("title_en", ""), meta=article.source.meta,
-        terms=terms_used(article, glossary), edits=edits,
+        terms=terms_used(article, glossary), edits=edits, cards=card_data(article.vocabulary),
+        profile=hsk_profile(list(article.vocabulary)), running=sum(item.count for item in article.vocabulary),
     )
+
+
+def card_key(item: VocabularyItem, readings: Counter) -> str:
+    """The word; `word|pin yin` only where the article reads the word in more than one way."""
+    return item.text if readings[item.text] == 1 else f"{item.text}|{' '.join(item.pinyin)}"
+
+
+def card_data(items: tuple[VocabularyItem, ...]) -> dict:
+    """For each word with something to show: its senses (a list), its parts ({"parts": [[part,
+    sense], ...]}) or a note ("personal name"). Glossary notes are on the page already."""
+    readings = Counter(item.text for item in items)
+    data = {}
+    for item in items:
+        value = list(item.senses) or ({"parts": [list(p) for p in item.parts]} if item.parts else None)
+        if value is None and item.english == NAME and not item.term:
+            value = NAME
+        if value:
+            data[card_key(item, readings)] = value
+    return data
 
 
 def occurrences(articles: list[Article], glossary: Glossary) -> dict[str, list[Occurrence]]:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from importlib import resources as package_files
 
-from .dictionary import Dictionary, explain
+from .dictionary import CROSS_REFERENCE, Dictionary, DictEntry, explain, han_syllables
 from .glossary import Glossary
 from .model import Article, Word
 from .text import HAN
@@ -22,9 +22,15 @@ BAND = 7
 """Levels 7-9 are a single list in the standard."""
 SENTENCE_ENDS = "。！？；"
 CLOSERS = "”’」』）)"
+"""Closing quotes and brackets that belong to the sentence they follow."""
 MEASURE_TAGS = {"m", "mq", "q"}
 """jieba's tags for numerals, numeral + measure word, measure words."""
-"""Closing quotes and brackets that belong to the sentence they follow."""
+NAME = "personal name"
+"""The English of a word jieba tagged as a personal name that no dictionary has."""
+SENSES = 3
+"""Senses kept per word for the word cards."""
+SENSE_LENGTH = 100
+"""A longer sense is cut at a word boundary and ends with `…`."""
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,11 @@ class VocabularyItem:
     """Glossary entry id, or None."""
     fallback: bool = False
     """True when CC-CEDICT lacks the word and `english` is built from its parts."""
+    senses: tuple[str, ...] = ()
+    """CC-CEDICT's senses for the reading used here, at most SENSES (classifier notes and
+    cross-references left out where real senses exist); empty when it lacks the word."""
+    parts: tuple[tuple[str, str], ...] = ()
+    """For a word CC-CEDICT lacks (not a glossary term, not a name): (part, its first sense)."""
 
 
 @dataclass(frozen=True)
@@ -147,7 +158,7 @@ def english_for(word: Word, glossary: Glossary, dictionary: Dictionary) -> tuple
     if explanation.entries:
         return explanation.entries[0].senses[0], False
     if word.tag.startswith("nr"):
-        return "personal name", True
+        return NAME, True
     measure = word.tag in MEASURE_TAGS
     return " + ".join(f"{p.text} {short_sense(p.entries, measure)}".rstrip() for p in explanation.parts), True
 
@@ -171,10 +182,42 @@ def vocabulary(article: Article, glossary: Glossary, dictionary: Dictionary, hsk
         seen.add((word.text, word.pinyin))
         block = article.blocks[number - 1]
         english, fallback = english_for(word, glossary, dictionary)
+        senses, parts = definitions(word, dictionary)
         items.append(VocabularyItem(word.text, word.trad, word.pinyin, english, counts[word.text, word.pinyin],
                                     sentence_at(block.text, offset), block.translation, f"b{number}",
-                                    hsk.level(word.text), word.term, fallback))
+                                    hsk.level(word.text), word.term, fallback, senses, parts))
     return items
+
+
+def definitions(word: Word, dictionary: Dictionary) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+    """(the word's own senses for its reading, else its parts' first senses) for a word card.
+    Glossary terms and personal names get no parts: the glossary or "personal name" says more."""
+    explanation = explain(dictionary, word.text, word.pinyin)
+    if explanation.entries:
+        return reading_senses(explanation.entries), ()
+    if word.term or word.tag.startswith("nr") or len(explanation.parts) < 2:
+        return (), ()
+    measure = word.tag in MEASURE_TAGS
+    return (), tuple((part.text, clip(short_sense(part.entries, measure))) for part in explanation.parts)
+
+
+def reading_senses(entries: tuple[DictEntry, ...]) -> tuple[str, ...]:
+    """Up to SENSES senses of the first entry, then of further entries with the same reading."""
+    same = [e for e in entries if han_syllables(e) == han_syllables(entries[0])]
+    senses = [s for entry in same for s in entry.senses if not s.startswith("CL:")]
+    real = [s for s in senses if not CROSS_REFERENCE.match(s)] or senses
+    return tuple(clip(s) for s in dict.fromkeys(real))[:SENSES]
+
+
+def clip(sense: str) -> str:
+    if len(sense) <= SENSE_LENGTH:
+        return sense
+    return sense[:SENSE_LENGTH].rsplit(" ", 1)[0].rstrip(",;: ") + "…"
+
+
+def undefined(items) -> list[VocabularyItem]:
+    """Words with no English of their own (no glossary entry, no CC-CEDICT entry), most frequent first."""
+    return sorted((item for item in items if item.fallback), key=lambda item: -item.count)
 
 
 def hsk_profile(items: list[VocabularyItem]) -> tuple[LevelShare, ...]:

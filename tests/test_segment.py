@@ -162,3 +162,13 @@ def test_seed_words_join_to_block_text_and_trad(seed_article):
     for block in seed_article.blocks:
         assert "".join(w.text for w in block.words) == block.text
         assert "".join(w.trad for w in block.words) == block.trad
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("工作效率", ["工作", "效率"]),          # jieba's compound, not in CC-CEDICT: split
+    ("提高工作效率", ["提高", "工作", "效率"]),
+    ("经济", ["经济"]),                     # a dictionary word stays whole
+    ("负责人李长清说", ["负责人", "李长清", "说"]),   # a personal name stays whole
+])
+def test_words_missing_from_the_dictionary_are_split_into_known_words(resources, text, expected):
+    assert [word for word, _ in split_words(text, resources.segmenter)] == expected

@@ -62,7 +62,7 @@ def summary(result, output: Path) -> str:
     state = "nothing changed, nothing written" if result.unchanged else \
         f"{result.annotated} annotated, {cached} from cache"
     return (f"jiedu: {result.article_count} article(s) ({state}), {result.words} words, "
-            f"{result.terms} glossary terms, {len(result.findings)} warning(s), "
+            f"{result.terms} glossary terms, {result.undefined} word(s) without a definition, {len(result.findings)} warning(s), "
             f"{result.seconds:.1f}s; open {output / 'index.html'}")
 
 
@@ -80,13 +80,13 @@ def run_build(args) -> int:
 
 
 def run_check(args) -> int:
-    from .check import check_site
+    from .check import inspect_site
 
     if (code := missing_folder(args.content, args.templates)) is not None:
         return code
-    problems = check_site(args.content, args.templates)
-    for problem in problems:
-        print(problem, file=sys.stderr)
+    problems, notes = inspect_site(args.content, args.templates)
+    for line in problems + notes:
+        print(line, file=sys.stderr)
     print(f"jiedu: {len(problems)} problem(s)", file=sys.stderr)
     return EXIT_WARNINGS if problems else EXIT_OK
 

@@ -14,8 +14,11 @@ import nh3
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
+from .dictionary import CREDIT
+from .export import inline_json
 from .model import Word
 from .text import HAN
+from .vocabulary import clause_around
 
 ALLOWED_TAGS = {"p", "em", "strong", "a", "br", "code", "sup", "sub"}
 
@@ -75,8 +78,22 @@ def make_environment(templates: Path) -> Environment:
         loader=FileSystemLoader(templates), autoescape=True, undefined=StrictUndefined,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
-    env.filters.update(url=url_filter, markdown=markdown_html, ruby_pairs=ruby_pairs, reader_defaults=reader_defaults)
+    env.filters.update(url=url_filter, markdown=markdown_html, ruby_pairs=ruby_pairs, reader_defaults=reader_defaults,
+                       inline_json=lambda data: Markup(inline_json(data)), percent=percent,
+                       clause=clause_around)
+    env.globals.update(cedict_credit=CREDIT)
     return env
+
+
+def percent(share: float) -> str:
+    """0.2345 -> '23.5%'; a share above zero never shows as 0.0%.
+
+    >>> percent(0.2345), percent(0.0001), percent(0.0)
+    ('23.5%', '<0.1%', '0%')
+    """
+    if share == 0:
+        return "0%"
+    return "<0.1%" if share < 0.0005 else f"{share * 100:.1f}%"
 
 
 def render_page(env: Environment, template: str, page_path: str, **context) -> str:

@@ -5,7 +5,8 @@ too, where a page cannot fetch.
 A block is `[Simplified, Traditional or "" when the same, pinyin, English]`: the pinyin is
 one toneless syllable per Han character of the text (ü as v), space-separated, so the
 page can map a pinyin match back onto the characters; the English is the translation as
-plain text. Block ids are their position: the first block is `b1`.
+plain text. Block ids are their position: the first block is `b1`. A glossary entry is
+`[id, Simplified, Traditional, tone-marked pinyin, English]`.
 """
 
 import html
@@ -43,7 +44,7 @@ def article_record(article: Article) -> dict:
 
 
 def search_data(articles: list[Article], glossary: Glossary) -> dict:
-    terms = [[e.id, e.simplified, e.traditional, toneless(" ".join(e.pinyin)), e.english] for e in glossary.entries]
+    terms = [[e.id, e.simplified, e.traditional, " ".join(e.pinyin), e.english] for e in glossary.entries]
     return {"schema": SCHEMA, "articles": [article_record(a) for a in articles], "terms": terms}
 
 

@@ -28,6 +28,9 @@ MEASURE_TAGS = {"m", "mq", "q"}
 NAME = "personal name"
 """The English of a word jieba tagged as a personal name that no dictionary has."""
 SENSES = 3
+CLAUSE = 40
+"""Sentences longer than this are shown as the clauses around the word."""
+CLAUSE_ENDS = "，；：。！？"
 """Senses kept per word for the word cards."""
 SENSE_LENGTH = 100
 """A longer sense is cut at a word boundary and ends with `…`."""
@@ -141,6 +144,22 @@ def sentence_at(text: str, offset: int) -> str:
     return text[start:end].strip()
 
 
+def clause_around(sentence: str, text: str, limit: int = CLAUSE) -> tuple[str, str, str]:
+    """(before, word, after) for showing a word in its sentence: a sentence longer than
+    `limit` is cut to the clauses around the word's first occurrence, marked with `…`."""
+    at = sentence.find(text)
+    if at < 0:
+        return sentence, "", ""
+    before, after = sentence[:at], sentence[at + len(text):]
+    if len(sentence) > limit:
+        cut = max(before.rfind(mark) for mark in CLAUSE_ENDS) + 1
+        before = ("…" if cut else "") + before[cut:] if len(before) - cut < limit else "…" + before[-limit // 2:]
+        ends = [i for i in (after.find(mark) for mark in CLAUSE_ENDS) if i >= 0]
+        end = min(ends) + 1 if ends else len(after)
+        after = after[:end] + ("…" if end < len(after) else "") if end < limit else after[:limit // 2] + "…"
+    return before, text, after
+
+
 def coverage(words, dictionary: Dictionary) -> Coverage:
     """Share of running Han words that have a glossary entry or their own CC-CEDICT entry."""
     han = [word for word in words if is_han_word(word)]
@@ -156,7 +175,7 @@ def english_for(word: Word, glossary: Glossary, dictionary: Dictionary) -> tuple
         return glossary.by_id[word.term].english, False
     explanation = explain(dictionary, word.text, word.pinyin)
     if explanation.entries:
-        return explanation.entries[0].senses[0], False
+        return short_sense(explanation.entries, word.tag in MEASURE_TAGS), False
     if word.tag.startswith("nr"):
         return NAME, True
     measure = word.tag in MEASURE_TAGS
@@ -193,19 +212,22 @@ def definitions(word: Word, dictionary: Dictionary) -> tuple[tuple[str, ...], tu
     """(the word's own senses for its reading, else its parts' first senses) for a word card.
     Glossary terms and personal names get no parts: the glossary or "personal name" says more."""
     explanation = explain(dictionary, word.text, word.pinyin)
+    measure = word.tag in MEASURE_TAGS
     if explanation.entries:
-        return reading_senses(explanation.entries), ()
+        return reading_senses(explanation.entries, measure), ()
     if word.term or word.tag.startswith("nr") or len(explanation.parts) < 2:
         return (), ()
-    measure = word.tag in MEASURE_TAGS
     return (), tuple((part.text, clip(short_sense(part.entries, measure))) for part in explanation.parts)
 
 
-def reading_senses(entries: tuple[DictEntry, ...]) -> tuple[str, ...]:
-    """Up to SENSES senses of the first entry, then of further entries with the same reading."""
+def reading_senses(entries: tuple[DictEntry, ...], measure: bool = False) -> tuple[str, ...]:
+    """Up to SENSES senses of the first entry, then of further entries with the same reading;
+    for a measure word, its "classifier for" senses first."""
     same = [e for e in entries if han_syllables(e) == han_syllables(entries[0])]
     senses = [s for entry in same for s in entry.senses if not s.startswith("CL:")]
     real = [s for s in senses if not CROSS_REFERENCE.match(s)] or senses
+    if measure:
+        real.sort(key=lambda sense: not sense.startswith("classifier for"))
     return tuple(clip(s) for s in dict.fromkeys(real))[:SENSES]
 
 

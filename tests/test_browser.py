@@ -605,7 +605,7 @@ def test_screenshots_and_no_overflow(browser, base_url, width, scheme):
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
         page.screenshot(path=str(SCREENSHOTS / f"article-{width}-{scheme}.png"))
         assert page.evaluate("document.documentElement.scrollWidth") <= width
-        for path in ("index.html", "glossary.html"):
+        for path in ("index.html", "glossary.html", "search.html?q=baotou", "vocabulary/baotou-zuofeng.html"):
             other = context.new_page()
             other.goto(base_url + path)
             assert other.evaluate("document.documentElement.scrollWidth") <= width, path
@@ -616,3 +616,235 @@ def test_screenshots_and_no_overflow(browser, base_url, width, scheme):
         watched.assert_clean(base_url)
     finally:
         context.close()
+
+
+# ---------------------------------------------------------------- reference: definitions, vocabulary, search
+
+WORDS_JS = "JSON.parse(document.getElementById('words').textContent)"
+RUBY_WORD_JS = "r => [...r.childNodes].filter(n => n.nodeName !== 'RT').map(n => n.textContent).join('')"
+
+
+def card_senses(page):
+    return page.locator("[role=dialog] .senses li").all_inner_texts()
+
+
+def test_word_card_shows_english_senses_on_click(context, base_url):
+    page = article(context, base_url).page
+    words = page.evaluate(WORDS_JS)
+    rubies = page.locator(".pair.paragraph ruby:not(a ruby)")
+    texts = rubies.evaluate_all(f"rs => rs.map({RUBY_WORD_JS})")
+    at = next(i for i, text in enumerate(texts) if isinstance(words.get(text), list) and len(words[text]) > 1)
+    rubies.nth(at).click()
+    card = page.locator("[role=dialog]")
+    assert "CC-CEDICT" in card.inner_text()
+    assert card_senses(page) == words[texts[at]]
+    card.get_by_role("button", name="Next word ›").click()  # the next card has its own senses (or none)
+    following = texts[at + 1] if at + 1 < len(texts) else None
+    assert card_senses(page) != words[texts[at]] or following == texts[at]
+    page.keyboard.press("Escape")
+    names = [i for i, text in enumerate(texts) if words.get(text) == "personal name"]
+    parts = [i for i, text in enumerate(texts) if isinstance(words.get(text), dict)]
+    if names:
+        rubies.nth(names[0]).click()
+        assert "personal name" in card.inner_text() and "CC-CEDICT" not in card.inner_text()
+        page.keyboard.press("Escape")
+    if parts:
+        rubies.nth(parts[0]).click()
+        assert "not in cc-cedict; its parts" in card.inner_text().lower()
+        first_part = words[texts[parts[0]]]["parts"][0]
+        assert card_senses(page)[0] == f"{first_part[0]} {first_part[1]}"
+        assert card.locator(".senses li span[lang=zh-Hans]").first.inner_text() == first_part[0]
+
+
+def test_word_card_shows_glossary_then_dictionary_by_keyboard(context, base_url):
+    page = article(context, base_url).page
+    link = page.locator(".pair a.term[href='#g-ganbu']").first
+    link.focus()
+    page.keyboard.press("Enter")
+    card = page.locator("[role=dialog]")
+    text = card.inner_text()
+    glossary = page.locator(".terms #g-ganbu .english").inner_text()
+    assert glossary in text and "CC-CEDICT" in text
+    assert text.index(glossary) < text.index("CC-CEDICT"), "the glossary entry comes first"
+    assert card_senses(page) == page.evaluate(WORDS_JS)["干部"]
+    assert "cadre" in card_senses(page)
+    page.keyboard.press("Escape")
+    # Words that are not links: the paragraph tools lead to them, word by word.
+    tools = page.locator(".pair.paragraph .tools button[aria-label='Paragraph tools']").first
+    tools.focus()
+    page.keyboard.press("Enter")
+    page.get_by_role("button", name="Word by word").focus()
+    page.keyboard.press("Enter")
+    first = page.locator(".pair.paragraph").first.locator("ruby").first
+    word = first.evaluate(RUBY_WORD_JS)
+    expected = page.evaluate(WORDS_JS).get(word)
+    if isinstance(expected, list):
+        assert card_senses(page) == expected
+    for _ in range(8):  # through the card (its links, the known switch) to the next word
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.textContent") == "Next word ›":
+            break
+    assert page.evaluate("document.activeElement.textContent") == "Next word ›"
+    page.keyboard.press("Enter")
+    second = page.locator(".pair.paragraph").first.locator("ruby").nth(1).evaluate(RUBY_WORD_JS)
+    assert card.locator(".hanzi").first.inner_text() == second
+
+
+def test_word_card_senses_with_tone_sandhi_on(context, base_url):
+    """With sandhi shown the <rt> text changes; the card still finds the word by its citation reading."""
+    page = article(context, base_url, sandhi="1").page
+    words = page.evaluate(WORDS_JS)
+    ruby = page.locator(".pair.paragraph ruby:not(a ruby):has(rt[data-s])")
+    texts = ruby.evaluate_all(f"rs => rs.map({RUBY_WORD_JS})")
+    at = next((i for i, text in enumerate(texts) if isinstance(words.get(text), list)), None)
+    if at is None:
+        pytest.skip("no sandhi word with its own entry in the seed")
+    ruby.nth(at).click()
+    assert card_senses(page) == words[texts[at]]
+
+
+def test_vocabulary_page_lists_words_with_counts(context, base_url):
+    page = article(context, base_url).page
+    count_in_text = page.locator(".pair ruby").evaluate_all(f"rs => rs.map({RUBY_WORD_JS}).filter(w => w === '干部').length")
+    page.get_by_role("link", name=re.compile(r"^Vocabulary: \d+ words$")).click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith("vocabulary/baotou-zuofeng.html")
+    rows = page.locator(".vocab > li")
+    assert rows.count() > 300
+    ganbu = rows.filter(has=page.locator("a.hanzi", has_text=re.compile("^干部$")))
+    ganbu.scroll_into_view_if_needed()  # rows off screen are not rendered (content-visibility)
+    text = lambda selector: ganbu.locator(selector).text_content()
+    assert text(".pinyin") == "gàn bù"
+    assert "cadre" in text(".english") and text(".flag") == "glossary"
+    uses, level = re.fullmatch(r"(\d+) uses? · (HSK [1-6]|HSK 7–9|beyond HSK)", text(".stats")).groups()
+    assert int(uses) == count_in_text
+    assert text(".use b") == "干部"
+    assert page.locator(".levels tbody tr").count() == 8
+    assert page.locator("a[href$='baotou-zuofeng.apkg']").count() == 1
+    assert page.locator("a[href$='baotou-zuofeng.tsv']").count() == 1
+    page.fill("#filter", "ganbu")
+    page.wait_for_function("document.getElementById('filter-count').textContent.includes(' of ')")
+    assert ganbu.is_visible() and page.locator(".vocab > li:not([hidden])").count() < rows.count()
+    ganbu.locator("a.use").click()  # the first use, in the article
+    assert re.search(r"articles/baotou-zuofeng\.html#b\d+$", page.url)
+
+
+def glossary_filter(page, text):
+    page.fill("#filter", text)
+    page.wait_for_function("t => document.getElementById('filter-count').textContent !== t",
+                           arg=page.inner_text("#filter-count"), timeout=3000) if text else None
+    return page.inner_text("#filter-count")
+
+
+@pytest.mark.parametrize("text", ["干部", "幹部", "ganbu", "gàn bù", "gan bu", "cadre", "CADRE"])
+def test_glossary_filters_as_you_type(context, base_url, text):
+    page = open_page(context, base_url + "glossary.html").page
+    total = page.locator("article.entry").count()
+    assert page.inner_text("#filter-count") == f"{total} terms"
+    assert page.get_attribute("#filter-count", "role") == "status"
+    status = glossary_filter(page, text)
+    shown = page.locator("article.entry:not([hidden])").count()
+    assert status == f"{shown} of {total} terms" and 0 < shown < total / 4
+    assert page.is_visible("#ganbu") and page.is_hidden("#zuofeng-jianshe")
+    assert page.locator("section:not([hidden]) h2").count() < len(page.locator("section h2").all())
+    page.fill("#filter", "")
+    page.wait_for_function("document.getElementById('filter-count').textContent.indexOf(' of ') < 0")
+    assert page.locator("article.entry:not([hidden])").count() == total
+
+
+def search(page, text):
+    page.fill("#q", text)
+    page.wait_for_function("document.getElementById('search-count').textContent !== ''")
+    page.wait_for_timeout(200)  # typing settles
+    return page.inner_text("#search-count")
+
+
+@pytest.mark.parametrize("query, marked, lang", [
+    ("包头", "包头", "zh-Hans"), ("包頭", "包頭", "zh-Hant"), ("baotou", "包头", "zh-Hans"),
+    ("Bāotóu", "包头", "zh-Hans"), ("work style", None, None),
+])
+def test_search_finds_the_seed(context, base_url, query, marked, lang):
+    watched = open_page(context, base_url + "search.html")
+    page = watched.page
+    status = search(page, query)
+    assert re.match(r"\d+ paragraphs? in 1 article", status), status
+    hits = page.locator("#results ol.results > li")
+    assert hits.count() >= 1
+    link = hits.first.locator("a")
+    assert re.search(r"articles/baotou-zuofeng\.html#b\d+$", link.get_attribute("href"))
+    if marked:
+        assert marked in hits.locator(f"a span[lang={lang}] mark").all_inner_texts()
+    else:
+        assert "work style" in [m.lower() for m in hits.locator("p mark").all_inner_texts()]
+    target = link.get_attribute("href").split("#")[1]
+    link.click()
+    page.wait_for_load_state("load")
+    assert page.url.endswith(f"baotou-zuofeng.html#{target}") and page.is_visible(f"#{target}")
+    watched.assert_clean(base_url)
+
+
+def test_search_finds_glossary_terms_and_works_from_file_url(context, built_site):
+    watched = open_page(context, (built_site / "search.html").as_uri())
+    page = watched.page
+    status = search(page, "cadre")
+    assert "glossary term" in status
+    assert page.locator("#results a[href='glossary.html#ganbu']").count() == 1
+    assert search(page, "zzzzqqq") == "No paragraph"
+    page.goto((built_site / "search.html").as_uri() + "?q=%E5%8C%85%E5%A4%B4")  # ?q=包头 from a link
+    page.wait_for_function("document.getElementById('search-count').textContent !== ''")
+    assert page.input_value("#q") == "包头" and page.locator("#results mark").count() > 0
+    watched.assert_clean(built_site.as_uri() + "/")
+
+
+def mark_known(page, ruby):
+    ruby.click()
+    page.get_by_label("Mark as known").check()
+    page.keyboard.press("Escape")
+
+
+def test_known_words_hide_their_pinyin_and_survive_a_reload(context, base_url):
+    page = article(context, base_url, pinyin="unknown").page
+    ruby = page.locator(".pair.paragraph ruby:not(a ruby)").nth(4)
+    word = ruby.evaluate(RUBY_WORD_JS)
+    visible = lambda: ruby.locator("rt").first.evaluate("r => getComputedStyle(r).visibility")
+    assert visible() == "visible"
+    mark_known(page, ruby)
+    assert visible() == "hidden"
+    page.reload()
+    page.wait_for_function("document.querySelector('.tools')")
+    assert visible() == "hidden"
+    same = page.locator(".pair ruby").evaluate_all(
+        f"(rs, w) => rs.filter(r => ({RUBY_WORD_JS})(r) === w).map(r => getComputedStyle(r.querySelector('rt')).visibility)", word)
+    assert set(same) == {"hidden"}, "every occurrence of a known word"
+    ruby.click()
+    assert page.get_by_label("Mark as known").is_checked()
+
+
+def test_known_words_export_and_import(context, base_url, tmp_path):
+    page = article(context, base_url, pinyin="unknown").page
+    rubies = page.locator(".pair.paragraph ruby:not(a ruby)")
+    words = [rubies.nth(i).evaluate(RUBY_WORD_JS) for i in (2, 6)]
+    for i in (2, 6):
+        mark_known(page, rubies.nth(i))
+    page.click("[aria-controls=more]")
+    with page.expect_download() as download:
+        page.get_by_role("button", name="Export known words").click()
+    assert download.value.suggested_filename == "jiedu-known-words.txt"
+    exported = download.value.path().read_text(encoding="utf-8")
+    assert exported.split() == sorted(set(words))
+    page.click("[data-forget]")
+    assert page.inner_text("[data-known]") == "0"
+    assert rubies.nth(2).locator("rt").first.evaluate("r => getComputedStyle(r).visibility") == "visible"
+    saved = tmp_path / "known.txt"
+    saved.write_text(exported, encoding="utf-8")
+    page.set_input_files("[data-import]", str(saved))
+    page.wait_for_function("document.querySelector('[data-known]').textContent !== '0'")
+    assert page.inner_text("[data-known]") == str(len(set(words)))
+    assert page.inner_text("[role=status]") == f"Imported {len(set(words))} words, {len(set(words))} new"
+    assert rubies.nth(2).locator("rt").first.evaluate("r => getComputedStyle(r).visibility") == "hidden"
+    assert sorted(json.loads(page.evaluate("localStorage.getItem('jiedu.known')"))) == sorted(set(words))
+    listed = tmp_path / "list.json"  # a JSON list, e.g. from another device's localStorage, adds to them
+    listed.write_text(json.dumps(["干部", "not a word", 3]), encoding="utf-8")
+    page.set_input_files("[data-import]", str(listed))
+    page.wait_for_function(f"document.querySelector('[data-known]').textContent === '{len(set(words) | {'干部'})}'")
+    assert page.get_by_label("Import known words").count() == 1

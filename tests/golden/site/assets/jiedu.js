@@ -41,6 +41,7 @@
   function chars(node) { return bases(node).map(function (n) { return n.textContent; }).join(""); }
   function word(ruby) { return ruby.dataset.h || chars(ruby); } // Simplified, the known-words key
   function syllables(ruby) { return Array.prototype.map.call(ruby.getElementsByTagName("rt"), function (rt) { return rt.textContent; }); }
+  function reading(ruby) { return Array.prototype.map.call(ruby.getElementsByTagName("rt"), function (rt) { return rt.dataset.c || rt.textContent; }).join(" "); }
 
   // Script: swap each word's characters in place, never its pinyin.
   function setScript(value) {
@@ -105,6 +106,38 @@
   });
   d.querySelectorAll("[data-forget]").forEach(function (b) {
     b.addEventListener("click", function () { known.clear(); save(KEY + ".known", []); markKnown(); });
+  });
+  // Known words to and from a file: one word per line (JSON lists and TSV files are read too).
+  d.querySelectorAll("[data-export]").forEach(function (b) {
+    b.addEventListener("click", function () {
+      var a = el("a");
+      a.href = URL.createObjectURL(new Blob([Array.from(known).sort().join("\n") + "\n"], { type: "text/plain" }));
+      a.download = "jiedu-known-words.txt";
+      d.body.appendChild(a);
+      a.click();
+      a.remove();
+      setTimeout(function () { URL.revokeObjectURL(a.href); }, 5000);
+    });
+  });
+  function wordsIn(text) {
+    var list = null;
+    try { var data = JSON.parse(text); list = Array.isArray(data) ? data : data.words; } catch (e) { /* text */ }
+    if (!Array.isArray(list)) list = text.split(/\r?\n/).map(function (line) { return line.split("\t")[0].trim(); });
+    return list.filter(function (w) { return typeof w === "string" && /\p{Script=Han}/u.test(w) && w.length < 40; });
+  }
+  d.querySelectorAll("[data-import]").forEach(function (input) {
+    input.addEventListener("change", function () {
+      var file = input.files[0];
+      if (!file) return;
+      file.text().then(function (text) {
+        var words = wordsIn(text), before = known.size;
+        words.forEach(function (w) { known.add(w); });
+        save(KEY + ".known", Array.from(known));
+        markKnown();
+        say("Imported " + words.length + " words, " + (known.size - before) + " new");
+        input.value = "";
+      });
+    });
   });
 
   // Live messages ("Copied") for screen readers.
@@ -237,6 +270,8 @@
       head.append(el("span", "pinyin", syllables(ruby).join(" "), "zh-Latn-pinyin"));
       card.appendChild(head);
     }
+    var senses = definition(text, reading(ruby));
+    if (senses) card.appendChild(senses);
     var row = el("div", "row"), label = el("label"), box = el("input");
     box.type = "checkbox";
     box.checked = known.has(text);
@@ -258,6 +293,27 @@
     place(term || ruby);
     var again = focusName && Array.prototype.filter.call(card.querySelectorAll("button"), function (b) { return b.textContent === focusName; })[0];
     (again || card).focus();
+  }
+  // The word's English from CC-CEDICT (the page's #words data): its senses for this
+  // reading, or the senses of its parts, or a note such as "personal name".
+  var WORDS = null;
+  function definition(text, pinyin) {
+    if (!WORDS) try { WORDS = JSON.parse(d.getElementById("words").textContent); } catch (e) { WORDS = {}; }
+    var value = WORDS[text + "|" + pinyin] || WORDS[text];
+    if (!value) return null;
+    var box = el("div", "senses");
+    if (typeof value === "string") box.appendChild(el("p", "english", value));
+    else {
+      var parts = !Array.isArray(value), list = el(parts ? "ul" : "ol");
+      box.appendChild(el("p", "label", parts ? "Not in CC-CEDICT; its parts" : "CC-CEDICT"));
+      (parts ? value.parts : value).forEach(function (sense) {
+        var li = el("li", "", parts ? "" : sense);
+        if (parts) li.append(el("span", "", sense[0], "zh-Hans"), " " + sense[1]);
+        list.appendChild(li);
+      });
+      box.appendChild(list);
+    }
+    return box;
   }
   function openTools(pair, b) {
     var card = open("Paragraph tools", b), zh = pair.querySelector(".zh"), en = pair.querySelector(".en");

@@ -1,0 +1,154 @@
+"""The reference features of issue 5, without a browser: word-card senses, the data each
+article page carries for its cards, the vocabulary page, the search index, and the
+report of words without a definition."""
+
+import json
+import re
+
+import pytest
+
+from jiedu.check import inspect_site
+from jiedu.cli import main
+from jiedu.dictionary import DictEntry, load_dictionary
+from jiedu.export import inline_json
+from jiedu.model import Word
+from jiedu.resources import user_cache
+from jiedu.search import INDEX_FILE, search_data
+from jiedu.site import build_site, undefined_words
+from jiedu.views import card_data, toneless
+from jiedu.vocabulary import (NAME, SENSE_LENGTH, VocabularyItem, clause_around, clip, definitions,
+                              reading_senses)
+
+from conftest import TEMPLATES
+
+ARTICLE = "articles/baotou-zuofeng.html"
+WORDS_DATA = re.compile(r'<script type="application/json" id="words">(.*?)</script>', re.S)
+
+
+@pytest.fixture(scope="module")
+def dictionary():
+    return load_dictionary(user_cache())
+
+
+def item(text, pinyin, **fields) -> VocabularyItem:
+    values = dict(trad=text, english="", count=1, sentence=text, translation=None, block="b1", hsk=None, term=None)
+    return VocabularyItem(text=text, pinyin=tuple(pinyin.split()), **{**values, **fields})
+
+
+# --- senses -----------------------------------------------------------------------------
+
+@pytest.mark.parametrize("word, senses, parts", [
+    (Word("干部", "幹部", ("gàn", "bù")), ("cadre", "official", "officer"), ()),
+    (Word("为", "為", ("wéi",)), ("as (in the capacity of)", "to take sth as", "to act as"), ()),
+    (Word("名", "名", ("míng",), tag="q"), ("classifier for people", "name", "noun (part of speech)"), ()),
+    (Word("中争", "中爭", ("zhōng", "zhēng")), (), (("中", "within; among; in"), ("争", "to strive for"))),
+    (Word("戴宏", "戴宏", ("Dài", "Hóng"), tag="nr"), (), ()),                       # a name: no parts
+    (Word("开局争先", "開局爭先", ("kāi", "jú", "zhēng", "xiān"), term="kaiju-zhengxian"), (), ()),  # the glossary says more
+])
+def test_definitions_for_a_word_card(dictionary, word, senses, parts):
+    assert definitions(word, dictionary) == (senses, parts)
+
+
+def test_senses_leave_out_classifier_notes_and_cross_references():
+    entries = (DictEntry("知识", "知識", ("zhī", "shi"), ("knowledge", "CL:門|门[men2]", "intellectual")),
+               DictEntry("知识", "知識", ("zhī", "shi"), ("see also 学问", "learning", "knowledge")),
+               DictEntry("知识", "知識", ("zhì", "shi"), ("another reading",)))
+    assert reading_senses(entries) == ("knowledge", "intellectual", "learning")
+    measure = (DictEntry("场", "場", ("chǎng",), ("large place", "stage", "classifier for events")),)
+    assert reading_senses(measure, measure=True)[0] == "classifier for events"
+
+
+def test_long_senses_are_cut_at_a_word():
+    sense = "word " * 40
+    assert len(clip(sense)) <= SENSE_LENGTH + 1 and clip(sense).endswith("word…")
+    assert clip("short") == "short"
+
+
+# --- the data each article page carries -------------------------------------------------
+
+def test_card_data_is_keyed_by_word_and_by_reading_only_where_needed():
+    items = (item("干部", "gàn bù", senses=("cadre",)), item("为", "wéi", senses=("as",)),
+             item("为", "wèi", senses=("for",)), item("中争", "zhōng zhēng", fallback=True, parts=(("中", "in"), ("争", "strive"))),
+             item("戴宏", "Dài Hóng", english=NAME, fallback=True),
+             item("作风", "zuò fēng", term="zuofeng", english="work style"))
+    assert card_data(items) == {"干部": ["cadre"], "为|wéi": ["as"], "为|wèi": ["for"],
+                                "中争": {"parts": [["中", "in"], ["争", "strive"]]}, "戴宏": NAME}
+
+
+def test_inline_json_cannot_close_the_script():
+    text = inline_json({"x": "</script><script>alert(1)</script><!-- & -->"})
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert json.loads(text) == {"x": "</script><script>alert(1)</script><!-- & -->"}
+
+
+def test_the_article_page_carries_its_words(built_site, seed_article):
+    page = (built_site / ARTICLE).read_text(encoding="utf-8")
+    data = json.loads(WORDS_DATA.search(page).group(1))
+    assert data["干部"] == ["cadre", "official", "officer"]
+    assert "为|wéi" in data and "为|wèi" in data and "为" not in data
+    ruby_words = {w.text for b in seed_article.blocks for w in b.words if w.pinyin}
+    assert {key.split("|")[0] for key in data} <= ruby_words
+    assert "CC-CEDICT" in page and "CC BY-SA 4.0" in page
+    assert 'href="../vocabulary/baotou-zuofeng.html"' in page
+
+
+def test_the_vocabulary_page(built_site, seed_article):
+    page = (built_site / "vocabulary" / "baotou-zuofeng.html").read_text(encoding="utf-8")
+    rows = re.findall(r"<li><span class=\"word\" lang=\"zh-Hans\">(.*?)</li>", page, re.S)
+    han = {w.text for b in seed_article.blocks for w in b.words if w.pinyin}
+    assert len(rows) >= len(han)
+    ganbu = next(row for row in rows if '>干部</a>' in row)
+    assert 'href="../glossary.html#ganbu"' in ganbu and '<span class="flag">glossary</span>' in ganbu
+    assert re.search(r'<span class="stats">\d+ uses · (?:HSK (?:[1-6]|7–9)|beyond HSK)</span>', ganbu)
+    assert 'href="../articles/baotou-zuofeng.html#b' in ganbu and "<b>干部</b>" in ganbu
+    for label in ("beyond HSK", "7–9", "100.0%"):
+        assert label in page
+    assert 'href="../articles/baotou-zuofeng.apkg"' in page and 'href="../articles/baotou-zuofeng.tsv"' in page
+    assert "CC-CEDICT" in page
+
+
+@pytest.mark.parametrize("sentence, word, expected", [
+    ("好作风是战斗力。", "作风", ("好", "作风", "是战斗力。")),
+    ("推动全区各项事业发展，要把干部担当作为的形象立起来，把讲诚信守信用的形象立起来，把真善美的形象立起来。", "干部",
+     ("…要把", "干部", "担当作为的形象立起来，…")),
+    ("一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十词。", "词",
+     ("…一二三四五六七八九十一二三四五六七八九十", "词", "。")),
+    ("没有这个", "词", ("没有这个", "", "")),
+])
+def test_a_long_sentence_shows_the_clauses_around_the_word(sentence, word, expected):
+    assert clause_around(sentence, word) == expected
+
+
+# --- search index -----------------------------------------------------------------------
+
+def test_search_index_has_every_block_in_both_scripts_with_pinyin(built_site, seed_article, resources):
+    script = (built_site / INDEX_FILE).read_text(encoding="utf-8")
+    assert script.count("var JIEDU_INDEX = ") == 1 and "<" not in script.split("*/", 1)[1]
+    data = json.loads(script.split("var JIEDU_INDEX = ", 1)[1].rstrip().rstrip(";"))
+    assert data == search_data([seed_article], resources.glossary)
+    article = data["articles"][0]
+    title = article["blocks"][1]
+    assert title[0] == "包头市作风积弊“大扫除”如火如荼" and title[1].startswith("包頭市")
+    assert title[2].startswith("bao tou shi zuo feng") and title[3].startswith("Baotou")
+    for block in article["blocks"]:
+        assert len(block[2].split()) == len(re.findall(r"[\u4e00-\u9fff]", block[0])) or not block[2]
+    assert next(t for t in data["terms"] if t[0] == "ganbu")[1:4] == ["干部", "幹部", "gàn bù"]
+
+
+def test_toneless():
+    assert toneless("Bāo tóu lǜ") == "bao tou lv"
+
+
+# --- words without a definition ---------------------------------------------------------
+
+def test_undefined_words_are_notes_not_problems(copy_content, resources, tmp_path, capsys):
+    problems, notes = inspect_site(copy_content, TEMPLATES, resources)
+    assert problems == []
+    assert notes[0].startswith("content/articles/baotou-zuofeng: note: ") and "戴宏 ×1 (name)" in "".join(notes)
+    result = build_site(copy_content, tmp_path / "out", TEMPLATES, resources)
+    assert result.undefined == len(undefined_words(list(result.articles))) > 0
+    assert main(["check", "--content", str(copy_content), "--templates", str(TEMPLATES)]) == 0
+    assert "without English of their own" in capsys.readouterr().err
+    assert main(["build", "--strict", "--content", str(copy_content), "--templates", str(TEMPLATES),
+                 "--output", str(tmp_path / "strict")]) == 0
+    assert f"{result.undefined} word(s) without a definition" in capsys.readouterr().err

@@ -146,18 +146,31 @@ def sentence_at(text: str, offset: int) -> str:
 
 def clause_around(sentence: str, text: str, limit: int = CLAUSE) -> tuple[str, str, str]:
     """(before, word, after) for showing a word in its sentence: a sentence longer than
-    `limit` is cut to the clauses around the word's first occurrence, marked with `…`."""
+    `limit` is cut to the clause around the word's first occurrence, marked with `…`."""
     at = sentence.find(text)
     if at < 0:
         return sentence, "", ""
     before, after = sentence[:at], sentence[at + len(text):]
-    if len(sentence) > limit:
-        cut = max(before.rfind(mark) for mark in CLAUSE_ENDS) + 1
-        before = ("…" if cut else "") + before[cut:] if len(before) - cut < limit else "…" + before[-limit // 2:]
-        ends = [i for i in (after.find(mark) for mark in CLAUSE_ENDS) if i >= 0]
-        end = min(ends) + 1 if ends else len(after)
-        after = after[:end] + ("…" if end < len(after) else "") if end < limit else after[:limit // 2] + "…"
-    return before, text, after
+    if len(sentence) <= limit:
+        return before, text, after
+    return clause_start(before, limit), text, clause_end(after, limit)
+
+
+def clause_start(before: str, limit: int) -> str:
+    """The text from the last clause mark before the word; at most `limit` characters."""
+    cut = max(before.rfind(mark) for mark in CLAUSE_ENDS) + 1
+    if len(before) - cut >= limit:
+        return "…" + before[-(limit // 2):]
+    return ("…" if cut else "") + before[cut:]
+
+
+def clause_end(after: str, limit: int) -> str:
+    """The text up to and with the next clause mark after the word; at most `limit` characters."""
+    ends = [i for i in (after.find(mark) for mark in CLAUSE_ENDS) if i >= 0]
+    end = min(ends) + 1 if ends else len(after)
+    if end >= limit:
+        return after[:limit // 2] + "…"
+    return after[:end] + ("…" if end < len(after) else "")
 
 
 def coverage(words, dictionary: Dictionary) -> Coverage:

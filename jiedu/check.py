@@ -11,9 +11,9 @@ from .config import load_config
 from .errors import ContentError
 from .glossary import load_glossaries
 from .model import Article
-from .overrides import load_overrides
 from .resources import Resources
-from .site import LazyResources, annotate_folder, article_folders, render_site, shown_path, site_findings
+from .site import (LazyResources, annotate_folder, article_folders, render_site, shown_path, site_findings,
+                   site_overrides)
 from .vocabulary import NAME, undefined
 
 PER_LINE = 8
@@ -30,19 +30,19 @@ def inspect_site(content: Path, templates: Path, resources: Resources | None = N
         glossary = resources.glossary if resources else load_glossaries(
             [(content / name, shown_path(content / name, content)) for name in config["glossary"]])
         folders = article_folders(content)
-        site_overrides = load_overrides(content / "overrides.toml", shown_path(content / "overrides.toml", content))
+        overrides = site_overrides(content)
     except ContentError as error:
         return [str(error)], []
     lazy, articles, problems, notes = LazyResources(glossary, resources), [], [], []
     for folder in folders:
         try:
-            articles.append(annotate_folder(folder, content, lazy, site_overrides))
+            articles.append(annotate_folder(folder, content, lazy, overrides))
         except ContentError as error:
             problems.append(str(error))
             continue
         notes += undefined_note(articles[-1], shown_path(folder, content))
     render_site(articles, glossary, templates, config)  # template errors surface here
-    return problems + [str(f) for f in site_findings(articles, content)], notes
+    return problems + [str(f) for f in site_findings(articles, overrides)], notes
 
 
 def undefined_note(article: Article, shown: str) -> list[str]:

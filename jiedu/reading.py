@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from typing import Callable
 
 from .polyphone import PolyphoneModel
-from .text import HAN_RUN
+from .text import HAN_RUN, longest_spans
 
 PHRASE_BONUS = 2.0
 COMMON_BONUS = 6.0
@@ -106,16 +106,8 @@ class Reader:
     def _known_parts(self, words: list[str]) -> list[str]:
         parts = []
         for word in words:
-            parts += [word] if len(word) < 3 or word in self.phrases else self._longest_phrases(word)
-        return parts
-
-    def _longest_phrases(self, word: str) -> list[str]:
-        """Greedy longest dictionary phrases, left to right; single characters between."""
-        parts, start = [], 0
-        while start < len(word):
-            end = next((e for e in range(len(word), start + 1, -1) if word[start:e] in self.phrases), start + 1)
-            parts.append(word[start:end])
-            start = end
+            known = len(word) < 3 or word in self.phrases
+            parts += [word] if known else [word[s:e] for s, e in longest_spans(word, self.phrases)]
         return parts
 
     def _choose(self, run: str, index: int, base: str, phrase: str | None, dist: dict[str, float]) -> str:

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, replace
 
 from .model import Block, Word
-from .text import HAN_RUN
+from .text import HAN_RUN, longest_spans
 
 # The most common Chinese surnames (about 150 of the Hundred Family Surnames).
 SURNAME_INITIALS = frozenset(
@@ -77,12 +77,7 @@ class Segmenter:
     def _known_parts(self, word: str, tag: str) -> list[tuple[str, str]]:
         if len(word) < 2 or word in self.known or tag[:2] in ("nr", "ns", "nz", "nt"):
             return [(word, tag)]
-        parts, start = [], 0
-        while start < len(word):
-            end = next((e for e in range(len(word), start + 1, -1) if word[start:e] in self.known), start + 1)
-            parts.append((word[start:end], self._tag_of(word[start:end], tag)))
-            start = end
-        return parts
+        return [(word[s:e], self._tag_of(word[s:e], tag)) for s, e in longest_spans(word, self.known)]
 
     def _tag_of(self, word: str, fallback: str) -> str:
         """A part's own dictionary tag, so rules (干 as a verb, 地 after an adjective) still apply."""

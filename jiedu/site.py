@@ -76,15 +76,18 @@ def annotate_folder(folder: Path, content: Path, resources: LazyResources, overr
     return replace(article, findings=tuple(meta_findings) + article.findings, vocabulary=words)
 
 
+def site_overrides(content: Path) -> Overrides:
+    return load_overrides(content / "overrides.toml", shown_path(content / "overrides.toml", content))
+
+
 def gather_articles(content: Path, resources: LazyResources, cache: ArticleCache, shared: str,
-                    progress) -> tuple[list[Article], int]:
+                    overrides: Overrides, progress) -> tuple[list[Article], int]:
     """Every article: from the cache where its key matches, else annotated (on every
     core when there are many and no resources were handed in)."""
-    site_overrides = load_overrides(content / "overrides.toml", shown_path(content / "overrides.toml", content))
     keys = {folder: article_key(folder, shared) for folder in article_folders(content)}
     found = {folder: cache.get(folder.name, key) for folder, key in keys.items()}
     missing = [folder for folder, article in found.items() if article is None]
-    for folder, article in annotate_all(missing, content, resources, site_overrides, progress):
+    for folder, article in annotate_all(missing, content, resources, overrides, progress):
         cache.put(folder.name, keys[folder], article)
         found[folder] = article
     articles = sorted(found.values(), key=lambda a: (str(a.source.meta.get("date", "")), a.source.slug), reverse=True)
@@ -100,9 +103,9 @@ def annotate_all(folders: list[Path], content: Path, resources: LazyResources, o
         yield folder, annotate_folder(folder, content, resources, overrides)
 
 
-def site_findings(articles: list[Article], content: Path) -> list[Finding]:
-    site_overrides = load_overrides(content / "overrides.toml", shown_path(content / "overrides.toml", content))
-    stale = unmatched(site_overrides, tuple(b for a in articles for b in a.blocks))
+def site_findings(articles: list[Article], overrides: Overrides) -> list[Finding]:
+    """Each article's findings, and the site-wide overrides that match no article."""
+    stale = unmatched(overrides, tuple(b for a in articles for b in a.blocks))
     return [f for a in articles for f in a.findings] + stale
 
 
@@ -171,15 +174,15 @@ def build_site(content: Path, output: Path, templates: Path, resources: Resource
     glossary = resources.glossary if resources else load_glossaries(
         [(path, shown_path(path, content)) for path in glossary_files])
     shared = hash_files([*glossary_files, content / "overrides.toml"]).hexdigest() + code_key()
-    lazy = LazyResources(glossary, resources)
-    articles, annotated = gather_articles(content, lazy, ArticleCache(cache_folder, clean), shared,
+    lazy, overrides = LazyResources(glossary, resources), site_overrides(content)
+    articles, annotated = gather_articles(content, lazy, ArticleCache(cache_folder, clean), shared, overrides,
                                           progress or (lambda *_: None))
     files = render_site(articles, glossary, templates, config)
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     write_site(files, output, int(epoch) if epoch and epoch.isdigit() else None)
     terms = len({w.term for a in articles for b in a.blocks for w in b.words if w.term})
     words = sum(len(b.words) for a in articles for b in a.blocks)
-    result = BuildResult(tuple(articles), tuple(site_findings(articles, content)),
+    result = BuildResult(tuple(articles), tuple(site_findings(articles, overrides)),
                          time.perf_counter() - started, annotated, terms, lazy.value, len(articles), words,
                          undefined=len(undefined_words(articles)))
     stamp.record(replace(result, articles=(), resources=None))

@@ -43,3 +43,18 @@ def offset_of(text: str, line: int, column: int) -> int | None:
     end = len(text) if end == -1 else end
     offset = start + column - 1
     return offset if start <= offset <= end else None
+
+
+def longest_spans(text: str, known) -> list[tuple[int, int]]:
+    """Greedy longest match, left to right: (start, end) of each piece that is `in known`,
+    and of each single character between them.
+
+    >>> longest_spans("工作效率", {"工作", "效率", "工"})
+    [(0, 2), (2, 4)]
+    """
+    spans, start = [], 0
+    while start < len(text):
+        end = next((e for e in range(len(text), start + 1, -1) if text[start:e] in known), start + 1)
+        spans.append((start, end))
+        start = end
+    return spans

@@ -11,6 +11,8 @@ from pathlib import Path
 
 import markdown
 import nh3
+import rcssmin
+import rjsmin
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
@@ -98,3 +100,14 @@ def percent(share: float) -> str:
 
 def render_page(env: Environment, template: str, page_path: str, **context) -> str:
     return env.get_template(template).render(page_path=page_path, **context)
+
+
+MINIFIERS = {".css": rcssmin.cssmin, ".js": rjsmin.jsmin}
+
+
+def asset_bytes(path: Path) -> bytes:
+    """A stylesheet or script as shipped: minified, which is a fifth of the reader's
+    page-weight budget; templates/assets keeps the commented source."""
+    minify = MINIFIERS.get(path.suffix)
+    return minify(path.read_text(encoding="utf-8")).encode("utf-8") + b"\n" if minify else path.read_bytes()
+

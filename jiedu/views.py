@@ -33,10 +33,13 @@ class ArticleView:
     meta: dict
     terms: tuple[Entry, ...]
     """Glossary entries in order of first use: the article's endnotes."""
+    notes: dict[str, int]
+    """Entry id -> its endnote's number; the note's anchor is `n<number>`, short because
+    every occurrence of a term links to it."""
     edits: dict
     """Edits by kind: artifact, repair, punctuation."""
     cards: dict
-    """What the word cards add from CC-CEDICT, by word (`card_data`)."""
+    """What the word cards add to the page, loaded on first use (`card_data`)."""
     profile: tuple[LevelShare, ...]
     """Share of running words per HSK level, for the vocabulary page."""
     running: int
@@ -55,10 +58,11 @@ def terms_used(article: Article, glossary: Glossary) -> tuple[Entry, ...]:
 def article_view(article: Article, glossary: Glossary) -> ArticleView:
     edits = {kind: [e for e in article.cleaned.edits if e.kind == kind]
              for kind in ("artifact", "repair", "punctuation")}
+    terms = terms_used(article, glossary)
     return ArticleView(
         article=article, slug=article.source.slug, title=article_title(article),
         title_en=article.source.meta.get("title_en", ""), meta=article.source.meta,
-        terms=terms_used(article, glossary), edits=edits, cards=card_data(article.vocabulary),
+        terms=terms, notes={e.id: n for n, e in enumerate(terms, 1)}, edits=edits, cards=card_data(article, terms),
         profile=hsk_profile(list(article.vocabulary)), running=sum(item.count for item in article.vocabulary),
     )
 
@@ -68,9 +72,25 @@ def card_key(item: VocabularyItem, readings: Counter) -> str:
     return item.text if readings[item.text] == 1 else f"{item.text}|{' '.join(item.pinyin)}"
 
 
-def card_data(items: tuple[VocabularyItem, ...]) -> dict:
+def card_data(article: Article, terms: tuple[Entry, ...]) -> dict:
+    """What the page leaves out to stay light and its word cards show: CC-CEDICT senses
+    (`senses`), each term's Traditional form, literal gloss and explanation (`notes`; the
+    page itself carries its pinyin and English), and each word's Traditional form by its
+    position among the article's <ruby> words (`trad`)."""
+    notes = {e.id: [e.traditional, e.literal, e.explanation] for e in terms}
+    return {"senses": senses(article.vocabulary), "notes": notes, "trad": trad_forms(article)}
+
+
+def trad_forms(article: Article) -> dict[str, str]:
+    """Ruby ordinal -> Traditional form, where it differs (the template makes one <ruby>
+    per word with pinyin, in order)."""
+    words = [w for block in article.blocks for w in block.words if w.pinyin]
+    return {str(n): w.trad for n, w in enumerate(words) if w.trad != w.text}
+
+
+def senses(items: tuple[VocabularyItem, ...]) -> dict:
     """For each word with something to show: its senses (a list), its parts ({"parts": [[part,
-    sense], ...]}) or a note ("personal name"). Glossary notes are on the page already."""
+    sense], ...]}) or a note ("personal name"). Glossary notes come from `notes`."""
     readings = Counter(item.text for item in items)
     data = {}
     for item in items:

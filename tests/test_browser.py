@@ -17,6 +17,7 @@ import json
 import os
 import re
 import threading
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -111,6 +112,9 @@ def article(context, base_url, **prefs):
     return watched
 
 
+TRADITIONAL_JS = "document.querySelector('article.reading').lang === 'zh-Hant'"
+
+
 def set_pref(page, name, value):
     """Change a preference the way a reader does, through its control."""
     control = page.locator(f"[data-pref={name}]").first
@@ -157,6 +161,26 @@ def test_article_works_from_file_url(context, built_site):
     set_pref(page, "pinyin", "off")
     assert rt_visibility(page) == "hidden"
     watched.assert_clean(built_site.as_uri() + "/")
+
+
+@pytest.mark.parametrize("where", ["served", "file"])
+def test_word_data_loads_on_first_card_only(context, base_url, built_site, where):
+    """The page's weight leaves out the word cards' data: it loads once, when a card
+    first opens, from a server and from file:// alike (a script, not fetch)."""
+    url = base_url + ARTICLE if where == "served" else (built_site / ARTICLE).as_uri()
+    watched = open_page(context, url)
+    page = watched.page
+    page.wait_for_function("document.querySelector('.tools')")
+    page.wait_for_timeout(300)
+    loaded = lambda: [u for u in watched.requests if u.endswith("words/baotou-zuofeng.js")]
+    assert loaded() == []
+    page.locator(".pair.paragraph a.term").first.click()
+    page.locator("[role=dialog] .explanation").wait_for()
+    page.keyboard.press("Escape")
+    page.locator(".pair.paragraph ruby").nth(3).click()
+    page.locator("[role=dialog]").wait_for()
+    assert len(loaded()) == 1
+    watched.assert_clean(url.rsplit("/", 2)[0] + "/")
 
 
 # ---------------------------------------------------------------- pinyin
@@ -253,6 +277,7 @@ def test_traditional_switch_keeps_pinyin(context, base_url):
     rt_before = page.eval_on_selector_all("rt", "rs => rs.map(r => r.textContent)")
     assert "干部" in page.evaluate(BASE_TEXT_JS)
     set_pref(page, "script", "t")
+    page.wait_for_function(TRADITIONAL_JS)  # the first switch loads the word data
     text = page.evaluate(BASE_TEXT_JS)
     for word in ("幹部", "擔當", "內蒙古"):
         assert word in text
@@ -306,7 +331,7 @@ def test_translation_modes_at_390(browser, base_url):
         zh, en = page.locator(".pair.paragraph .zh").first, page.locator(".pair.paragraph .en").first
         assert en.bounding_box()["y"] > zh.bounding_box()["y"] + zh.bounding_box()["height"] - 1, "under it on phones"
         page.locator(".pair.paragraph a.term").first.tap()
-        assert page.locator("[role=dialog]").is_visible()
+        page.locator("[role=dialog]").wait_for()
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
     finally:
         context.close()
@@ -314,14 +339,25 @@ def test_translation_modes_at_390(browser, base_url):
 
 # ---------------------------------------------------------------- glossary and words
 
+@functools.cache
+def glossary_entries() -> dict:
+    with open(ROOT / "content" / "glossary.toml", "rb") as file:
+        return {entry["id"]: entry for entry in tomllib.load(file)["term"]}
+
+
 def term_note(page, term):
-    """The English rendering, pinyin, literal gloss and explanation of a term's note."""
-    note = page.locator(f".terms #g-{term}")
-    return [note.locator(sel).inner_text().strip() for sel in (".english", ".pinyin", ".literal", ".explanation")]
+    """What a term's card must show: the English rendering and pinyin of its note on the
+    page, and the literal gloss and explanation of its glossary entry (in the word data)."""
+    note = page.locator(".terms li").filter(has=page.locator(f"a[href$='glossary.html#{term}']"))
+    entry = glossary_entries()[term]
+    return [note.locator(".english").inner_text().strip(), note.locator(".pinyin").inner_text().strip(),
+            entry["literal"], entry["explanation"]]
 
 
 def term_id(link):
-    return link.get_attribute("href").removeprefix("#g-")
+    """The glossary id of a term link, through the endnote it points to."""
+    note = link.page.locator(link.get_attribute("href"))
+    return note.locator("a").get_attribute("href").rpartition("#")[2]
 
 
 def test_glossary_popover_by_keyboard(context, base_url):
@@ -332,7 +368,7 @@ def test_glossary_popover_by_keyboard(context, base_url):
     link.focus()
     page.keyboard.press("Enter")
     popover = page.locator("[role=dialog]")
-    assert popover.is_visible()
+    popover.wait_for()  # the first card loads the word data
     for part in term_note(page, term):
         assert part in popover.inner_text()
     assert popover.locator(f"a[href$='glossary.html#{term}']").count() == 1, "links to the full entry"
@@ -341,7 +377,7 @@ def test_glossary_popover_by_keyboard(context, base_url):
     page.keyboard.press("Escape")
     assert popover.count() == 0
     assert page.evaluate("document.activeElement.matches('a.term')")
-    assert page.evaluate("document.activeElement.getAttribute('href')") == f"#g-{term}"
+    assert page.evaluate("document.activeElement.getAttribute('href')") == link.get_attribute("href")
     assert watched.errors == []
 
 
@@ -351,18 +387,23 @@ def test_glossary_popover_by_click(context, base_url):
     english = term_note(page, term_id(link))[0]
     link.click()
     popover = page.locator("[role=dialog]")
-    assert popover.is_visible() and english in popover.inner_text()
+    popover.wait_for()
+    assert english in popover.inner_text()
     popover.get_by_role("button", name="Close").click()
     assert popover.count() == 0
     link.click()
+    popover.wait_for()
     page.click("#source-heading")
     assert popover.count() == 0
 
 
 def test_word_card_and_known_words(context, base_url):
     page = article(context, base_url).page
-    ruby = page.locator(".pair.paragraph ruby[data-t]:not(a ruby)").first
-    trad, pinyin = ruby.get_attribute("data-t"), " ".join(ruby.locator("rt").all_inner_texts())
+    forms = card_data(page)["trad"]
+    rubies = page.locator("article ruby")
+    at = next(i for i in range(rubies.count()) if str(i) in forms and rubies.nth(i).evaluate("r => !r.closest('a')"))
+    ruby, trad = rubies.nth(at), forms[str(at)]
+    pinyin = " ".join(ruby.locator("rt").all_inner_texts())
     ruby.click()
     card = page.locator("[role=dialog]")
     text = card.inner_text()
@@ -395,7 +436,8 @@ def test_word_by_word_from_the_keyboard(context, base_url):
     assert tools.get_attribute("aria-expanded") == "true"
     page.get_by_role("button", name="Word by word").click()
     card = page.locator("[role=dialog]")
-    assert "Mark as known" in card.inner_text()
+    page.get_by_label("Mark as known").wait_for()  # the first card loads the word data
+    assert card.count() == 1
     page.keyboard.press("Escape")
     assert card.count() == 0
     assert page.evaluate("document.activeElement.getAttribute('aria-label')") == "Paragraph tools"
@@ -540,9 +582,9 @@ def test_print_keeps_pinyin_drops_controls_and_numbers_terms(context, base_url):
     link = page.locator(".pair.paragraph a.term").first
     number = link.evaluate("a => getComputedStyle(a, '::after').content")
     ids = page.eval_on_selector_all(".terms ol > li", "ls => ls.map(l => l.id)")
-    assert number == f'"{ids.index("g-" + term_id(link)) + 1}"'
+    assert number == f'"{ids.index(link.get_attribute("href")[1:]) + 1}"'
     assert page.eval_on_selector(".terms ol", "o => getComputedStyle(o).listStyleType") == "decimal"
-    assert page.is_visible(f"#g-{term_id(link)} .explanation")
+    assert page.is_visible(f"{link.get_attribute('href')} .english")
     page.emulate_media(media="screen")
     assert rt_visibility(page, ".pair.paragraph rt") == "hidden"
 
@@ -563,6 +605,7 @@ def test_preferences_persist_across_reload(context, base_url):
     assert page.get_attribute("html", "data-wb") == "1"
     assert page.is_checked("[data-pref=wb]")
     assert rt_visibility(page, ".pair.paragraph rt") == "hidden"
+    page.wait_for_function(TRADITIONAL_JS)
     assert "幹部" in page.evaluate(BASE_TEXT_JS)
     page.goto(base_url + "glossary.html")
     assert page.get_attribute("html", "data-theme") == "dark", "the theme holds on every page"
@@ -576,11 +619,12 @@ def test_page_is_complete_without_javascript(browser, base_url):
         assert rt.is_visible() and rt.inner_text().strip()
         assert page.locator(".pair.paragraph .en").first.is_visible()
         link = page.locator(".pair.paragraph a.term").first
-        term = term_id(link)
+        note, term = link.get_attribute("href"), term_id(link)
         link.click()
-        assert page.url == base_url + ARTICLE + f"#g-{term}"
-        assert page.locator(f"#g-{term} .explanation").is_visible()
-        assert 0 <= page.evaluate(f"document.getElementById('g-{term}').getBoundingClientRect().top") < 900
+        assert page.url == base_url + ARTICLE + note
+        assert page.locator(f"{note} .english").inner_text() == glossary_entries()[term]["english"]
+        assert page.locator(f"{note} a").get_attribute("href") == f"../glossary.html#{term}", "the full entry"
+        assert 0 <= page.evaluate(f"document.getElementById('{note[1:]}').getBoundingClientRect().top") < 900
         assert page.locator("[role=dialog]").count() == 0
         assert page.locator(".terms li").count() > 100
         # Controls that cannot work must not show.
@@ -620,7 +664,12 @@ def test_screenshots_and_no_overflow(browser, base_url, width, scheme):
 
 # ---------------------------------------------------------------- reference: definitions, vocabulary, search
 
-WORDS_JS = "JSON.parse(document.getElementById('words').textContent)"
+def card_data(page) -> dict:
+    """The word cards' data file the page names (words/<slug>.js), as data."""
+    text = page.evaluate("fetch(document.querySelector('article').dataset.words).then(r => r.text())")
+    return json.loads(text.split("jieduWords(", 1)[1].rsplit(");", 1)[0])
+
+
 RUBY_WORD_JS = "r => [...r.childNodes].filter(n => n.nodeName !== 'RT').map(n => n.textContent).join('')"
 
 
@@ -630,12 +679,13 @@ def card_senses(page):
 
 def test_word_card_shows_english_senses_on_click(context, base_url):
     page = article(context, base_url).page
-    words = page.evaluate(WORDS_JS)
+    words = card_data(page)["senses"]
     rubies = page.locator(".pair.paragraph ruby:not(a ruby)")
     texts = rubies.evaluate_all(f"rs => rs.map({RUBY_WORD_JS})")
     at = next(i for i, text in enumerate(texts) if isinstance(words.get(text), list) and len(words[text]) > 1)
     rubies.nth(at).click()
     card = page.locator("[role=dialog]")
+    card.wait_for()
     assert "CC-CEDICT" in card.inner_text()
     assert card_senses(page) == words[texts[at]]
     card.get_by_role("button", name="Next word ›").click()  # the next card has its own senses (or none)
@@ -658,15 +708,17 @@ def test_word_card_shows_english_senses_on_click(context, base_url):
 
 def test_word_card_shows_glossary_then_dictionary_by_keyboard(context, base_url):
     page = article(context, base_url).page
-    link = page.locator(".pair a.term[href='#g-ganbu']").first
+    note = page.locator(".terms li").filter(has=page.locator("a[href$='glossary.html#ganbu']"))
+    link = page.locator(f".pair a.term[href='#{note.get_attribute('id')}']").first
     link.focus()
     page.keyboard.press("Enter")
     card = page.locator("[role=dialog]")
+    card.wait_for()
     text = card.inner_text()
-    glossary = page.locator(".terms #g-ganbu .english").inner_text()
+    glossary = note.locator(".english").inner_text()
     assert glossary in text and "CC-CEDICT" in text
     assert text.index(glossary) < text.index("CC-CEDICT"), "the glossary entry comes first"
-    assert card_senses(page) == page.evaluate(WORDS_JS)["干部"]
+    assert card_senses(page) == card_data(page)["senses"]["干部"]
     assert "cadre" in card_senses(page)
     page.keyboard.press("Escape")
     # Words that are not links: the paragraph tools lead to them, word by word.
@@ -677,7 +729,7 @@ def test_word_card_shows_glossary_then_dictionary_by_keyboard(context, base_url)
     page.keyboard.press("Enter")
     first = page.locator(".pair.paragraph").first.locator("ruby").first
     word = first.evaluate(RUBY_WORD_JS)
-    expected = page.evaluate(WORDS_JS).get(word)
+    expected = card_data(page)["senses"].get(word)
     if isinstance(expected, list):
         assert card_senses(page) == expected
     for _ in range(8):  # through the card (its links, the known switch) to the next word
@@ -693,13 +745,14 @@ def test_word_card_shows_glossary_then_dictionary_by_keyboard(context, base_url)
 def test_word_card_senses_with_tone_sandhi_on(context, base_url):
     """With sandhi shown the <rt> text changes; the card still finds the word by its citation reading."""
     page = article(context, base_url, sandhi="1").page
-    words = page.evaluate(WORDS_JS)
+    words = card_data(page)["senses"]
     ruby = page.locator(".pair.paragraph ruby:not(a ruby):has(rt[data-s])")
     texts = ruby.evaluate_all(f"rs => rs.map({RUBY_WORD_JS})")
     at = next((i for i, text in enumerate(texts) if isinstance(words.get(text), list)), None)
     if at is None:
         pytest.skip("no sandhi word with its own entry in the seed")
     ruby.nth(at).click()
+    page.locator("[role=dialog]").wait_for()
     assert card_senses(page) == words[texts[at]]
 
 

@@ -15,14 +15,15 @@ from jiedu.model import Word
 from jiedu.resources import user_cache
 from jiedu.search import INDEX_FILE, search_data
 from jiedu.site import build_site, undefined_words
-from jiedu.views import card_data, toneless
+from jiedu.views import senses, toneless
 from jiedu.vocabulary import (NAME, SENSE_LENGTH, VocabularyItem, clause_around, clip, definitions,
                               reading_senses)
 
 from conftest import TEMPLATES
 
 ARTICLE = "articles/baotou-zuofeng.html"
-WORDS_DATA = re.compile(r'<script type="application/json" id="words">(.*?)</script>', re.S)
+WORDS_FILE = "words/baotou-zuofeng.js"
+WORDS_DATA = re.compile(r"^jieduWords\((.*)\);$", re.M)
 
 
 @pytest.fixture(scope="module")
@@ -66,12 +67,12 @@ def test_long_senses_are_cut_at_a_word():
 
 # --- the data each article page carries -------------------------------------------------
 
-def test_card_data_is_keyed_by_word_and_by_reading_only_where_needed():
+def test_card_senses_are_keyed_by_word_and_by_reading_only_where_needed():
     items = (item("干部", "gàn bù", senses=("cadre",)), item("为", "wéi", senses=("as",)),
              item("为", "wèi", senses=("for",)), item("中争", "zhōng zhēng", fallback=True, parts=(("中", "in"), ("争", "strive"))),
              item("戴宏", "Dài Hóng", english=NAME, fallback=True),
              item("作风", "zuò fēng", term="zuofeng", english="work style"))
-    assert card_data(items) == {"干部": ["cadre"], "为|wéi": ["as"], "为|wèi": ["for"],
+    assert senses(items) == {"干部": ["cadre"], "为|wéi": ["as"], "为|wèi": ["for"],
                                 "中争": {"parts": [["中", "in"], ["争", "strive"]]}, "戴宏": NAME}
 
 
@@ -81,13 +82,19 @@ def test_inline_json_cannot_close_the_script():
     assert json.loads(text) == {"x": "</script><script>alert(1)</script><!-- & -->"}
 
 
-def test_the_article_page_carries_its_words(built_site, seed_article):
+def test_the_word_cards_data_is_a_script_of_its_own(built_site, seed_article):
+    """Senses, term notes and Traditional forms load on first use, not with the page."""
     page = (built_site / ARTICLE).read_text(encoding="utf-8")
-    data = json.loads(WORDS_DATA.search(page).group(1))
-    assert data["干部"] == ["cadre", "official", "officer"]
-    assert "为|wéi" in data and "为|wèi" in data and "为" not in data
-    ruby_words = {w.text for b in seed_article.blocks for w in b.words if w.pinyin}
-    assert {key.split("|")[0] for key in data} <= ruby_words
+    data = json.loads(WORDS_DATA.search((built_site / WORDS_FILE).read_text(encoding="utf-8")).group(1))
+    assert 'data-words="../words/baotou-zuofeng.js"' in page and "cadre, official" not in page
+    assert data["senses"]["干部"] == ["cadre", "official", "officer"]
+    assert "为|wéi" in data["senses"] and "为|wèi" in data["senses"] and "为" not in data["senses"]
+    ruby_words = [w for b in seed_article.blocks for w in b.words if w.pinyin]
+    assert {key.split("|")[0] for key in data["senses"]} <= {w.text for w in ruby_words}
+    assert data["trad"] == {str(n): w.trad for n, w in enumerate(ruby_words) if w.trad != w.text}
+    assert data["trad"]["1"] == "包頭市" and page.count("<ruby>") == len(ruby_words)
+    traditional, literal, explanation = data["notes"]["ganbu"]
+    assert traditional == "幹部" and literal and "cadre" in explanation.lower()
     assert "CC-CEDICT" in page and "CC BY-SA 4.0" in page
     assert 'href="../vocabulary/baotou-zuofeng.html"' in page
 

@@ -77,8 +77,11 @@ def test_every_translation_and_term_reaches_the_page(built_site, seed_article):
     assert page.count('<div class="en" lang="en">') == 38
     terms = {w.term for b in seed_article.blocks for w in b.words if w.term}
     assert len(terms) >= 80
-    for term in terms:
-        assert f'href="#g-{term}"' in page and f'id="g-{term}"' in page
+    notes = re.findall(r'<li id="n(\d+)"><a class="hanzi" lang="zh-Hans" href="../glossary.html#([^"]+)">', page)
+    assert [int(n) for n, _ in notes] == list(range(1, len(terms) + 1))  # numbered endnotes, one per term
+    assert {term for _, term in notes} == terms
+    for number, _ in notes:
+        assert f'href="#n{number}"' in page
     assert page.count("<ruby") == sum(1 for b in seed_article.blocks for w in b.words if w.pinyin)
 
 

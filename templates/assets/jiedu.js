@@ -43,18 +43,39 @@
   function syllables(ruby) { return Array.prototype.map.call(ruby.getElementsByTagName("rt"), function (rt) { return rt.textContent; }); }
   function reading(ruby) { return Array.prototype.map.call(ruby.getElementsByTagName("rt"), function (rt) { return rt.dataset.c || rt.textContent; }).join(" "); }
 
+  // The word cards' data (senses, term notes, Traditional forms) is a script of its own,
+  // loaded on first use: the page stays light, and a script, unlike fetch(), loads from file://.
+  var DATA = null, waiting = [];
+  window.jieduWords = function (data) { DATA = data; };
+  function withData(then) {
+    if (DATA) return then(DATA);
+    waiting.push(then);
+    if (waiting.length > 1) return;
+    var script = el("script");
+    script.src = article.dataset.words;
+    script.onload = script.onerror = function () {
+      DATA = DATA || { senses: {}, notes: {}, trad: {} }; // saved without its data: cards still open
+      waiting.splice(0).forEach(function (f) { f(DATA); });
+    };
+    d.head.appendChild(script);
+  }
+
   // Script: swap each word's characters in place, never its pinyin.
-  function setScript(value) {
-    var trad = value === "t";
-    article.querySelectorAll("[data-t]").forEach(function (node) {
-      if (!node.dataset.h) node.dataset.h = chars(node);
-      var all = Array.from(trad ? node.dataset.t : node.dataset.h), i = 0;
-      bases(node).forEach(function (n) {
-        var len = Array.from(n.textContent).length;
-        n.textContent = all.slice(i, i += len).join("");
-      });
+  function swap(node, form) { // form: the other script's characters; none: back to Simplified
+    if (!node.dataset.h) node.dataset.h = chars(node);
+    var all = Array.from(form || node.dataset.h), i = 0;
+    bases(node).forEach(function (n) {
+      var len = Array.from(n.textContent).length;
+      n.textContent = all.slice(i, i += len).join("");
     });
-    article.lang = trad ? "zh-Hant" : "zh-Hans";
+  }
+  function setScript(value) {
+    withData(function (data) {
+      var trad = value === "t";
+      each.call(rubies, function (ruby, i) { if (data.trad[i]) swap(ruby, trad && data.trad[i]); });
+      article.querySelectorAll("span[data-t]").forEach(function (span) { swap(span, trad && span.dataset.t); });
+      article.lang = trad ? "zh-Hant" : "zh-Hans";
+    });
   }
   // Tone sandhi of 一 and 不: the spoken tone instead of the citation tone.
   function setSandhi(value) {
@@ -85,7 +106,9 @@
   }
   // Screen readers read each word's characters once; pinyin on request.
   function setReaderPinyin(value) {
-    each.call(rts, function (rt) { if (value) rt.removeAttribute("aria-hidden"); else rt.setAttribute("aria-hidden", "true"); });
+    each.call(rts, function (rt) {
+      if (value) { rt.removeAttribute("aria-hidden"); rt.lang = "zh-Latn-pinyin"; } else rt.setAttribute("aria-hidden", "true");
+    });
   }
   function markKnown() {
     each.call(rubies, function (ruby) { ruby.classList.toggle("k", known.has(word(ruby))); });
@@ -260,17 +283,33 @@
     pop.style.top = box.bottom + scrollY + 6 + "px";
   }
   function openWord(ruby, from, focusName) {
-    var term = ruby.closest("a.term"), note = term && d.getElementById(term.hash.slice(1)), text = word(ruby);
-    var card = open("Word " + text, from);
-    if (note) each.call(note.children, function (child) { card.appendChild(child.cloneNode(true)); });
-    else {
-      var head = el("p", "entry-head");
-      head.append(el("span", "hanzi", text, "zh-Hans"), " ");
-      if (ruby.dataset.t) head.append(el("span", "hanzi-trad", ruby.dataset.t, "zh-Hant"), " ");
-      head.append(el("span", "pinyin", syllables(ruby).join(" "), "zh-Latn-pinyin"));
-      card.appendChild(head);
+    withData(function (data) { drawWord(data, ruby, from, focusName); });
+  }
+  // A glossary term's card: the page's note (pinyin, English, link) and the data's
+  // Traditional form, literal gloss and explanation.
+  function termNote(card, note, extra) {
+    card.appendChild(el("p", "english", note.querySelector(".english").textContent));
+    if (extra[1]) {
+      var literal = el("p", "literal");
+      literal.append(el("span", "label", "Literally"), " " + extra[1]);
+      card.appendChild(literal);
     }
-    var senses = definition(text, reading(ruby));
+    if (extra[2]) card.appendChild(el("p", "explanation", extra[2]));
+    var more = el("p", "more"), link = el("a", "", "Full entry and every occurrence");
+    link.href = note.querySelector("a").href;
+    more.appendChild(link);
+    card.appendChild(more);
+  }
+  function drawWord(data, ruby, from, focusName) {
+    var term = ruby.closest("a.term"), note = term && d.getElementById(term.hash.slice(1)), text = word(ruby);
+    var list = Array.from(rubies), at = list.indexOf(ruby), extra = (note && data.notes[note.querySelector("a").hash.slice(1)]) || [];
+    var card = open("Word " + text, from), head = el("p", "entry-head"), trad = note ? extra[0] : data.trad[at];
+    head.append(el("span", "hanzi", text, "zh-Hans"), " ");
+    if (trad && trad !== text) head.append(el("span", "hanzi-trad", trad, "zh-Hant"), " ");
+    head.append(el("span", "pinyin", syllables(ruby).join(" "), "zh-Latn-pinyin"));
+    card.appendChild(head);
+    if (note) termNote(card, note, extra);
+    var senses = definition(data.senses, text, reading(ruby));
     if (senses) card.appendChild(senses);
     var row = el("div", "row"), label = el("label"), box = el("input");
     box.type = "checkbox";
@@ -282,7 +321,6 @@
     });
     label.append(box, " Mark as known");
     row.appendChild(label);
-    var list = Array.from(rubies), at = list.indexOf(ruby);
     [["‹ Previous word", -1], ["Next word ›", 1]].forEach(function (step) {
       var next = list[at + step[1]];
       if (next) row.appendChild(button(step[0], function () { next.scrollIntoView({ block: "nearest" }); openWord(next, undefined, step[0]); }));
@@ -294,12 +332,10 @@
     var again = focusName && Array.prototype.filter.call(card.querySelectorAll("button"), function (b) { return b.textContent === focusName; })[0];
     (again || card).focus();
   }
-  // The word's English from CC-CEDICT (the page's #words data): its senses for this
-  // reading, or the senses of its parts, or a note such as "personal name".
-  var WORDS = null;
-  function definition(text, pinyin) {
-    if (!WORDS) try { WORDS = JSON.parse(d.getElementById("words").textContent); } catch (e) { WORDS = {}; }
-    var value = WORDS[text + "|" + pinyin] || WORDS[text];
+  // The word's English from CC-CEDICT: its senses for this reading, or the senses of
+  // its parts, or a note such as "personal name".
+  function definition(senses, text, pinyin) {
+    var value = senses[text + "|" + pinyin] || senses[text];
     if (!value) return null;
     var box = el("div", "senses");
     if (typeof value === "string") box.appendChild(el("p", "english", value));
@@ -334,9 +370,7 @@
     ["script", "sandhi", "tones"].forEach(function (name) { if (pref(name) !== BUILTIN[name]) hooks[name](pref(name)); });
     if (known.size) markKnown(); else d.querySelectorAll("[data-known]").forEach(function (n) { n.textContent = 0; });
     // Print endnotes: each term carries the number of its note.
-    var notes = {};
-    d.querySelectorAll(".terms li[id]").forEach(function (li, i) { notes[li.id] = i + 1; });
-    article.querySelectorAll("a.term").forEach(function (a) { a.dataset.n = notes[a.hash.slice(1)] || ""; });
+    article.querySelectorAll("a.term").forEach(function (a) { a.dataset.n = a.hash.slice(2); });
     article.querySelectorAll(".pair").forEach(function (pair) {
       var tools = el("div", "tools", "", "en"), more = button("⋯", function () { if (pop && opener === more) close(true); else openTools(pair, more); });
       more.setAttribute("aria-label", "Paragraph tools");

@@ -1,372 +1,47 @@
-/* jiedu reader: reading preferences, word cards and glossary popovers, clean copy,
-   read aloud. The page is complete without this file; nothing is fetched. */
-(function () {
-  "use strict";
-  var d = document, root = d.documentElement, each = Array.prototype.forEach;
-  var KEY = "jiedu", BUILTIN = { pinyin: "all", en: "side", script: "s", tones: "off", theme: "auto",
-    rt: "m", size: "m", wb: "", sandhi: "", sr: "" };
-  // The site's own defaults (site.toml [reader]) arrive as data-site on <html>.
-  var DEFAULTS = Object.assign({}, BUILTIN, JSON.parse(root.getAttribute("data-site") || "{}"));
-  function load(key, fallback) { try { return JSON.parse(localStorage.getItem(key)) || fallback; } catch (e) { return fallback; } }
-  function save(key, value) { try { localStorage.setItem(key, JSON.stringify(value)); } catch (e) { /* private mode */ } }
-  var prefs = load(KEY, {}), known = new Set(load(KEY + ".known", []));
-  var article = d.querySelector("article.reading"), main = d.getElementById("main");
-  var rubies = article ? article.getElementsByTagName("ruby") : [], rts = article ? article.getElementsByTagName("rt") : [];
-  var hooks = { script: setScript, sandhi: setSandhi, sr: setReaderPinyin,
-    tones: function (value) { if (value !== "off") setTones(); } };
-
-  function pref(name) { return prefs[name] || DEFAULTS[name]; }
-  function setPref(name, value) {
-    if (value === DEFAULTS[name]) delete prefs[name]; else prefs[name] = value;
-    if (value === BUILTIN[name]) root.removeAttribute("data-" + name); else root.setAttribute("data-" + name, value);
-    save(KEY, prefs);
-    if (hooks[name] && article) hooks[name](value);
-  }
-  function el(tag, cls, text, lang) {
-    var node = d.createElement(tag);
-    if (cls) node.className = cls;
-    if (text) node.textContent = text;
-    if (lang) node.lang = lang;
-    return node;
-  }
-  function button(text, action) {
-    var b = el("button", "", text);
-    b.type = "button";
-    b.addEventListener("click", function () { action(b); });
-    return b;
-  }
-
-  // A word's characters: every child of the ruby but its <rt>s.
-  function bases(node) { return Array.prototype.filter.call(node.childNodes, function (n) { return n.nodeName !== "RT"; }); }
-  function chars(node) { return bases(node).map(function (n) { return n.textContent; }).join(""); }
-  function word(ruby) { return ruby.dataset.h || chars(ruby); } // Simplified, the known-words key
-  function syllables(ruby) { return Array.prototype.map.call(ruby.getElementsByTagName("rt"), function (rt) { return rt.textContent; }); }
-  function reading(ruby) { return Array.prototype.map.call(ruby.getElementsByTagName("rt"), function (rt) { return rt.dataset.c || rt.textContent; }).join(" "); }
-
-  // Script: swap each word's characters in place, never its pinyin.
-  function setScript(value) {
-    var trad = value === "t";
-    article.querySelectorAll("[data-t]").forEach(function (node) {
-      if (!node.dataset.h) node.dataset.h = chars(node);
-      var all = Array.from(trad ? node.dataset.t : node.dataset.h), i = 0;
-      bases(node).forEach(function (n) {
-        var len = Array.from(n.textContent).length;
-        n.textContent = all.slice(i, i += len).join("");
-      });
-    });
-    article.lang = trad ? "zh-Hant" : "zh-Hans";
-  }
-  // Tone sandhi of 一 and 不: the spoken tone instead of the citation tone.
-  function setSandhi(value) {
-    article.querySelectorAll("rt[data-s]").forEach(function (rt) {
-      if (!rt.dataset.c) rt.dataset.c = rt.textContent;
-      rt.textContent = value ? rt.dataset.s : rt.dataset.c;
-    });
-    if (pref("tones") !== "off") setTones();
-  }
-  // Tone colours: the tone is read from the syllable's mark; each character gets a span.
-  var MARKS = { "\u0304": 1, "\u0301": 2, "\u030c": 3, "\u0300": 4 };
-  function tone(syllable) {
-    var mark = syllable.normalize("NFD").match(/[\u0300\u0301\u0304\u030c]/);
-    return mark ? MARKS[mark[0]] : 5;
-  }
-  function setTones() {
-    each.call(rts, function (rt) {
-      var base = rt.previousSibling;
-      if (!base) return;
-      if (base.nodeType === 3) {
-        var span = el("span");
-        base.replaceWith(span);
-        span.appendChild(base);
-        base = span;
-      }
-      rt.className = base.className = "t" + tone(rt.textContent);
-    });
-  }
-  // Screen readers read each word's characters once; pinyin on request.
-  function setReaderPinyin(value) {
-    each.call(rts, function (rt) { if (value) rt.removeAttribute("aria-hidden"); else rt.setAttribute("aria-hidden", "true"); });
-  }
-  function markKnown() {
-    each.call(rubies, function (ruby) { ruby.classList.toggle("k", known.has(word(ruby))); });
-    d.querySelectorAll("[data-known]").forEach(function (node) { node.textContent = known.size; });
-  }
-
-  d.querySelectorAll("[data-pref]").forEach(function (control) {
-    var name = control.dataset.pref, box = control.type === "checkbox";
-    if (box) control.checked = pref(name) === "1"; else control.value = pref(name);
-    control.addEventListener("change", function () { setPref(name, box ? (control.checked ? "1" : "") : control.value); });
-  });
-  d.querySelectorAll("[aria-controls]").forEach(function (b) {
-    b.addEventListener("click", function () {
-      var open = b.getAttribute("aria-expanded") !== "true";
-      b.setAttribute("aria-expanded", open);
-      d.getElementById(b.getAttribute("aria-controls")).hidden = !open;
-    });
-  });
-  d.querySelectorAll("[data-forget]").forEach(function (b) {
-    b.addEventListener("click", function () { known.clear(); save(KEY + ".known", []); markKnown(); });
-  });
-  // Known words to and from a file: one word per line (JSON lists and TSV files are read too).
-  d.querySelectorAll("[data-export]").forEach(function (b) {
-    b.addEventListener("click", function () {
-      var a = el("a");
-      a.href = URL.createObjectURL(new Blob([Array.from(known).sort().join("\n") + "\n"], { type: "text/plain" }));
-      a.download = "jiedu-known-words.txt";
-      d.body.appendChild(a);
-      a.click();
-      a.remove();
-      setTimeout(function () { URL.revokeObjectURL(a.href); }, 5000);
-    });
-  });
-  function wordsIn(text) {
-    var list = null;
-    try { var data = JSON.parse(text); list = Array.isArray(data) ? data : data.words; } catch (e) { /* text */ }
-    if (!Array.isArray(list)) list = text.split(/\r?\n/).map(function (line) { return line.split("\t")[0].trim(); });
-    return list.filter(function (w) { return typeof w === "string" && /\p{Script=Han}/u.test(w) && w.length < 40; });
-  }
-  d.querySelectorAll("[data-import]").forEach(function (input) {
-    input.addEventListener("change", function () {
-      var file = input.files[0];
-      if (!file) return;
-      file.text().then(function (text) {
-        var words = wordsIn(text), before = known.size;
-        words.forEach(function (w) { known.add(w); });
-        save(KEY + ".known", Array.from(known));
-        markKnown();
-        say("Imported " + words.length + " words, " + (known.size - before) + " new");
-        input.value = "";
-      });
-    });
-  });
-
-  // Live messages ("Copied") for screen readers.
-  var status = el("p", "sr");
-  status.setAttribute("role", "status");
-  if (main) main.appendChild(status);
-  function say(message) { status.textContent = message; }
-
-  // Clean text of a fragment: characters and English, never pinyin or buttons.
-  function plain(node) {
-    var out = "";
-    (function walk(n) {
-      if (n.nodeType === 3) out += n.nodeValue;
-      else if (!/^(RT|RP|BUTTON)$/.test(n.nodeName) && !(n.classList && n.classList.contains("tools"))) {
-        each.call(n.childNodes, walk);
-        if (/^(P|DIV|H1|H2|H3|LI|BR)$/.test(n.nodeName)) out += "\n";
-      }
-    })(node);
-    return out.replace(/\n{3,}/g, "\n\n").trim();
-  }
-  var PUNCT = { "，": ", ", "。": ". ", "、": ", ", "；": "; ", "：": ": ", "？": "? ", "！": "! ",
-    "“": " \"", "”": "\" ", "‘": " '", "’": "' ", "（": " (", "）": ") ", "《": " «", "》": "» " };
-  function pinyinLine(node) {
-    var out = "";
-    (function walk(n) {
-      if (n.nodeName === "RUBY") out += " " + syllables(n).join("") + " ";
-      else if (n.nodeName === "BR") out += "\n";
-      else if (n.nodeType === 3) out += n.nodeValue.replace(/[，。、；：？！“”‘’（）《》]/g, function (c) { return PUNCT[c]; });
-      else each.call(n.childNodes, walk);
-    })(node);
-    return out.replace(/ +/g, " ").replace(/ ([,.;:?!»)])/g, "$1").replace(/([«(]) /g, "$1").replace(/" (\S[^"]*?) "/g, "\"$1\"").trim();
-  }
-  var pending = null;
-  d.addEventListener("copy", function (event) {
-    var text = pending, selection = getSelection();
-    if (text === null) {
-      if (!selection.rangeCount || selection.isCollapsed) return;
-      var fragment = selection.getRangeAt(0).cloneContents();
-      if (!fragment.querySelector("rt, button")) return;
-      text = plain(fragment);
-    }
-    event.clipboardData.setData("text/plain", text);
-    event.preventDefault();
-  });
-  function copy(text) {
-    function fallback() {
-      pending = text;
-      var ok = d.execCommand("copy");
-      pending = null;
-      say(ok ? "Copied" : "Could not copy");
-    }
-    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text).then(function () { say("Copied"); }, fallback);
-    else fallback();
-  }
-
-  // Read aloud with the browser's own Chinese voice; without one the controls stay hidden.
-  var synth = window.speechSynthesis, voice = null, speaking = null;
-  function findVoice() {
-    var voices = synth.getVoices().filter(function (v) { return /^(zh|cmn)/i.test(v.lang); });
-    voice = voices.filter(function (v) { return /CN|Hans/i.test(v.lang); })[0] || voices[0] || null;
-    root.classList.toggle("tts", !!voice);
-  }
-  if (synth) { findVoice(); synth.addEventListener("voiceschanged", findVoice); }
-  function speak(text, b) { // one utterance per line: some engines stop long ones
-    synth.cancel();
-    if (speaking) speaking.setAttribute("aria-pressed", "false");
-    speaking = b;
-    var lines = text.split(/\n+/).filter(Boolean);
-    lines.forEach(function (line, i) {
-      var utterance = new SpeechSynthesisUtterance(line);
-      utterance.voice = voice;
-      utterance.lang = voice.lang;
-      utterance.rate = 0.9;
-      if (b && i === lines.length - 1) utterance.onend = utterance.onerror = function () { b.setAttribute("aria-pressed", "false"); };
-      synth.speak(utterance);
-    });
-    if (b) b.setAttribute("aria-pressed", "true");
-  }
-  d.querySelectorAll("[data-read]").forEach(function (b) {
-    b.addEventListener("click", function () {
-      if (b.getAttribute("aria-pressed") === "true") { synth.cancel(); b.setAttribute("aria-pressed", "false"); return; }
-      var selection = getSelection(), text = "";
-      if (selection.rangeCount && !selection.isCollapsed) text = plain(selection.getRangeAt(0).cloneContents());
-      if (!text) article.querySelectorAll(".zh").forEach(function (zh) { text += plain(zh) + "\n"; });
-      speak(text, b);
-    });
-  });
-
-  // Popovers: a word card (with the glossary entry for terms) or a paragraph's tools.
-  var pop = null, opener = null, lit = null;
-  function close(refocus) {
-    if (!pop) return;
-    pop.remove();
-    pop = null;
-    if (lit) lit.classList.remove("on");
-    if (opener && opener.hasAttribute("aria-expanded")) opener.setAttribute("aria-expanded", "false");
-    if (refocus && opener) opener.focus();
-    lit = opener = null;
-  }
-  function open(label, from) {
-    var keep = from === undefined ? opener : from; // undefined: moving within the card
-    close(false);
-    opener = keep;
-    if (opener && opener.hasAttribute("aria-expanded")) opener.setAttribute("aria-expanded", "true");
-    pop = el("div", "pop", "", "en");
-    pop.setAttribute("role", "dialog");
-    pop.setAttribute("aria-label", label);
-    pop.tabIndex = -1;
-    var x = button("×", function () { close(true); });
-    x.className = "close";
-    x.setAttribute("aria-label", "Close");
-    pop.appendChild(x);
-    return pop;
-  }
-  function place(anchor) {
-    var pair = anchor.closest(".pair"); // next in reading and Tab order; Tab onwards leaves and closes it
-    if (pair) pair.after(pop); else main.appendChild(pop);
-    var box = anchor.getBoundingClientRect(), width = pop.offsetWidth;
-    pop.style.left = Math.max(8, Math.min(box.left, root.clientWidth - width - 8)) + scrollX + "px";
-    pop.style.top = box.bottom + scrollY + 6 + "px";
-  }
-  function openWord(ruby, from, focusName) {
-    var term = ruby.closest("a.term"), note = term && d.getElementById(term.hash.slice(1)), text = word(ruby);
-    var card = open("Word " + text, from);
-    if (note) each.call(note.children, function (child) { card.appendChild(child.cloneNode(true)); });
-    else {
-      var head = el("p", "entry-head");
-      head.append(el("span", "hanzi", text, "zh-Hans"), " ");
-      if (ruby.dataset.t) head.append(el("span", "hanzi-trad", ruby.dataset.t, "zh-Hant"), " ");
-      head.append(el("span", "pinyin", syllables(ruby).join(" "), "zh-Latn-pinyin"));
-      card.appendChild(head);
-    }
-    var senses = definition(text, reading(ruby));
-    if (senses) card.appendChild(senses);
-    var row = el("div", "row"), label = el("label"), box = el("input");
-    box.type = "checkbox";
-    box.checked = known.has(text);
-    box.addEventListener("change", function () {
-      known[box.checked ? "add" : "delete"](text);
-      save(KEY + ".known", Array.from(known));
-      markKnown();
-    });
-    label.append(box, " Mark as known");
-    row.appendChild(label);
-    var list = Array.from(rubies), at = list.indexOf(ruby);
-    [["‹ Previous word", -1], ["Next word ›", 1]].forEach(function (step) {
-      var next = list[at + step[1]];
-      if (next) row.appendChild(button(step[0], function () { next.scrollIntoView({ block: "nearest" }); openWord(next, undefined, step[0]); }));
-    });
-    card.appendChild(row);
-    ruby.classList.add("on");
-    lit = ruby;
-    place(term || ruby);
-    var again = focusName && Array.prototype.filter.call(card.querySelectorAll("button"), function (b) { return b.textContent === focusName; })[0];
-    (again || card).focus();
-  }
-  // The word's English from CC-CEDICT (the page's #words data): its senses for this
-  // reading, or the senses of its parts, or a note such as "personal name".
-  var WORDS = null;
-  function definition(text, pinyin) {
-    if (!WORDS) try { WORDS = JSON.parse(d.getElementById("words").textContent); } catch (e) { WORDS = {}; }
-    var value = WORDS[text + "|" + pinyin] || WORDS[text];
-    if (!value) return null;
-    var box = el("div", "senses");
-    if (typeof value === "string") box.appendChild(el("p", "english", value));
-    else {
-      var parts = !Array.isArray(value), list = el(parts ? "ul" : "ol");
-      box.appendChild(el("p", "label", parts ? "Not in CC-CEDICT; its parts" : "CC-CEDICT"));
-      (parts ? value.parts : value).forEach(function (sense) {
-        var li = el("li", "", parts ? "" : sense);
-        if (parts) li.append(el("span", "", sense[0], "zh-Hans"), " " + sense[1]);
-        list.appendChild(li);
-      });
-      box.appendChild(list);
-    }
-    return box;
-  }
-  function openTools(pair, b) {
-    var card = open("Paragraph tools", b), zh = pair.querySelector(".zh"), en = pair.querySelector(".en");
-    var row = el("div", "row");
-    function act(text, action) { row.appendChild(button(text, function () { action(); close(true); })); }
-    if (voice) act("Read aloud", function () { speak(plain(zh)); });
-    act("Copy with pinyin", function () { copy(plain(zh) + "\n" + pinyinLine(zh)); });
-    if (en) act("Copy with translation", function () { copy(plain(zh) + "\n\n" + plain(en)); });
-    var first = zh.querySelector("ruby");
-    if (first) row.appendChild(button("Word by word", function () { openWord(first, b); }));
-    card.appendChild(row);
-    place(b);
-    card.focus();
-  }
-
-  if (article) {
-    setReaderPinyin(prefs.sr);
-    ["script", "sandhi", "tones"].forEach(function (name) { if (pref(name) !== BUILTIN[name]) hooks[name](pref(name)); });
-    if (known.size) markKnown(); else d.querySelectorAll("[data-known]").forEach(function (n) { n.textContent = 0; });
-    // Print endnotes: each term carries the number of its note.
-    var notes = {};
-    d.querySelectorAll(".terms li[id]").forEach(function (li, i) { notes[li.id] = i + 1; });
-    article.querySelectorAll("a.term").forEach(function (a) { a.dataset.n = notes[a.hash.slice(1)] || ""; });
-    article.querySelectorAll(".pair").forEach(function (pair) {
-      var tools = el("div", "tools", "", "en"), more = button("⋯", function () { if (pop && opener === more) close(true); else openTools(pair, more); });
-      more.setAttribute("aria-label", "Paragraph tools");
-      more.setAttribute("aria-haspopup", "dialog");
-      more.setAttribute("aria-expanded", "false");
-      if (pair.querySelector(".en")) {
-        var tr = button("English", function () { tr.setAttribute("aria-expanded", pair.classList.toggle("show")); });
-        tr.className = "tr";
-        tr.setAttribute("aria-expanded", "false");
-        tools.appendChild(tr);
-      }
-      tools.appendChild(more);
-      pair.appendChild(tools);
-    });
-  }
-  d.addEventListener("click", function (event) {
-    var target = event.target;
-    if (!article || !target.isConnected || (pop && pop.contains(target))) return; // a card redrawn under the click
-    var term = target.closest("a.term"), ruby = target.closest("ruby") || (term && term.querySelector("ruby"));
-    if (ruby && article.contains(ruby)) {
-      event.preventDefault();
-      openWord(ruby, term || null);
-      return;
-    }
-    var pair = target.closest(".zh") && target.closest(".pair");
-    if (pair && root.dataset.en === "hidden" && pair.querySelector(".tr")) pair.querySelector(".tr").click();
-    if (pop && !target.closest(".tools")) close(false);
-  });
-  d.addEventListener("keydown", function (event) { if (event.key === "Escape") close(true); });
-  d.addEventListener("focusin", function (event) {
-    if (pop && !pop.contains(event.target) && event.target !== opener) close(false);
-  });
-})();
+(function(){"use strict";var d=document,root=d.documentElement,each=Array.prototype.forEach;var KEY="jiedu",BUILTIN={pinyin:"all",en:"side",script:"s",tones:"off",theme:"auto",rt:"m",size:"m",wb:"",sandhi:"",sr:""};var DEFAULTS=Object.assign({},BUILTIN,JSON.parse(root.getAttribute("data-site")||"{}"));function load(key,fallback){try{return JSON.parse(localStorage.getItem(key))||fallback;}catch(e){return fallback;}}
+function save(key,value){try{localStorage.setItem(key,JSON.stringify(value));}catch(e){}}
+var prefs=load(KEY,{}),known=new Set(load(KEY+".known",[]));var article=d.querySelector("article.reading"),main=d.getElementById("main");var rubies=article?article.getElementsByTagName("ruby"):[],rts=article?article.getElementsByTagName("rt"):[];var hooks={script:setScript,sandhi:setSandhi,sr:setReaderPinyin,tones:function(value){if(value!=="off")setTones();}};function pref(name){return prefs[name]||DEFAULTS[name];}
+function setPref(name,value){if(value===DEFAULTS[name])delete prefs[name];else prefs[name]=value;if(value===BUILTIN[name])root.removeAttribute("data-"+name);else root.setAttribute("data-"+name,value);save(KEY,prefs);if(hooks[name]&&article)hooks[name](value);}
+function el(tag,cls,text,lang){var node=d.createElement(tag);if(cls)node.className=cls;if(text)node.textContent=text;if(lang)node.lang=lang;return node;}
+function button(text,action){var b=el("button","",text);b.type="button";b.addEventListener("click",function(){action(b);});return b;}
+function bases(node){return Array.prototype.filter.call(node.childNodes,function(n){return n.nodeName!=="RT";});}
+function chars(node){return bases(node).map(function(n){return n.textContent;}).join("");}
+function word(ruby){return ruby.dataset.h||chars(ruby);}
+function syllables(ruby){return Array.prototype.map.call(ruby.getElementsByTagName("rt"),function(rt){return rt.textContent;});}
+function reading(ruby){return Array.prototype.map.call(ruby.getElementsByTagName("rt"),function(rt){return rt.dataset.c||rt.textContent;}).join(" ");}
+var DATA=null,waiting=[];window.jieduWords=function(data){DATA=data;};function withData(then){if(DATA)return then(DATA);waiting.push(then);if(waiting.length>1)return;var script=el("script");script.src=article.dataset.words;script.onload=script.onerror=function(){DATA=DATA||{senses:{},notes:{},trad:{}};waiting.splice(0).forEach(function(f){f(DATA);});};d.head.appendChild(script);}
+function swap(node,form){if(!node.dataset.h)node.dataset.h=chars(node);var all=Array.from(form||node.dataset.h),i=0;bases(node).forEach(function(n){var len=Array.from(n.textContent).length;n.textContent=all.slice(i,i+=len).join("");});}
+function setScript(value){withData(function(data){var trad=value==="t";each.call(rubies,function(ruby,i){if(data.trad[i])swap(ruby,trad&&data.trad[i]);});article.querySelectorAll("span[data-t]").forEach(function(span){swap(span,trad&&span.dataset.t);});article.lang=trad?"zh-Hant":"zh-Hans";});}
+function setSandhi(value){article.querySelectorAll("rt[data-s]").forEach(function(rt){if(!rt.dataset.c)rt.dataset.c=rt.textContent;rt.textContent=value?rt.dataset.s:rt.dataset.c;});if(pref("tones")!=="off")setTones();}
+var MARKS={"\u0304":1,"\u0301":2,"\u030c":3,"\u0300":4};function tone(syllable){var mark=syllable.normalize("NFD").match(/[\u0300\u0301\u0304\u030c]/);return mark?MARKS[mark[0]]:5;}
+function setTones(){each.call(rts,function(rt){var base=rt.previousSibling;if(!base)return;if(base.nodeType===3){var span=el("span");base.replaceWith(span);span.appendChild(base);base=span;}
+rt.className=base.className="t"+tone(rt.textContent);});}
+function setReaderPinyin(value){each.call(rts,function(rt){if(value){rt.removeAttribute("aria-hidden");rt.lang="zh-Latn-pinyin";}else rt.setAttribute("aria-hidden","true");});}
+function markKnown(){each.call(rubies,function(ruby){ruby.classList.toggle("k",known.has(word(ruby)));});d.querySelectorAll("[data-known]").forEach(function(node){node.textContent=known.size;});}
+d.querySelectorAll("[data-pref]").forEach(function(control){var name=control.dataset.pref,box=control.type==="checkbox";if(box)control.checked=pref(name)==="1";else control.value=pref(name);control.addEventListener("change",function(){setPref(name,box?(control.checked?"1":""):control.value);});});d.querySelectorAll("[aria-controls]").forEach(function(b){b.addEventListener("click",function(){var open=b.getAttribute("aria-expanded")!=="true";b.setAttribute("aria-expanded",open);d.getElementById(b.getAttribute("aria-controls")).hidden=!open;});});d.querySelectorAll("[data-forget]").forEach(function(b){b.addEventListener("click",function(){known.clear();save(KEY+".known",[]);markKnown();});});d.querySelectorAll("[data-export]").forEach(function(b){b.addEventListener("click",function(){var a=el("a");a.href=URL.createObjectURL(new Blob([Array.from(known).sort().join("\n")+"\n"],{type:"text/plain"}));a.download="jiedu-known-words.txt";d.body.appendChild(a);a.click();a.remove();setTimeout(function(){URL.revokeObjectURL(a.href);},5000);});});function wordsIn(text){var list=null;try{var data=JSON.parse(text);list=Array.isArray(data)?data:data.words;}catch(e){}
+if(!Array.isArray(list))list=text.split(/\r?\n/).map(function(line){return line.split("\t")[0].trim();});return list.filter(function(w){return typeof w==="string"&&/\p{Script=Han}/u.test(w)&&w.length<40;});}
+d.querySelectorAll("[data-import]").forEach(function(input){input.addEventListener("change",function(){var file=input.files[0];if(!file)return;file.text().then(function(text){var words=wordsIn(text),before=known.size;words.forEach(function(w){known.add(w);});save(KEY+".known",Array.from(known));markKnown();say("Imported "+words.length+" words, "+(known.size-before)+" new");input.value="";});});});var status=el("p","sr");status.setAttribute("role","status");if(main)main.appendChild(status);function say(message){status.textContent=message;}
+function plain(node){var out="";(function walk(n){if(n.nodeType===3)out+=n.nodeValue;else if(!/^(RT|RP|BUTTON)$/.test(n.nodeName)&&!(n.classList&&n.classList.contains("tools"))){each.call(n.childNodes,walk);if(/^(P|DIV|H1|H2|H3|LI|BR)$/.test(n.nodeName))out+="\n";}})(node);return out.replace(/\n{3,}/g,"\n\n").trim();}
+var PUNCT={"，":", ","。":". ","、":", ","；":"; ","：":": ","？":"? ","！":"! ","“":" \"","”":"\" ","‘":" '","’":"' ","（":" (","）":") ","《":" «","》":"» "};function pinyinLine(node){var out="";(function walk(n){if(n.nodeName==="RUBY")out+=" "+syllables(n).join("")+" ";else if(n.nodeName==="BR")out+="\n";else if(n.nodeType===3)out+=n.nodeValue.replace(/[，。、；：？！“”‘’（）《》]/g,function(c){return PUNCT[c];});else each.call(n.childNodes,walk);})(node);return out.replace(/ +/g," ").replace(/ ([,.;:?!»)])/g,"$1").replace(/([«(]) /g,"$1").replace(/" (\S[^"]*?) "/g,"\"$1\"").trim();}
+var pending=null;d.addEventListener("copy",function(event){var text=pending,selection=getSelection();if(text===null){if(!selection.rangeCount||selection.isCollapsed)return;var fragment=selection.getRangeAt(0).cloneContents();if(!fragment.querySelector("rt, button"))return;text=plain(fragment);}
+event.clipboardData.setData("text/plain",text);event.preventDefault();});function copy(text){function fallback(){pending=text;var ok=d.execCommand("copy");pending=null;say(ok?"Copied":"Could not copy");}
+if(navigator.clipboard&&window.isSecureContext)navigator.clipboard.writeText(text).then(function(){say("Copied");},fallback);else fallback();}
+var synth=window.speechSynthesis,voice=null,speaking=null;function findVoice(){var voices=synth.getVoices().filter(function(v){return/^(zh|cmn)/i.test(v.lang);});voice=voices.filter(function(v){return/CN|Hans/i.test(v.lang);})[0]||voices[0]||null;root.classList.toggle("tts",!!voice);}
+if(synth){findVoice();synth.addEventListener("voiceschanged",findVoice);}
+function speak(text,b){synth.cancel();if(speaking)speaking.setAttribute("aria-pressed","false");speaking=b;var lines=text.split(/\n+/).filter(Boolean);lines.forEach(function(line,i){var utterance=new SpeechSynthesisUtterance(line);utterance.voice=voice;utterance.lang=voice.lang;utterance.rate=0.9;if(b&&i===lines.length-1)utterance.onend=utterance.onerror=function(){b.setAttribute("aria-pressed","false");};synth.speak(utterance);});if(b)b.setAttribute("aria-pressed","true");}
+d.querySelectorAll("[data-read]").forEach(function(b){b.addEventListener("click",function(){if(b.getAttribute("aria-pressed")==="true"){synth.cancel();b.setAttribute("aria-pressed","false");return;}
+var selection=getSelection(),text="";if(selection.rangeCount&&!selection.isCollapsed)text=plain(selection.getRangeAt(0).cloneContents());if(!text)article.querySelectorAll(".zh").forEach(function(zh){text+=plain(zh)+"\n";});speak(text,b);});});var pop=null,opener=null,lit=null;function close(refocus){if(!pop)return;pop.remove();pop=null;if(lit)lit.classList.remove("on");if(opener&&opener.hasAttribute("aria-expanded"))opener.setAttribute("aria-expanded","false");if(refocus&&opener)opener.focus();lit=opener=null;}
+function open(label,from){var keep=from===undefined?opener:from;close(false);opener=keep;if(opener&&opener.hasAttribute("aria-expanded"))opener.setAttribute("aria-expanded","true");pop=el("div","pop","","en");pop.setAttribute("role","dialog");pop.setAttribute("aria-label",label);pop.tabIndex=-1;var x=button("×",function(){close(true);});x.className="close";x.setAttribute("aria-label","Close");pop.appendChild(x);return pop;}
+function place(anchor){var pair=anchor.closest(".pair");if(pair)pair.after(pop);else main.appendChild(pop);var box=anchor.getBoundingClientRect(),width=pop.offsetWidth;pop.style.left=Math.max(8,Math.min(box.left,root.clientWidth-width-8))+scrollX+"px";pop.style.top=box.bottom+scrollY+6+"px";}
+function openWord(ruby,from,focusName){withData(function(data){drawWord(data,ruby,from,focusName);});}
+function termNote(card,note,extra){card.appendChild(el("p","english",note.querySelector(".english").textContent));if(extra[1]){var literal=el("p","literal");literal.append(el("span","label","Literally")," "+extra[1]);card.appendChild(literal);}
+if(extra[2])card.appendChild(el("p","explanation",extra[2]));var more=el("p","more"),link=el("a","","Full entry and every occurrence");link.href=note.querySelector("a").href;more.appendChild(link);card.appendChild(more);}
+function drawWord(data,ruby,from,focusName){var term=ruby.closest("a.term"),note=term&&d.getElementById(term.hash.slice(1)),text=word(ruby);var list=Array.from(rubies),at=list.indexOf(ruby),extra=(note&&data.notes[note.querySelector("a").hash.slice(1)])||[];var card=open("Word "+text,from),head=el("p","entry-head"),trad=note?extra[0]:data.trad[at];head.append(el("span","hanzi",text,"zh-Hans")," ");if(trad&&trad!==text)head.append(el("span","hanzi-trad",trad,"zh-Hant")," ");head.append(el("span","pinyin",syllables(ruby).join(" "),"zh-Latn-pinyin"));card.appendChild(head);if(note)termNote(card,note,extra);var senses=definition(data.senses,text,reading(ruby));if(senses)card.appendChild(senses);var row=el("div","row"),label=el("label"),box=el("input");box.type="checkbox";box.checked=known.has(text);box.addEventListener("change",function(){known[box.checked?"add":"delete"](text);save(KEY+".known",Array.from(known));markKnown();});label.append(box," Mark as known");row.appendChild(label);[["‹ Previous word",-1],["Next word ›",1]].forEach(function(step){var next=list[at+step[1]];if(next)row.appendChild(button(step[0],function(){next.scrollIntoView({block:"nearest"});openWord(next,undefined,step[0]);}));});card.appendChild(row);ruby.classList.add("on");lit=ruby;place(term||ruby);var again=focusName&&Array.prototype.filter.call(card.querySelectorAll("button"),function(b){return b.textContent===focusName;})[0];(again||card).focus();}
+function definition(senses,text,pinyin){var value=senses[text+"|"+pinyin]||senses[text];if(!value)return null;var box=el("div","senses");if(typeof value==="string")box.appendChild(el("p","english",value));else{var parts=!Array.isArray(value),list=el(parts?"ul":"ol");box.appendChild(el("p","label",parts?"Not in CC-CEDICT; its parts":"CC-CEDICT"));(parts?value.parts:value).forEach(function(sense){var li=el("li","",parts?"":sense);if(parts)li.append(el("span","",sense[0],"zh-Hans")," "+sense[1]);list.appendChild(li);});box.appendChild(list);}
+return box;}
+function openTools(pair,b){var card=open("Paragraph tools",b),zh=pair.querySelector(".zh"),en=pair.querySelector(".en");var row=el("div","row");function act(text,action){row.appendChild(button(text,function(){action();close(true);}));}
+if(voice)act("Read aloud",function(){speak(plain(zh));});act("Copy with pinyin",function(){copy(plain(zh)+"\n"+pinyinLine(zh));});if(en)act("Copy with translation",function(){copy(plain(zh)+"\n\n"+plain(en));});var first=zh.querySelector("ruby");if(first)row.appendChild(button("Word by word",function(){openWord(first,b);}));card.appendChild(row);place(b);card.focus();}
+if(article){setReaderPinyin(prefs.sr);["script","sandhi","tones"].forEach(function(name){if(pref(name)!==BUILTIN[name])hooks[name](pref(name));});if(known.size)markKnown();else d.querySelectorAll("[data-known]").forEach(function(n){n.textContent=0;});article.querySelectorAll("a.term").forEach(function(a){a.dataset.n=a.hash.slice(2);});article.querySelectorAll(".pair").forEach(function(pair){var tools=el("div","tools","","en"),more=button("⋯",function(){if(pop&&opener===more)close(true);else openTools(pair,more);});more.setAttribute("aria-label","Paragraph tools");more.setAttribute("aria-haspopup","dialog");more.setAttribute("aria-expanded","false");if(pair.querySelector(".en")){var tr=button("English",function(){tr.setAttribute("aria-expanded",pair.classList.toggle("show"));});tr.className="tr";tr.setAttribute("aria-expanded","false");tools.appendChild(tr);}
+tools.appendChild(more);pair.appendChild(tools);});}
+d.addEventListener("click",function(event){var target=event.target;if(!article||!target.isConnected||(pop&&pop.contains(target)))return;var term=target.closest("a.term"),ruby=target.closest("ruby")||(term&&term.querySelector("ruby"));if(ruby&&article.contains(ruby)){event.preventDefault();openWord(ruby,term||null);return;}
+var pair=target.closest(".zh")&&target.closest(".pair");if(pair&&root.dataset.en==="hidden"&&pair.querySelector(".tr"))pair.querySelector(".tr").click();if(pop&&!target.closest(".tools"))close(false);});d.addEventListener("keydown",function(event){if(event.key==="Escape")close(true);});d.addEventListener("focusin",function(event){if(pop&&!pop.contains(event.target)&&event.target!==opener)close(false);});})();

@@ -91,11 +91,14 @@ def load_resources(glossary_path: Path | None, glossary_shown: str = "", glossar
     tagger = make_tagger(word_readings)
     t2s, s2t = opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
     dictionary = load_dictionary(user_cache())
+    from .weighing import window_index
+
     return Resources(
         converters=Converters(t2s.convert, s2t.convert),
         segmenter=make_segmenter(tagger, glossary.multi_character_terms, dictionary),
         reader=Reader(PHRASES_DICT, PINYIN_DICT, lambda run: tagger.tokenizer.cut(run, HMM=False),
-                      tagger.tokenizer.FREQ, load_polyphone_model(), word_readings, char_readings),
+                      tagger.tokenizer.FREQ, load_polyphone_model(), word_readings, char_readings,
+                      window_index(PHRASES_DICT, dictionary.by_simplified)),
         glossary=glossary,
         char_frequency={w: f for w, f in tagger.tokenizer.FREQ.items() if len(w) == 1},
         dictionary=dictionary,

@@ -66,6 +66,21 @@ def gan_by_part_of_speech(words: tuple[Word, ...], index: int, syllables: tuple[
     return syllables
 
 
+def hao_after_verbs(words: tuple[Word, ...], index: int, syllables: tuple[str, ...]) -> tuple[str, ...]:
+    """好 alone right after a verb is the result complement hǎo, "well, done": 跑好, 抓好,
+    办好. (hào, "to be fond of", comes before its object, not after a verb.)"""
+    previous = _previous(words, index)
+    if words[index].text == "好" and previous and previous.tag.startswith("v"):
+        return ("hǎo",)
+    return syllables
+
+
+def jin_alone(words: tuple[Word, ...], index: int, syllables: tuple[str, ...]) -> tuple[str, ...]:
+    """劲 as a word of its own is the noun jìn, "effort, strength" (不松劲, 有劲); jìng
+    ("strong") lives inside words jieba keeps whole (强劲, 劲敌, 刚劲)."""
+    return ("jìn",) if words[index].text == "劲" else syllables
+
+
 def yi_x_wei_y(words: tuple[Word, ...], index: int, syllables: tuple[str, ...]) -> tuple[str, ...]:
     """以 X 为 Y, "take X as Y": 以…为抓手, 以人为本. 为 is wéi when Y is a known object."""
     if words[index].text != "为" or index + 1 >= len(words):
@@ -113,6 +128,8 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("yi_x_wei_y", yi_x_wei_y),
     ("adverbial_de", adverbial_de),
     ("gan_by_part_of_speech", gan_by_part_of_speech),
+    ("hao_after_verbs", hao_after_verbs),
+    ("jin_alone", jin_alone),
     ("personal_names", personal_names),
     ("place_names", place_names),
 )

@@ -6,7 +6,8 @@ import pytest
 
 from jiedu.model import Word
 from jiedu.pipeline import annotate_line
-from jiedu.rules import (adverbial_de, apply_rules, citation_tones, personal_names, place_names, wei_after_verbs,
+from jiedu.rules import (adverbial_de, apply_rules, citation_tones, hao_after_verbs, jin_alone, personal_names,
+                         place_names, wei_after_verbs,
                          yi_x_wei_y)
 from jiedu.text import HAN, TONE_LETTERS, TONED
 
@@ -61,6 +62,12 @@ DE_CASES = [
     (words("鲜明/a", "地方/n"), 1, ("dì", "fāng"), ("dì", "fāng")),
 ]
 
+HAO_JIN_CASES = [
+    (words("奋力/d", "跑/v", "好/a"), 2, ("hào",), ("hǎo",)),      # result complement
+    (words("很/d", "好/a"), 1, ("hǎo",), ("hǎo",)),
+    (words("不/d", "松/v", "劲/n"), 2, ("jìng",), ("jìn",)),        # 劲 alone: effort
+]
+
 NAME_CASES = [
     (words("李长清/nr"), 0, ("lǐ", "zhǎng", "qīng"), ("Lǐ", "Cháng", "qīng")),
     (words("曾志伟/nr"), 0, ("céng", "zhì", "wěi"), ("Zēng", "Zhì", "wěi")),
@@ -85,7 +92,8 @@ PLACE_CASES = [
 @pytest.mark.parametrize("rule, ws, index, syllables, expected",
                          rule_cases(citation_tones, CITATION_CASES) + rule_cases(wei_after_verbs, WEI_CASES)
                          + rule_cases(yi_x_wei_y, YI_WEI_CASES) + rule_cases(adverbial_de, DE_CASES)
-                         + rule_cases(place_names, PLACE_CASES))
+                         + rule_cases(place_names, PLACE_CASES)
+                         + rule_cases(hao_after_verbs, HAO_JIN_CASES[:2]) + rule_cases(jin_alone, HAO_JIN_CASES[2:]))
 def test_rules(rule, ws, index, syllables, expected):
     assert rule(ws, index, syllables) == expected
 

@@ -30,7 +30,10 @@ def word_pinyin(words: tuple[Word, ...], index: int, context: list[str], reader:
         return entry.pinyin
     if not han_count:
         return ()
-    chosen = apply_rules(words, index, tuple(s for s, char in zip(context, word.text) if HAN.match(char)))
+    # A name a dictionary knows whole is read its way (曾国藩 Zēng, 缪斯 Miù sī), not by the surname rules.
+    known = reader.whole_word_reading(word.text) if word.tag == "nr" and han_count == len(word.text) > 1 else None
+    syllables = known or tuple(s for s, char in zip(context, word.text) if HAN.match(char))
+    chosen = apply_rules(words, index, syllables, dictionary_word=known is not None)
     return table_readings(word.text, chosen, reader.word_readings)
 
 

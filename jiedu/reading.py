@@ -40,6 +40,15 @@ class Reader:
     """pypinyin's and CC-CEDICT's short words, for the readings around a character
     (`weighing.window_index`)."""
 
+    def whole_word_reading(self, word: str) -> tuple[str, ...] | None:
+        """A dictionary's reading of the whole word: pypinyin's phrase, else CC-CEDICT's
+        first; None when neither has the word."""
+        entry = self.phrases.get(word)
+        if entry and len(entry) == len(word):
+            return tuple(readings[0] for readings in entry)
+        cedict = (self.windows.get(word) or ((), ()))[1]
+        return tuple(s.lower() for s in cedict[0]) if cedict and len(cedict[0]) == len(word) else None
+
     def read(self, text: str, words: list[str] | None = None) -> list[str]:
         """One syllable per character of `text`; '' for non-Han characters."""
         return self.read_texts([text], None if words is None else [words])[0]

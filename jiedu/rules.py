@@ -21,8 +21,9 @@ YI_WEI_OBJECTS = ("抓手", "核心", "重点", "目标", "导向", "基础", "�
                   "根本", "宗旨", "方向", "标准", "前提", "主体", "龙头", "突破口", "切入点", "落脚点", "出发点",
                   "着力点", "主", "本", "荣", "耻", "先", "重", "例", "鉴", "师", "题", "名", "准", "纲", "期", "界")
 CLAUSE_END = tuple("，。；！？：,;!?:")
-# Function characters jieba sometimes glues to a following 为 (提高了为项目服务).
-GLUED_BEFORE_WEI = "了着过就都也还又更"
+# A verb's particles, after which 为 starts a phrase ("for"): jieba sometimes glues them
+# to it (提高了为项目服务). Not adverbs: 更为 and 均为 are gèng wéi, jūn wéi.
+GLUED_BEFORE_WEI = "了着过"
 ADVERB_MAKERS = {"a", "ad", "d", "z", "ag", "an", "b"}
 # Readings that change inside personal names.
 SURNAMES = {"单": "shàn", "曾": "zēng", "解": "xiè", "朴": "piáo", "仇": "qiú", "查": "zhā",
@@ -48,12 +49,30 @@ def wei_after_verbs(words: tuple[Word, ...], index: int, syllables: tuple[str, .
 
 
 def wei_for(words: tuple[Word, ...], index: int, syllables: tuple[str, ...]) -> tuple[str, ...]:
-    """为 on its own (or closing a glued word: 了为) is wèi, "for; in order to" (为强化作风,
-    为企业服务), unless a wéi rule below says otherwise."""
-    text = words[index].text
-    if text == "为" or (len(text) == 2 and text[1] == "为" and text[0] in GLUED_BEFORE_WEI):
-        return syllables[:-1] + ("wèi",)
-    return syllables
+    """为 opening a clause (为强化作风, ，为企业服务) or right after a verb's particle
+    (提高了为项目服务, glued or not) is wèi, "for; in order to". Elsewhere the copula wéi
+    (均为, 分别为, 女性为63%) is as likely, and the reading stage weighs it in context;
+    so is the passive 为…所 (为人所知), even at a clause's start."""
+    text, previous = words[index].text, _previous(words, index)
+    glued = len(text) == 2 and text[1] == "为" and text[0] in GLUED_BEFORE_WEI
+    if not glued and (text != "为" or not _opens_clause(previous)):
+        return syllables
+    if any(w.text == "所" for w in _rest_of_clause(words, index)):
+        return syllables
+    return syllables[:-1] + ("wèi",)
+
+
+def _opens_clause(previous: Word | None) -> bool:
+    return previous is None or previous.text.endswith(CLAUSE_END) or previous.text in GLUED_BEFORE_WEI
+
+
+def _rest_of_clause(words: tuple[Word, ...], index: int) -> list[Word]:
+    rest = []
+    for word in words[index + 1:]:
+        if word.text.endswith(CLAUSE_END):
+            break
+        rest.append(word)
+    return rest
 
 
 def gan_by_part_of_speech(words: tuple[Word, ...], index: int, syllables: tuple[str, ...]) -> tuple[str, ...]:
@@ -108,11 +127,24 @@ def personal_names(words: tuple[Word, ...], index: int, syllables: tuple[str, ..
     word = words[index]
     if word.tag != "nr" or len(word.text) < 2 or len(syllables) != len(word.text):
         return syllables
-    surname = 2 if word.text.startswith(COMPOUND_SURNAMES) else 1
+    surname = _surname_length(word.text)
     read = [SURNAMES.get(c, s) if i < surname and surname == 1 else s for i, (c, s) in enumerate(zip(word.text, syllables))]
     read = [GIVEN_NAME.get(c, s) if i >= surname else s for i, (c, s) in enumerate(zip(word.text, read))]
-    capitals = {0, surname} if surname < len(read) else {0}
-    return tuple(s[:1].upper() + s[1:] if i in capitals else s for i, s in enumerate(read))
+    return name_capitals(words, index, tuple(read))
+
+
+def name_capitals(words: tuple[Word, ...], index: int, syllables: tuple[str, ...]) -> tuple[str, ...]:
+    """A personal name's surname and given name start with a capital: Zēng Guó fān."""
+    word = words[index]
+    if word.tag != "nr" or len(word.text) < 2 or len(syllables) != len(word.text):
+        return syllables
+    surname = _surname_length(word.text)
+    capitals = {0, surname} if surname < len(syllables) else {0}
+    return tuple(s[:1].upper() + s[1:] if i in capitals else s for i, s in enumerate(syllables))
+
+
+def _surname_length(name: str) -> int:
+    return 2 if name.startswith(COMPOUND_SURNAMES) else 1
 
 
 def place_names(words: tuple[Word, ...], index: int, syllables: tuple[str, ...]) -> tuple[str, ...]:
@@ -135,7 +167,11 @@ RULES: tuple[tuple[str, Rule], ...] = (
 )
 
 
-def apply_rules(words: tuple[Word, ...], index: int, syllables: tuple[str, ...]) -> tuple[str, ...]:
-    for _name, rule in RULES:
-        syllables = rule(words, index, syllables)
+def apply_rules(words: tuple[Word, ...], index: int, syllables: tuple[str, ...],
+                dictionary_word: bool = False) -> tuple[str, ...]:
+    """Every rule in turn. A name the phrase dictionary reads whole keeps its readings
+    (查理 Chá lǐ, 盖茨 Gài cí, 缪斯 Miù sī: transliterations, not surnames) and only
+    takes capitals."""
+    for name, rule in RULES:
+        syllables = (name_capitals if dictionary_word and name == "personal_names" else rule)(words, index, syllables)
     return syllables

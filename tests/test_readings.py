@@ -118,6 +118,10 @@ def test_personal_names_leave_other_words_alone(ws, index, syllables):
     ("感受颇深", "gǎn shòu pō shēn"),
     ("李长清感受颇深", "Lǐ Cháng qīng gǎn shòu pō shēn"),
     ("幹部", "gàn bù"),
+    # Names a dictionary reads whole keep its reading, not the surname rule's.
+    ("曾国藩是湖南人", "Zēng Guó fān shì Hú nán rén"),
+    ("解振华说", "Xiè Zhèn huá shuō"),                     # not in a dictionary: the surname rule
+    ("神话中的缪斯女神", "shén huà zhōng de Miù Sī nǚ shén"),  # Muse: 缪 is not the surname Miào
 ])
 def test_pinyin_end_to_end(resources, text, expected):
     block = annotate_line(text, resources)
@@ -168,6 +172,11 @@ def test_seed_shows_citation_tones(seed_article):
 @pytest.mark.parametrize("text, position, expected", [
     ("为强化作风建设，青山区开展了活动", 0, "wèi"),      # 为 alone: "in order to"
     ("提高了为项目服务的主动性", 3, "wèi"),              # glued 了为: still "for"
+    ("创新模式，为企业与包头搭建平台", 4, "wèi"),         # after a clause break
+    ("两个项目均为重点工程", 5, "wéi"),                 # the copula after an adverb
+    ("推行更为强硬的政策", 3, "wéi"),                   # 更为: gèng wéi, not a glued "for"
+    ("其中女性为63%", 4, "wéi"),
+    ("为人所知", 0, "wéi"),                            # the passive 为…所, even opening a clause
     ("从思想上受触动转化为对标上寻主动", 9, "wéi"),      # after a verb of change
     ("以落实三年行动计划为抓手", 9, "wéi"),             # 以…为抓手
     ("却担心干不到点子上", 3, "gàn"),                   # 干 as a verb

@@ -11,13 +11,7 @@
     return text.toLowerCase().replace(/u:/g, "v").normalize("NFD").replace(/u\u0308/g, "v").replace(/[\u0300-\u036f]/g, "");
   }
   function compact(text) { return toneless(text).replace(/[\s'’·-]+|[1-5]/g, ""); }
-  function el(tag, cls, text, lang) {
-    var node = d.createElement(tag);
-    if (cls) node.className = cls;
-    if (text) node.textContent = text;
-    if (lang) node.lang = lang;
-    return node;
-  }
+  var el = window.jiedu.el; // jiedu.js, which every page loads first
   function query() { try { return new URLSearchParams(location.search).get("q") || ""; } catch (e) { return ""; } }
   function remember(q) { // keep the query in the address, where the browser allows it (not always on file://)
     try { history.replaceState(null, "", q ? "?q=" + encodeURIComponent(q) : location.pathname); } catch (e) { /* ignore */ }

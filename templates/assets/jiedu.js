@@ -29,6 +29,7 @@
     if (lang) node.lang = lang;
     return node;
   }
+  window.jiedu = { el: el }; // shared with find.js
   function button(text, action) {
     var b = el("button", "", text);
     b.type = "button";

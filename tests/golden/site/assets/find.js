@@ -1,7 +1,6 @@
 (function(){"use strict";var d=document,HAN=/[\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]|[\ud840-\ud8bf][\udc00-\udfff]/g;var IS_HAN=new RegExp(HAN.source),LIMIT=100;function toneless(text){return text.toLowerCase().replace(/u:/g,"v").normalize("NFD").replace(/u\u0308/g,"v").replace(/[\u0300-\u036f]/g,"");}
 function compact(text){return toneless(text).replace(/[\s'’·-]+|[1-5]/g,"");}
-function el(tag,cls,text,lang){var node=d.createElement(tag);if(cls)node.className=cls;if(text)node.textContent=text;if(lang)node.lang=lang;return node;}
-function query(){try{return new URLSearchParams(location.search).get("q")||"";}catch(e){return"";}}
+var el=window.jiedu.el;function query(){try{return new URLSearchParams(location.search).get("q")||"";}catch(e){return"";}}
 function remember(q){try{history.replaceState(null,"",q?"?q="+encodeURIComponent(q):location.pathname);}catch(e){}}
 function later(fn,ms){var timer;return function(){clearTimeout(timer);timer=setTimeout(fn,ms);};}
 function filterList(input){var items=Array.from(d.querySelectorAll(input.dataset.filter)),groups=input.dataset.group;var count=d.getElementById(input.getAttribute("aria-describedby")),noun=input.dataset.noun;var keys=null;function key(item){var text=Array.from(item.querySelectorAll(".hanzi, .hanzi-trad, .pinyin, .english, .literal")).map(function(n){return n.textContent;}).join("\n");var pinyin=item.querySelector(".pinyin");return[text.toLowerCase()+"\n"+toneless(text),"\n"+(pinyin?compact(pinyin.textContent):"")];}

@@ -3,7 +3,7 @@ function save(key,value){try{localStorage.setItem(key,JSON.stringify(value));}ca
 var prefs=load(KEY,{}),known=new Set(load(KEY+".known",[]));var article=d.querySelector("article.reading"),main=d.getElementById("main");var rubies=article?article.getElementsByTagName("ruby"):[],rts=article?article.getElementsByTagName("rt"):[];var hooks={script:setScript,sandhi:setSandhi,sr:setReaderPinyin,tones:function(value){if(value!=="off")setTones();}};function pref(name){return prefs[name]||DEFAULTS[name];}
 function setPref(name,value){if(value===DEFAULTS[name])delete prefs[name];else prefs[name]=value;if(value===BUILTIN[name])root.removeAttribute("data-"+name);else root.setAttribute("data-"+name,value);save(KEY,prefs);if(hooks[name]&&article)hooks[name](value);}
 function el(tag,cls,text,lang){var node=d.createElement(tag);if(cls)node.className=cls;if(text)node.textContent=text;if(lang)node.lang=lang;return node;}
-function button(text,action){var b=el("button","",text);b.type="button";b.addEventListener("click",function(){action(b);});return b;}
+window.jiedu={el:el};function button(text,action){var b=el("button","",text);b.type="button";b.addEventListener("click",function(){action(b);});return b;}
 function bases(node){return Array.prototype.filter.call(node.childNodes,function(n){return n.nodeName!=="RT";});}
 function chars(node){return bases(node).map(function(n){return n.textContent;}).join("");}
 function word(ruby){return ruby.dataset.h||chars(ruby);}

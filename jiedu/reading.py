@@ -57,8 +57,10 @@ class Reader:
         results = [[""] * len(text) for text in texts]
         open_choices = []
         for number, text in enumerate(texts):
-            for run in HAN_RUN.finditer(text):
-                syllables, phrase = self._dictionary_reading(self._run_words(run, words[number] if words else None))
+            runs = list(HAN_RUN.finditer(text))
+            pieces = _cut_at_runs(runs, words[number]) if words else [list(self.cut(run.group())) for run in runs]
+            for run, run_words in zip(runs, pieces):
+                syllables, phrase = self._dictionary_reading(run_words)
                 results[number][run.start():run.end()] = syllables
                 if self.model is not None:
                     open_choices += self._weigh_run(run, syllables, phrase, results[number], number)
@@ -94,18 +96,6 @@ class Reader:
         for (number, position, scores), [dist] in zip(open_choices, self.model.probabilities(contexts, targets)):
             results[number][position] = weighing.choose(scores, dist)
 
-    def _run_words(self, run, words: list[str] | None) -> list[str]:
-        """The words of one Han run: the caller's (cut at the run's edges) or our own."""
-        if words is None:
-            return list(self.cut(run.group()))
-        pieces, offset = [], 0
-        for word in words:
-            start, end = max(offset, run.start()), min(offset + len(word), run.end())
-            if start < end:
-                pieces.append(word[start - offset:end - offset])
-            offset += len(word)
-        return pieces
-
     def _dictionary_reading(self, words: list[str]) -> tuple[list[str], dict[int, str]]:
         """Readings from the phrase dictionary word by word, else each character's first
         reading; and, for characters read inside a phrase, that phrase. A word the
@@ -127,4 +117,22 @@ class Reader:
             known = len(word) < 3 or word in self.phrases
             parts += [word] if known else [word[s:e] for s, e in longest_spans(word, self.phrases)]
         return parts
+
+
+def _cut_at_runs(runs: list, words: list[str]) -> list[list[str]]:
+    """The caller's words of each Han run, cut at the run's edges; one pass over the
+    words (a block has many runs: a pass per run was the stage's main cost)."""
+    pieces: list[list[str]] = [[] for _ in runs]
+    at, offset = 0, 0
+    for word in words:
+        end_of_word = offset + len(word)
+        while at < len(runs) and runs[at].end() <= offset:
+            at += 1
+        follow = at
+        while follow < len(runs) and runs[follow].start() < end_of_word:
+            start, end = max(offset, runs[follow].start()), min(end_of_word, runs[follow].end())
+            pieces[follow].append(word[start - offset:end - offset])
+            follow += 1
+        offset = end_of_word
+    return pieces
 

@@ -2,8 +2,11 @@
 
 import numpy as np
 import pytest
+from hypothesis import given, settings, strategies as st
 
+from jiedu.reading import _cut_at_runs
 from jiedu.syllables import numbered_to_marked, toneless
+from jiedu.text import HAN_RUN
 
 
 @pytest.mark.parametrize("numbered, marked", [
@@ -67,3 +70,21 @@ def test_reader_without_a_model_falls_back_to_dictionaries(resources):
 
     plain = replace(resources.reader, model=None)
     assert plain.read("银行行长") == ["yín", "háng", "háng", "zhǎng"]
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.text(alphabet="中国人民行长a1，。 ", min_size=1, max_size=6), max_size=12))
+def test_words_are_cut_at_each_han_run_in_one_pass(words):
+    """The caller's words, cut at the edges of each Han run, as a slow per-run scan gives them."""
+    text = "".join(words)
+    runs = list(HAN_RUN.finditer(text))
+    slow = []
+    for run in runs:
+        pieces, offset = [], 0
+        for word in words:
+            start, end = max(offset, run.start()), min(offset + len(word), run.end())
+            if start < end:
+                pieces.append(word[start - offset:end - offset])
+            offset += len(word)
+        slow.append(pieces)
+    assert _cut_at_runs(runs, words) == slow

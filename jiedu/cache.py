@@ -72,6 +72,10 @@ class ArticleCache:
         except Exception:  # a damaged or stale entry is a miss, never an error
             return None
 
+    def has(self, slug: str, key: str) -> bool:
+        path = self._path(slug, key)
+        return not self.fresh and path is not None and path.exists()
+
     def put(self, slug: str, key: str, article) -> None:
         path = self._path(slug, key)
         if path is None:

@@ -9,6 +9,7 @@ Per article, the cheapest way that is still right:
 Articles that need 2 or 3 are done on every core when there are many.
 """
 
+import contextlib
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -18,7 +19,7 @@ from .glossary import Glossary
 from .model import Article
 from .overrides import Overrides
 from .pages import article_files
-from .parallel import in_parallel, worker_count
+from .parallel import in_parallel
 from .read import read_article
 from .pipeline import process_article
 from .render import make_environment
@@ -101,27 +102,36 @@ def make_pages(job: Job, shop: Workshop) -> tuple[Digest, bool]:
 
 def gather_digests(folders: list[Path], shop: Workshop, staging: Staging, shared: str, render: str,
                    progress) -> tuple[list[Digest], int, int]:
-    """(digests in site order, articles annotated, articles rendered)."""
+    """(digests in site order, articles annotated, articles rendered). Articles with no
+    cached pages are started first, in other processes when we may, so the cached
+    ones are linked meanwhile: after one edit, annotating it overlaps the rest."""
     jobs = [Job(folder, key, pages_key(key, render)) for folder in folders for key in [article_key(folder, shared)]]
-    found: dict[Path, Digest] = {}
-    for job in jobs:
-        digest = shop.digests.get(job.folder.name, job.pages)
-        if digest is not None and staging.keep(digest.pages):
-            found[job.folder] = digest
-    missing = [job for job in jobs if job.folder not in found]
-    annotated = 0
-    for job, (digest, fresh) in zip(missing, run_jobs(missing, shop, progress)):
-        found[job.folder] = digest
-        annotated += fresh
-    return sorted(found.values(), key=lambda d: d.sort_key, reverse=True), annotated, len(missing)
+    new = [job for job in jobs if not shop.digests.has(job.folder.name, job.pages)]
+    found: dict[Path, tuple[Digest, bool]] = {}
+    with run_jobs(new, shop, progress) as results:
+        for job in set(jobs) - set(new):
+            digest = shop.digests.get(job.folder.name, job.pages)
+            if digest is not None and staging.keep(digest.pages):
+                found[job.folder] = digest, False
+        found |= {job.folder: result for job, result in zip(new, results)}
+    redo = [job for job in jobs if job.folder not in found]  # pages cached, but not in the output
+    with run_jobs(redo, shop, progress) as results:
+        found |= {job.folder: result for job, result in zip(redo, results)}
+    digests = sorted((digest for digest, _ in found.values()), key=lambda d: d.sort_key, reverse=True)
+    return digests, sum(fresh for _, fresh in found.values()), len(new) + len(redo)
 
 
+@contextlib.contextmanager
 def run_jobs(jobs: list[Job], shop: Workshop, progress):
-    """(Digest, annotated) per job, in order: on every core when there are many and no
-    resources were handed in."""
-    if shop.resources.value is None and worker_count(len(jobs)) > 1:
-        yield from in_parallel(jobs, shop.plan, progress)
+    """(Digest, annotated) per job, in order: in other processes (on every core when
+    there are many) unless resources were handed in; else here, when read."""
+    if jobs and shop.resources.value is None:
+        with in_parallel(jobs, shop.plan, progress) as results:
+            yield results
         return
-    for number, job in enumerate(jobs, 1):
-        progress(number, len(jobs), job.folder.name)
-        yield make_pages(job, shop)
+    yield (_made(number, job, shop, len(jobs), progress) for number, job in enumerate(jobs, 1))
+
+
+def _made(number: int, job: Job, shop: Workshop, total: int, progress) -> tuple[Digest, bool]:
+    progress(number, total, job.folder.name)
+    return make_pages(job, shop)

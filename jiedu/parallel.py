@@ -6,6 +6,7 @@ its articles must be annotated. Results come back in order, so the build stays
 deterministic.
 """
 
+import contextlib
 import multiprocessing
 import os
 
@@ -29,10 +30,17 @@ def worker_count(jobs: int) -> int:
     return min(os.cpu_count() or 1, max(1, jobs // 4))
 
 
+@contextlib.contextmanager
 def in_parallel(jobs: list, plan, progress):
-    """Yield `gather.make_pages` of every job, in order."""
+    """`gather.make_pages` of every job, in order, started at once in other processes
+    (at least one): the caller can do other work before it reads the results."""
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     with context.Pool(worker_count(len(jobs)), initializer=_start, initargs=(plan,)) as pool:
-        for number, (job, result) in enumerate(zip(jobs, pool.imap(_make, jobs, chunksize=4)), 1):
-            progress(number, len(jobs), job.folder.name)
-            yield result
+        results = pool.imap(_make, jobs, chunksize=4)
+        yield (_reported(number, job, result, len(jobs), progress)
+               for number, (job, result) in enumerate(zip(jobs, results), 1))
+
+
+def _reported(number: int, job, result, total: int, progress):
+    progress(number, total, job.folder.name)
+    return result

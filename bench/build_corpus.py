@@ -6,7 +6,7 @@ Makes N articles (default 1,000) of about 3,500 characters from CPP's sentences
 glossary; then prints, from one run: the full build time; the time of a naive
 single-process pass of pypinyin `pinyin()` plus OpenCC `t2s` over the same text;
 their ratio; a no-op rebuild; a rebuild after editing one article; the peak memory
-of the build's processes together; and the time per stage on a sample.
+of the build's processes together; and the time per stage on a sample (one process).
 
     .venv/bin/python bench/build_corpus.py [--articles N]
 """
@@ -19,6 +19,7 @@ import sys
 import tempfile
 import threading
 import time
+from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -147,10 +148,17 @@ def stage_times(content: Path, sample: int = 20) -> None:
     from jiedu.resources import load_resources
     from jiedu.segment import segment
     from jiedu.annotate import annotate
+    from jiedu.config import load_config
+    from jiedu.pages import article_files
+    from jiedu.pipeline import process_article
+    from jiedu.render import make_environment
     from jiedu.structure import structure
+    from jiedu.vocabulary import vocabulary
 
     resources = load_resources(content / "glossary.toml", "glossary.toml")
-    totals = dict.fromkeys(("read", "clean", "structure", "convert", "segment", "annotate"), 0.0)
+    env, config = make_environment(ROOT / "templates"), load_config(content, "content/site.toml")
+    names = ("read", "clean", "structure", "convert", "segment", "annotate", "vocabulary", "render")
+    totals = dict.fromkeys(names, 0.0)
     for folder in sorted((content / "articles").iterdir())[:sample]:
         source, _ = _timed(totals, "read", lambda: read_article(folder, content.parent, resources.char_frequency))
         cleaned = _timed(totals, "clean", lambda: clean(source))
@@ -158,6 +166,11 @@ def stage_times(content: Path, sample: int = 20) -> None:
         blocks = _timed(totals, "convert", lambda: [convert(b, resources.converters) for b in blocks])
         blocks = _timed(totals, "segment", lambda: [segment(b, resources.segmenter) for b in blocks])
         _timed(totals, "annotate", lambda: [annotate(b, resources.reader, resources.glossary) for b in blocks])
+        article = process_article(source, resources)  # the same again, whole, for the last two stages
+        words = _timed(totals, "vocabulary", lambda: tuple(vocabulary(article, resources.glossary,
+                                                                      resources.dictionary, resources.hsk)))
+        _timed(totals, "render", lambda: article_files(env, replace(article, vocabulary=words), resources.glossary,
+                                                       config))
     print(f"per stage, ms per article (sample of {sample}):",
           ", ".join(f"{name} {seconds * 1000 / sample:.0f}" for name, seconds in totals.items()))
 

@@ -39,13 +39,29 @@ def article_key(folder: Path, shared: str) -> str:
     return digest.hexdigest()
 
 
-class ArticleCache:
-    """Pickled Articles in a folder, one file per slug and key."""
+def render_key(templates: Path, config: dict) -> str:
+    """What an article's own pages depend on besides the article and its key: the
+    templates, the settings and SOURCE_DATE_EPOCH (the date of the Anki decks)."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in templates.rglob("*") if p.is_file()):
+        digest.update(path.relative_to(templates).as_posix().encode() + b"\0" + path.read_bytes())
+    digest.update(repr(sorted(config.items())).encode() + os.environ.get("SOURCE_DATE_EPOCH", "").encode())
+    return digest.hexdigest()
 
-    def __init__(self, folder: Path | None, fresh: bool = False):
+
+def pages_key(article: str, render: str) -> str:
+    return hashlib.sha256(f"{article}\0{render}".encode()).hexdigest()
+
+
+class ArticleCache:
+    """Pickled values in a folder, one file per slug and key: annotated Articles
+    (`.pickle`), or the digests of their rendered pages (`.digest`)."""
+
+    def __init__(self, folder: Path | None, fresh: bool = False, suffix: str = "pickle"):
         self.folder = folder
         self.fresh = fresh
         """Ignore what is stored (a --clean build) but still store the new results."""
+        self.suffix = suffix
 
     def get(self, slug: str, key: str):
         path = self._path(slug, key)
@@ -56,19 +72,23 @@ class ArticleCache:
         except Exception:  # a damaged or stale entry is a miss, never an error
             return None
 
+    def has(self, slug: str, key: str) -> bool:
+        path = self._path(slug, key)
+        return not self.fresh and path is not None and path.exists()
+
     def put(self, slug: str, key: str, article) -> None:
         path = self._path(slug, key)
         if path is None:
             return
         path.parent.mkdir(parents=True, exist_ok=True)
-        for old in path.parent.glob(f"{slug}.*.pickle"):
-            old.unlink()
-        temporary = path.with_suffix(".tmp")
+        for old in path.parent.glob(f"{slug}.*.{self.suffix}"):
+            old.unlink(missing_ok=True)
+        temporary = path.with_name(path.name + ".tmp")
         temporary.write_bytes(pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL))
         temporary.replace(path)
 
     def _path(self, slug: str, key: str) -> Path | None:
-        return self.folder / f"{slug}.{key[:32]}.pickle" if self.folder else None
+        return self.folder / f"{slug}.{key[:32]}.{self.suffix}" if self.folder else None
 
 
 def site_fingerprint(content: Path, templates: Path, config: dict) -> str:
@@ -83,24 +103,38 @@ def site_fingerprint(content: Path, templates: Path, config: dict) -> str:
 
 
 class SiteStamp:
-    """What the last build into an output folder was made from, and its summary: when
-    nothing changed and the output is still there, a rebuild has nothing to do."""
+    """What the last build into an output folder was made from, its summary, and what
+    it wrote there: when nothing changed and the output is still there, a rebuild has
+    nothing to do; when something did, files it would write again the same are kept."""
 
     def __init__(self, folder: Path | None, output: Path, fingerprint: str):
         name = hashlib.sha256(str(output.resolve()).encode()).hexdigest()[:16]
         self.path = folder / f"site.{name}.pickle" if folder else None
         self.output, self.fingerprint = output, fingerprint
+        self.epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+        self._stored = self._load()
+
+    def _load(self) -> tuple:
+        if self.path is None or not self.path.exists() or not (self.output / "index.html").exists():
+            return None, None, None, {}
+        try:
+            stored = pickle.loads(self.path.read_bytes())
+        except Exception:
+            return None, None, None, {}
+        return stored if isinstance(stored, tuple) and len(stored) == 4 else (None, None, None, {})
 
     def previous(self):
-        if self.path is None or not self.path.exists() or not (self.output / "index.html").exists():
-            return None
-        try:
-            fingerprint, result = pickle.loads(self.path.read_bytes())
-        except Exception:
-            return None
+        fingerprint, result, _, _ = self._stored
         return result if fingerprint == self.fingerprint else None
 
-    def record(self, result) -> None:
+    def written(self) -> dict:
+        """Path -> `write.Written` of the files in the output, if its dates are still right."""
+        _, _, epoch, files = self._stored
+        return files if epoch == self.epoch else {}
+
+    def record(self, result, written: dict) -> None:
         if self.path is not None:
             self.path.parent.mkdir(parents=True, exist_ok=True)
-            self.path.write_bytes(pickle.dumps((self.fingerprint, result)))
+            temporary = self.path.with_name(self.path.name + ".tmp")
+            temporary.write_bytes(pickle.dumps((self.fingerprint, result, self.epoch, written)))
+            temporary.replace(self.path)

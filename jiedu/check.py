@@ -10,10 +10,12 @@ from pathlib import Path
 from .config import load_config
 from .errors import ContentError
 from .glossary import load_glossaries
+from .digest import make_digest
 from .model import Article
+from .pages import article_files, site_files
+from .render import make_environment
 from .resources import Resources
-from .site import (LazyResources, annotate_folder, article_folders, render_site, shown_path, site_findings,
-                   site_overrides)
+from .site import LazyResources, annotate_folder, article_folders, shown_path, site_findings, site_overrides
 from .vocabulary import NAME, undefined
 
 PER_LINE = 8
@@ -41,8 +43,10 @@ def inspect_site(content: Path, templates: Path, resources: Resources | None = N
             problems.append(str(error))
             continue
         notes += undefined_note(articles[-1], shown_path(folder, content))
-    render_site(articles, glossary, templates, config)  # template errors surface here
-    return problems + [str(f) for f in site_findings(articles, overrides)], notes
+    env = make_environment(templates)  # template errors surface while rendering
+    digests = [make_digest(a, article_files(env, a, glossary, config), glossary, overrides) for a in articles]
+    site_files(env, digests, glossary, templates, config)
+    return problems + [str(f) for f in site_findings(digests, overrides)], notes
 
 
 def undefined_note(article: Article, shown: str) -> list[str]:

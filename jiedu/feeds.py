@@ -8,8 +8,6 @@ sitemap with relative addresses is invalid.
 import re
 from xml.sax.saxutils import escape
 
-from .export import article_title
-
 
 def rfc3339(date: str) -> str:
     """'2022-06' or '2022-06-15' (or a full timestamp) as an Atom timestamp."""
@@ -32,8 +30,9 @@ def robots(site_url: str) -> str:
 
 
 def atom_feed(site_url: str, title: str, articles: list) -> str:
-    dated = [a for a in articles if a.source.meta.get("date")]
-    updated = max((rfc3339(a.source.meta["date"]) for a in dated), default="1970-01-01T00:00:00Z")
+    """`articles`: anything with slug, title and meta (the build's digests)."""
+    dated = [a for a in articles if a.meta.get("date")]
+    updated = max((rfc3339(a.meta["date"]) for a in dated), default="1970-01-01T00:00:00Z")
     entries = "".join(atom_entry(site_url, a) for a in articles)
     return ('<?xml version="1.0" encoding="UTF-8"?>\n<feed xmlns="http://www.w3.org/2005/Atom">\n'
             f"  <title>{escape(title)}</title>\n  <id>{escape(site_url)}</id>\n"
@@ -43,10 +42,10 @@ def atom_feed(site_url: str, title: str, articles: list) -> str:
 
 
 def atom_entry(site_url: str, article) -> str:
-    meta = article.source.meta
-    url = f"{site_url}articles/{article.source.slug}.html"
-    summary = meta.get("title_en") or article_title(article)
-    return (f"  <entry>\n    <title>{escape(article_title(article))}</title>\n    <id>{escape(url)}</id>\n"
+    meta = article.meta
+    url = f"{site_url}articles/{article.slug}.html"
+    summary = meta.get("title_en") or article.title
+    return (f"  <entry>\n    <title>{escape(article.title)}</title>\n    <id>{escape(url)}</id>\n"
             f'    <link rel="alternate" href="{escape(url)}"/>\n'
             f"    <updated>{rfc3339(meta.get('date') or '1970')}</updated>\n"
             f"    <summary>{escape(summary)}</summary>\n  </entry>\n")

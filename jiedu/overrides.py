@@ -97,5 +97,11 @@ def apply_readings(block: Block, overrides: Overrides, syllables: list[str]) -> 
 
 def unmatched(overrides: Overrides, blocks: tuple[Block, ...]) -> list[Finding]:
     texts = [b.text for b in blocks]
+    return not_found(overrides, {o.context for o in (*overrides.readings, *overrides.splits)
+                                 if any(o.context in t for t in texts)})
+
+
+def not_found(overrides: Overrides, found: set[str]) -> list[Finding]:
+    """A finding for each override whose context is not among the contexts `found`."""
     return [Finding(o.place, "override-unmatched", f"context {o.context!r} occurs nowhere in the text")
-            for o in (*overrides.readings, *overrides.splits) if not any(o.context in t for t in texts)]
+            for o in (*overrides.readings, *overrides.splits) if o.context not in found]

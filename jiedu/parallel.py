@@ -1,31 +1,28 @@
-"""Annotating many articles on every core.
+"""Making many articles' pages on every core.
 
-Each worker process loads the heavy resources once (the Pool initializer is the
-only way to hand a worker its own copy), then annotates the articles it is given.
-Results come back in order, so the build stays deterministic.
+Each worker process makes its own Workshop once (the Pool initializer is the only
+way to hand a worker its own copy); it loads the heavy resources only if one of
+its articles must be annotated. Results come back in order, so the build stays
+deterministic.
 """
 
+import contextlib
 import multiprocessing
 import os
-from pathlib import Path
 
-from .glossary import Glossary
-from .overrides import Overrides
-
-_worker: dict = {}  # per worker process only: its resources, set by _start
+_worker: dict = {}  # per worker process only: its Workshop, set by _start
 
 
-def _start(glossary: Glossary) -> None:
-    from .site import LazyResources
+def _start(plan) -> None:
+    from .gather import Workshop
 
-    _worker["resources"] = LazyResources(glossary)
+    _worker["shop"] = Workshop(plan)
 
 
-def _annotate(job: tuple[Path, Path, Overrides]):
-    from .site import annotate_folder
+def _make(job):
+    from .gather import make_pages
 
-    folder, content, overrides = job
-    return annotate_folder(folder, content, _worker["resources"], overrides)
+    return make_pages(job, _worker["shop"])
 
 
 def worker_count(jobs: int) -> int:
@@ -33,11 +30,17 @@ def worker_count(jobs: int) -> int:
     return min(os.cpu_count() or 1, max(1, jobs // 4))
 
 
-def annotate_in_parallel(folders: list[Path], content: Path, glossary: Glossary, overrides: Overrides, progress):
-    """Yield (folder, Article) for every folder, in order."""
-    jobs = [(folder, content, overrides) for folder in folders]
+@contextlib.contextmanager
+def in_parallel(jobs: list, plan, progress):
+    """`gather.make_pages` of every job, in order, started at once in other processes
+    (at least one): the caller can do other work before it reads the results."""
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with context.Pool(worker_count(len(jobs)), initializer=_start, initargs=(glossary,)) as pool:
-        for number, (folder, article) in enumerate(zip(folders, pool.imap(_annotate, jobs, chunksize=4)), 1):
-            progress(number, len(folders), folder.name)
-            yield folder, article
+    with context.Pool(worker_count(len(jobs)), initializer=_start, initargs=(plan,)) as pool:
+        results = pool.imap(_make, jobs, chunksize=4)
+        yield (_reported(number, job, result, len(jobs), progress)
+               for number, (job, result) in enumerate(zip(jobs, results), 1))
+
+
+def _reported(number: int, job, result, total: int, progress):
+    progress(number, total, job.folder.name)
+    return result

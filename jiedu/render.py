@@ -5,6 +5,7 @@ page being rendered (as MkDocs does), so the same site works at a domain root,
 under a GitHub Pages project path and from file://.
 """
 
+import functools
 import html
 import posixpath
 from pathlib import Path
@@ -34,8 +35,14 @@ def relative_url(target: str, page: str) -> str:
     'glossary.html#zuofeng'
     """
     path, _, fragment = target.partition("#")
-    relative = posixpath.relpath(path, posixpath.dirname(page) or ".")
+    relative = _relative_path(path, posixpath.dirname(page) or ".")
     return relative + (f"#{fragment}" if fragment else "")
+
+
+@functools.lru_cache(maxsize=4096)
+def _relative_path(path: str, folder: str) -> str:
+    """posixpath.relpath, remembered: a vocabulary page links its article hundreds of times."""
+    return posixpath.relpath(path, folder)
 
 
 @pass_context

@@ -2,13 +2,17 @@
 
 Files are written into a fresh sibling folder which then replaces the output
 folder, so a failed build never leaves a half-written site, and files from
-earlier builds never linger. Every path is checked to stay inside the output.
+earlier builds never linger. Unchanged files are hard links to the previous
+output's, so a rebuild after one edit writes only what changed. Every path is
+checked to stay inside the output.
 """
 
 import ctypes
+import hashlib
 import os
 import shutil
 import tempfile
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 RENAME_EXCHANGE = 2
@@ -21,25 +25,93 @@ def safe_join(root: Path, relative: str) -> Path:
     return root.joinpath(*parts)
 
 
-def write_site(files: dict[str, bytes], output: Path, epoch: int | None = None) -> None:
-    """Write everything into a staging folder, then swap it in. With `epoch`
-    (SOURCE_DATE_EPOCH), every file's modification time is set to it."""
-    output = output.resolve()
-    output.parent.mkdir(parents=True, exist_ok=True)
-    for stale in output.parent.glob(f".{output.name}.*"):  # left by a build that was killed
-        shutil.rmtree(stale, ignore_errors=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{output.name}.", dir=output.parent))
-    staging.chmod(0o755)  # mkdtemp makes it private; a site is meant to be read
-    try:
-        for relative, data in sorted(files.items()):
-            target = safe_join(staging, relative)
+@dataclass(frozen=True)
+class Written:
+    """A file as the last build left it in the output: its content's hash, and what
+    `stat` said then, so a file changed or replaced since is never reused."""
+
+    sha256: str
+    size: int
+    mtime_ns: int
+    inode: int
+
+
+def sha256(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def write_files(root: Path, files: dict[str, bytes], epoch: int | None = None) -> None:
+    """Write files under root (a staging folder). With `epoch` (SOURCE_DATE_EPOCH), every
+    file's modification time is set to it."""
+    for relative, data in sorted(files.items()):
+        target = safe_join(root, relative)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(data)
+        if epoch is not None:
+            os.utime(target, (epoch, epoch))
+
+
+class Staging:
+    """A fresh sibling folder the new site is gathered in, then swapped in for the
+    output in one step, so a failed build never leaves a half-written site and files
+    from earlier builds never linger. Files the last build wrote with the same bytes
+    are hard links to the output's own (not written again: same inode, same mtime)."""
+
+    def __init__(self, output: Path, previous: dict[str, Written] | None = None):
+        self.output = output.resolve()
+        self.output.parent.mkdir(parents=True, exist_ok=True)
+        for stale in self.output.parent.glob(f".{self.output.name}.*"):  # left by a build that was killed
+            shutil.rmtree(stale, ignore_errors=True)
+        self.path = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.", dir=self.output.parent))
+        self.path.chmod(0o755)  # mkdtemp makes it private; a site is meant to be read
+        self.previous = previous or {}
+
+    def keep(self, wanted: dict[str, str]) -> bool:
+        """Link every file of `wanted` (path -> SHA-256) from the output, if all are
+        there unchanged since the last build; else link none and say so."""
+        found = [safe_join(self.output, p) for p, h in wanted.items() if self._unchanged(p, h)]
+        if len(found) != len(wanted):
+            return False
+        for relative, source in zip(wanted, found):
+            target = safe_join(self.path, relative)
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_bytes(data)
-            if epoch is not None:
-                os.utime(target, (epoch, epoch))
-        _swap(staging, output)
+            try:
+                os.link(source, target)
+            except OSError:  # no hard links on this file system
+                shutil.copy2(source, target)
+        return True
+
+    def _unchanged(self, relative: str, digest: str) -> bool:
+        known = self.previous.get(relative)
+        if known is None or known.sha256 != digest:
+            return False
+        try:
+            now = safe_join(self.output, relative).stat()
+        except OSError:
+            return False
+        return (now.st_size, now.st_mtime_ns, now.st_ino) == (known.size, known.mtime_ns, known.inode)
+
+    def commit(self, hashes: dict[str, str]) -> dict[str, Written]:
+        """Swap the staging folder in; the record of every file (path -> SHA-256) as written."""
+        record = {}
+        for relative, digest in hashes.items():
+            now = safe_join(self.path, relative).stat()
+            record[relative] = Written(digest, now.st_size, now.st_mtime_ns, now.st_ino)
+        _swap(self.path, self.output)
+        return record
+
+    def discard(self) -> None:
+        shutil.rmtree(self.path, ignore_errors=True)
+
+
+def write_site(files: dict[str, bytes], output: Path, epoch: int | None = None) -> None:
+    """Write everything into a staging folder, then swap it in."""
+    staging = Staging(output)
+    try:
+        write_files(staging.path, files, epoch)
+        staging.commit({})
     except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
+        staging.discard()
         raise
 
 

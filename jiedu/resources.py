@@ -65,7 +65,34 @@ def make_tagger(known_words=()):
     for word in known_words:
         # Tagged nz (other proper noun): their readings are final, no name rule applies.
         tokenizer.add_word(word, freq=max(tokenizer.suggest_freq(word), 1000), tag="nz")
-    return jieba.posseg.POSTokenizer(tokenizer)
+    # jieba.posseg parsed the word-tag table of this same dictionary when imported;
+    # POSTokenizer(tokenizer) would parse it again (half a second of every worker's start).
+    tagger = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
+    tagger.tokenizer, tagger.word_tag_tab = tokenizer, dict(jieba.posseg.dt.word_tag_tab)
+    return tagger
+
+
+def cached_windows(cache: Path, phrases: dict, by_simplified: dict) -> dict:
+    """`weighing.window_index`, kept in the user cache per version of jiedu's code and
+    dictionaries: building it takes most of a second of every worker's start."""
+    import marshal
+
+    from .cache import code_key
+    from .weighing import window_index
+
+    path = cache / f"windows-{code_key()[:16]}.marshal"
+    try:
+        return marshal.loads(path.read_bytes())
+    except (OSError, EOFError, ValueError, TypeError):
+        index = window_index(phrases, by_simplified)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    staging = path.with_name(f".{path.name}.{os.getpid()}")
+    staging.write_bytes(marshal.dumps(index))
+    os.replace(staging, path)
+    for old in cache.glob("windows-*.marshal"):  # earlier versions' (8 MB each)
+        if old != path:
+            old.unlink(missing_ok=True)
+    return index
 
 
 def load_dictionary(cache: Path):
@@ -91,14 +118,12 @@ def load_resources(glossary_path: Path | None, glossary_shown: str = "", glossar
     tagger = make_tagger(word_readings)
     t2s, s2t = opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
     dictionary = load_dictionary(user_cache())
-    from .weighing import window_index
-
     return Resources(
         converters=Converters(t2s.convert, s2t.convert),
         segmenter=make_segmenter(tagger, glossary.multi_character_terms, dictionary),
         reader=Reader(PHRASES_DICT, PINYIN_DICT, lambda run: tagger.tokenizer.cut(run, HMM=False),
                       tagger.tokenizer.FREQ, load_polyphone_model(), word_readings, char_readings,
-                      window_index(PHRASES_DICT, dictionary.by_simplified)),
+                      cached_windows(user_cache(), PHRASES_DICT, dictionary.by_simplified)),
         glossary=glossary,
         char_frequency={w: f for w, f in tagger.tokenizer.FREQ.items() if len(w) == 1},
         dictionary=dictionary,

@@ -88,3 +88,18 @@ def test_words_are_cut_at_each_han_run_in_one_pass(words):
             offset += len(word)
         slow.append(pieces)
     assert _cut_at_runs(runs, words) == slow
+
+
+def test_window_index_is_cached_per_code_version(tmp_path):
+    """Built once, then read back equal from the user cache; an earlier version's file goes."""
+    from jiedu.resources import cached_windows
+    from jiedu.weighing import window_index
+
+    phrases = {"银行行长": [["yín"], ["háng"], ["háng"], ["zhǎng"]], "行长": [["háng"], ["zhǎng"]]}
+    cedict = {"行长": (("行長", "行长", "hang2 zhang3"),)}
+    (tmp_path / "windows-0000000000000000.marshal").write_bytes(b"stale")
+    built = cached_windows(tmp_path, phrases, cedict)
+    assert built == window_index(phrases, cedict) and built["银行"] is None
+    assert [p.name for p in tmp_path.glob("windows-*.marshal")] != ["windows-0000000000000000.marshal"]
+    assert len(list(tmp_path.glob("windows-*.marshal"))) == 1
+    assert cached_windows(tmp_path, {}, {}) == built  # read back, not rebuilt from these empty tables

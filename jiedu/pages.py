@@ -7,6 +7,7 @@ with it. The site-wide pages (index, glossary, search index, feeds) are made fro
 each article's `Digest`, so a rebuild does not need every article in memory.
 """
 
+import hashlib
 import os
 from pathlib import Path
 
@@ -37,9 +38,13 @@ def article_files(env, article: Article, glossary: Glossary, config: dict) -> di
     it has words, its vocabulary page, Anki deck and TSV. Each kind in a folder of its
     own (or with its own suffix), so no slug collides with another's files."""
     view = article_view(article, glossary)
-    path, source = f"articles/{view.slug}.html", f"sources/{view.slug}.html"
-    pages = {path: render_page(env, "article.html", path, site=config, view=view, glossary=glossary),
-             f"words/{view.slug}.js": words_script(view.cards),
+    path, source, data = f"articles/{view.slug}.html", f"sources/{view.slug}.html", words_script(view.cards)
+    # The page asks for its data by content hash: a browser never pairs a new page with
+    # an old data file from its cache (Traditional forms are matched by word position).
+    version = hashlib.sha256(data.encode("utf-8")).hexdigest()[:12]
+    pages = {path: render_page(env, "article.html", path, site=config, view=view, glossary=glossary,
+                               words_version=version),
+             f"words/{view.slug}.js": data,
              source: render_page(env, "source.html", source, site=config, view=view),
              f"articles/{view.slug}.json": article_json(article, glossary)}
     if article.vocabulary:

@@ -23,7 +23,13 @@ YI_WEI_OBJECTS = ("抓手", "核心", "重点", "目标", "导向", "基础", "�
 CLAUSE_END = tuple("，。；！？：,;!?:")
 # A verb's particles, after which 为 starts a phrase ("for"): jieba sometimes glues them
 # to it (提高了为项目服务). Not adverbs: 更为 and 均为 are gèng wéi, jūn wéi.
-GLUED_BEFORE_WEI = "了着过"
+GLUED_BEFORE_WEI = ("了", "着", "过")
+# Adverbs before the copula 为 wéi, "to be": 均为, 更为强硬, 分别为.
+COPULA_ADVERBS = ("均", "皆", "即", "乃", "亦", "更", "较", "极", "尤", "甚", "颇", "最", "原", "实", "分别", "大多",
+                  "大都", "主要", "多")
+# Tagged as verbs, but not the verb of a "for …" phrase: 近三年来, 为…而去.
+NOT_VERBS_HERE = ("来", "去", "是")
+DEMONSTRATIVES = ("这", "那", "一", "两", "每", "该", "各", "此", "某")
 ADVERB_MAKERS = {"a", "ad", "d", "z", "ag", "an", "b"}
 # Readings that change inside personal names.
 SURNAMES = {"单": "shàn", "曾": "zēng", "解": "xiè", "朴": "piáo", "仇": "qiú", "查": "zhā",
@@ -49,21 +55,30 @@ def wei_after_verbs(words: tuple[Word, ...], index: int, syllables: tuple[str, .
 
 
 def wei_for(words: tuple[Word, ...], index: int, syllables: tuple[str, ...]) -> tuple[str, ...]:
-    """为 opening a clause (为强化作风, ，为企业服务) or right after a verb's particle
-    (提高了为项目服务, glued or not) is wèi, "for; in order to". Elsewhere the copula wéi
-    (均为, 分别为, 女性为63%) is as likely, and the reading stage weighs it in context;
-    so is the passive 为…所 (为人所知), even at a clause's start."""
+    """为 alone (or glued to 了/着/过: 提高了为项目服务) is wèi, "for; in order to", when a
+    verb follows in its clause (为人民服务, 为企业发展提供保障, 为实现…而奋斗). It is
+    the copula wéi after an adverb (均为, 更为), in the passive 为…所 + verb (为人所知),
+    and before a number, 最 or 近 with no verb after (女性为63%, 为近三年来最高).
+    Otherwise the reading stage's choice stands; the rules after this one may still
+    make it wéi (转化为, 以…为抓手)."""
     text, previous = words[index].text, _previous(words, index)
     glued = len(text) == 2 and text[1] == "为" and text[0] in GLUED_BEFORE_WEI
-    if not glued and (text != "为" or not _opens_clause(previous)):
+    if text != "为" and not glued:
         return syllables
-    if any(w.text == "所" for w in _rest_of_clause(words, index)):
-        return syllables
-    return syllables[:-1] + ("wèi",)
+    rest = _rest_of_clause(words, index)
+    if (previous is not None and previous.text in COPULA_ADVERBS) or _passive(rest):
+        return syllables[:-1] + ("wéi",)
+    if any(w.tag.startswith("v") and w.text not in NOT_VERBS_HERE for w in rest):
+        return syllables[:-1] + ("wèi",)
+    if rest and (rest[0].text[:1].isdigit() or rest[0].text.startswith(("最", "近"))):
+        return syllables[:-1] + ("wéi",)
+    return syllables
 
 
-def _opens_clause(previous: Word | None) -> bool:
-    return previous is None or previous.text.endswith(CLAUSE_END) or previous.text in GLUED_BEFORE_WEI
+def _passive(rest: list[Word]) -> bool:
+    """为…所 + verb (为群众所称道); not 所 the measure word (为这所学校捐款)."""
+    return any(w.text == "所" and 0 < n < len(rest) - 1 and rest[n + 1].tag.startswith("v")
+               and rest[n - 1].text not in DEMONSTRATIVES for n, w in enumerate(rest))
 
 
 def _rest_of_clause(words: tuple[Word, ...], index: int) -> list[Word]:
@@ -109,7 +124,7 @@ def yi_x_wei_y(words: tuple[Word, ...], index: int, syllables: tuple[str, ...]) 
     for earlier in reversed(words[:index]):
         if earlier.text.endswith(CLAUSE_END):
             return syllables
-        if earlier.text == "以":
+        if earlier.text in ("以", "以此", "以之"):  # jieba keeps 以此 whole
             return ("wéi",)
     return syllables
 

@@ -17,6 +17,7 @@ import json
 import os
 import re
 import threading
+import time
 import tomllib
 from pathlib import Path
 
@@ -172,7 +173,7 @@ def test_word_data_loads_on_first_card_only(context, base_url, built_site, where
     page = watched.page
     page.wait_for_function("document.querySelector('.tools')")
     page.wait_for_timeout(300)
-    loaded = lambda: [u for u in watched.requests if u.endswith("words/baotou-zuofeng.js")]
+    loaded = lambda: [u for u in watched.requests if "words/baotou-zuofeng.js?v=" in u]
     assert loaded() == []
     page.locator(".pair.paragraph a.term").first.click()
     page.locator("[role=dialog] .explanation").wait_for()
@@ -181,6 +182,21 @@ def test_word_data_loads_on_first_card_only(context, base_url, built_site, where
     page.locator("[role=dialog]").wait_for()
     assert len(loaded()) == 1
     watched.assert_clean(url.rsplit("/", 2)[0] + "/")
+
+
+def test_a_card_closed_while_its_data_loads_stays_closed(context, base_url):
+    """Escape before the word data arrives cancels the card; a later click still opens one."""
+    def slowly(route):
+        time.sleep(0.6)
+        route.continue_()
+    context.route("**/words/*.js*", slowly)
+    page = article(context, base_url).page
+    page.locator(".pair.paragraph a.term").first.click()
+    page.keyboard.press("Escape")
+    page.wait_for_timeout(1200)
+    assert page.locator("[role=dialog]").count() == 0
+    page.locator(".pair.paragraph a.term").first.click()
+    page.locator("[role=dialog] .explanation").wait_for()
 
 
 # ---------------------------------------------------------------- pinyin

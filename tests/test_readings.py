@@ -172,11 +172,18 @@ def test_seed_shows_citation_tones(seed_article):
 @pytest.mark.parametrize("text, position, expected", [
     ("为强化作风建设，青山区开展了活动", 0, "wèi"),      # 为 alone: "in order to"
     ("提高了为项目服务的主动性", 3, "wèi"),              # glued 了为: still "for"
-    ("创新模式，为企业与包头搭建平台", 4, "wèi"),         # after a clause break
+    ("创新模式，为企业与包头搭建平台", 4, "wèi"),         # a verb follows in the clause
+    ("全心全意为人民服务", 4, "wèi"),
+    ("此次会议为推动两国关系发展奠定了基础", 4, "wèi"),
+    ("我们要为实现中华民族伟大复兴而奋斗", 3, "wèi"),
+    ("为这所学校捐款", 0, "wèi"),                      # 所 the measure word, not the passive
     ("两个项目均为重点工程", 5, "wéi"),                 # the copula after an adverb
     ("推行更为强硬的政策", 3, "wéi"),                   # 更为: gèng wéi, not a glued "for"
-    ("其中女性为63%", 4, "wéi"),
-    ("为人所知", 0, "wéi"),                            # the passive 为…所, even opening a clause
+    ("其中女性为63%", 4, "wéi"),                       # a number, no verb after
+    ("，为近三年来最高", 0, "wéi"),                     # 近, and 来 is no verb here
+    ("全长36公里，为世界最长的大桥", 4, "wéi"),
+    ("为群众所称道", 0, "wéi"),                        # the passive 为…所 + verb
+    ("以此为契机推进改革", 2, "wéi"),                  # 以此 kept whole by jieba
     ("从思想上受触动转化为对标上寻主动", 9, "wéi"),      # after a verb of change
     ("以落实三年行动计划为抓手", 9, "wéi"),             # 以…为抓手
     ("却担心干不到点子上", 3, "gàn"),                   # 干 as a verb

@@ -2,6 +2,7 @@
 article page carries for its cards, the vocabulary page, the search index, and the
 report of words without a definition."""
 
+import hashlib
 import json
 import re
 
@@ -86,7 +87,8 @@ def test_the_word_cards_data_is_a_script_of_its_own(built_site, seed_article):
     """Senses, term notes and Traditional forms load on first use, not with the page."""
     page = (built_site / ARTICLE).read_text(encoding="utf-8")
     data = json.loads(WORDS_DATA.search((built_site / WORDS_FILE).read_text(encoding="utf-8")).group(1))
-    assert 'data-words="../words/baotou-zuofeng.js"' in page and "cadre, official" not in page
+    version = hashlib.sha256((built_site / WORDS_FILE).read_bytes()).hexdigest()[:12]
+    assert f'data-words="../words/baotou-zuofeng.js?v={version}"' in page and "cadre, official" not in page
     assert data["senses"]["干部"] == ["cadre", "official", "officer"]
     assert "为|wéi" in data["senses"] and "为|wèi" in data["senses"] and "为" not in data["senses"]
     ruby_words = [w for b in seed_article.blocks for w in b.words if w.pinyin]

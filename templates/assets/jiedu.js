@@ -56,7 +56,9 @@
     script.src = article.dataset.words;
     script.onload = script.onerror = function () {
       DATA = DATA || { senses: {}, notes: {}, trad: {} }; // saved without its data: cards still open
-      waiting.splice(0).forEach(function (f) { f(DATA); });
+      waiting.splice(0).forEach(function (f) { // one failing must not keep the others waiting
+        try { f(DATA); } catch (e) { setTimeout(function () { throw e; }); }
+      });
     };
     d.head.appendChild(script);
   }
@@ -253,6 +255,7 @@
   // Popovers: a word card (with the glossary entry for terms) or a paragraph's tools.
   var pop = null, opener = null, lit = null;
   function close(refocus) {
+    asked++;
     if (!pop) return;
     pop.remove();
     pop = null;
@@ -283,8 +286,10 @@
     pop.style.left = Math.max(8, Math.min(box.left, root.clientWidth - width - 8)) + scrollX + "px";
     pop.style.top = box.bottom + scrollY + 6 + "px";
   }
+  var asked = 0; // the card asked for last; closing, or asking for another, cancels one still waiting for the data
   function openWord(ruby, from, focusName) {
-    withData(function (data) { drawWord(data, ruby, from, focusName); });
+    var mine = ++asked;
+    withData(function (data) { if (mine === asked) drawWord(data, ruby, from, focusName); });
   }
   // A glossary term's card: the page's note (pinyin, English, link) and the data's
   // Traditional form, literal gloss and explanation.

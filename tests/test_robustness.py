@@ -183,7 +183,7 @@ def test_rendered_article_shows_the_converted_source_and_round_trips(resources, 
     page = Page()
     view = article_view(result, resources.glossary)
     page.feed(render_page(environment, "article.html", "articles/t.html", site={"title": "t", "description": "d",
-              "site_url": "", "reader": {}}, view=view, glossary=resources.glossary))
+              "site_url": "", "reader": {}}, view=view, glossary=resources.glossary, words_version="0"))
     assert page.errors == [] and page.stack == []
     assert page.zh == [b.text for b in result.blocks]
     data = article_data(result, resources.glossary)

@@ -72,7 +72,11 @@ class Segmenter:
     def _jieba(self, text: str) -> list[tuple[str, str]]:
         pairs = [(pair.word, pair.flag) for pair in self.tagger.cut(text, HMM=True)] if text else []
         pairs = split_adverbial_de(pairs, self.tagger.tokenizer.FREQ)
-        return [part for pair in pairs for part in self._known_parts(*pair)] if self.known is not None else pairs
+        if self.known is None:
+            return pairs
+        # jieba's word list cannot tell 严重性 from a name; the dictionary's capitals can.
+        pairs = [(w, "n" if t == "nr" and common_word(w, self.known) else t) for w, t in pairs]
+        return [part for pair in pairs for part in self._known_parts(*pair)]
 
     def _known_parts(self, word: str, tag: str) -> list[tuple[str, str]]:
         if len(word) < 2 or word in self.known or tag[:2] in ("nr", "ns", "nz", "nt"):
@@ -97,13 +101,24 @@ def split_adverbial_de(pairs: list[tuple[str, str]], known: dict) -> list[tuple[
     return result
 
 
-def retag_name(word: str, tag: str, known: dict) -> str:
-    """jieba tags many common words `nr` (弘扬, 晋升); keep `nr` only for what looks
-    like a personal name: a known surname, then a given name jieba did not know as a word."""
+def retag_name(word: str, tag: str, known) -> str:
+    """jieba tags many common words `nr` (弘扬, 晋升, 严重性); keep `nr` only for what
+    looks like a personal name: a known surname, then a given name that is no common word."""
     if not tag.startswith("nr"):  # nr, nrt (transliterated), nrfg (famous)
         return tag
-    looks_like_name = word[0] in SURNAME_INITIALS and 2 <= len(word) <= 4 and (len(word) == 3 or word not in known)
-    return "nr" if looks_like_name else "n"
+    if word[0] not in SURNAME_INITIALS or not 2 <= len(word) <= 4:
+        return "n"
+    return "n" if common_word(word, known) else "nr"
+
+
+def common_word(word: str, known) -> bool:
+    """In the dictionary, and not as a name: CC-CEDICT writes names' pinyin with capitals
+    (曾国藩 Zēng Guó fān) and words' without (严重性 yán zhòng xìng). A plain word list
+    cannot tell; there a three-character word after a surname counts as a name."""
+    rows = getattr(known, "by_simplified", {}).get(word)
+    if rows:
+        return not any(row[2][:1].isupper() for row in rows)
+    return word in known and len(word) != 3
 
 
 def make_segmenter(tagger, terms: tuple[str, ...], known=None) -> Segmenter:

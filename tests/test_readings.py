@@ -122,6 +122,7 @@ def test_personal_names_leave_other_words_alone(ws, index, syllables):
     ("曾国藩是湖南人", "Zēng Guó fān shì Hú nán rén"),
     ("解振华说", "Xiè Zhèn huá shuō"),                     # not in a dictionary: the surname rule
     ("神话中的缪斯女神", "shén huà zhōng de Miù Sī nǚ shén"),  # Muse: 缪 is not the surname Miào
+    ("问题的严重性", "wèn tí de yán zhòng xìng"),       # jieba says nr; CC-CEDICT's lower case says a word
 ])
 def test_pinyin_end_to_end(resources, text, expected):
     block = annotate_line(text, resources)

@@ -113,6 +113,19 @@ def test_split_adverbial_de_through_the_segmenter():
         ("鲜明", "a"), ("地", "uv"), ("树", "v"), ("起来", "v")]
 
 
+class CedictLike:
+    """The part of jiedu.dictionary.Dictionary that retag_name reads."""
+    by_simplified = {"严重性": (("嚴重性", "严重性", "yán zhòng xìng", ()),),
+                     "曾国藩": (("曾國藩", "曾国藩", "Zēng Guó fān", ()),),
+                     "高兴": (("高興", "高兴", "gāo xìng", ()),)}
+
+    def __contains__(self, word):
+        return word in self.by_simplified
+
+
+CEDICT_LIKE = CedictLike()
+
+
 @pytest.mark.parametrize("word, tag, known, expected", [
     ("李长清", "nr", {}, "nr"),
     ("李长清", "nr", {"李长清": 1}, "nr"),     # three characters after a surname: a name anyway
@@ -125,6 +138,11 @@ def test_split_adverbial_de_through_the_segmenter():
     ("李", "nr", {}, "n"),                     # too short for a name
     ("李长清的哥哥", "nr", {}, "n"),            # too long
     ("弘扬", "v", {}, "v"),                    # other tags untouched
+    # With CC-CEDICT's rows, capitals tell a name from a word, whatever its length.
+    ("严重性", "nr", CEDICT_LIKE, "n"),
+    ("曾国藩", "nr", CEDICT_LIKE, "nr"),
+    ("高兴", "nr", CEDICT_LIKE, "n"),
+    ("金志强", "nr", CEDICT_LIKE, "nr"),       # not in the dictionary
 ])
 def test_retag_name(word, tag, known, expected):
     assert retag_name(word, tag, known) == expected

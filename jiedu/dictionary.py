@@ -7,14 +7,13 @@ the user cache, keyed by the package's version, and loads in about 0.15 s.
 """
 
 import gzip
-import marshal
-import os
 import re
 from dataclasses import dataclass
 from importlib import metadata
 from importlib import resources as package_files
 from pathlib import Path
 
+from .cache import marshalled
 from .syllables import numbered_to_marked
 from .text import is_han, longest_spans
 
@@ -151,20 +150,12 @@ def index_rows(rows: list[Row]) -> Index:
 def cached_index(cache: Path | None, version: str) -> Index:
     """The index from the cache file for this version; parsed and written when missing."""
     path = cache / f"cedict-{PACKAGE}-{version}-{CACHE_FORMAT}.marshal" if cache else None
-    if path and path.exists():
-        try:
-            index = marshal.loads(path.read_bytes())
-            if isinstance(index, tuple) and len(index) == 2:
-                return index
-        except (EOFError, ValueError, TypeError):
-            pass  # damaged: parse again and rewrite
-    index = index_rows(read_rows())
-    if path:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        staging = path.with_name(f".{path.name}.{os.getpid()}")
-        staging.write_bytes(marshal.dumps(index))
-        os.replace(staging, path)
-    return index
+    return marshalled(path, lambda: index_rows(read_rows()), valid=is_index)
+
+
+def is_index(value) -> bool:
+    """What `index_rows` makes: (by Simplified, by Traditional)."""
+    return isinstance(value, tuple) and len(value) == 2
 
 
 def load_dictionary(cache: Path | None) -> Dictionary:

@@ -10,12 +10,14 @@ from dataclasses import dataclass
 from importlib import resources as package_files
 from pathlib import Path
 
+from .cache import code_key, marshalled
 from .polyphone import load_polyphone_model
 from .reading import Reader
 from .convert import Converters
 from .glossary import Glossary, index_glossary, load_glossary
 from .segment import Segmenter, make_segmenter
 from .tagger import make_tagger
+from .weighing import window_index
 
 
 @dataclass(frozen=True)
@@ -51,25 +53,10 @@ def user_cache() -> Path:
 
 def cached_windows(cache: Path, phrases: dict, by_simplified: dict) -> dict:
     """`weighing.window_index`, kept in the user cache per version of jiedu's code and
-    dictionaries: building it takes most of a second of every worker's start."""
-    import marshal
-
-    from .cache import code_key
-    from .weighing import window_index
-
-    path = cache / f"windows-{code_key()[:16]}.marshal"
-    try:
-        return marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        index = window_index(phrases, by_simplified)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    staging = path.with_name(f".{path.name}.{os.getpid()}")
-    staging.write_bytes(marshal.dumps(index))
-    os.replace(staging, path)
-    for old in cache.glob("windows-*.marshal"):  # earlier versions' (8 MB each)
-        if old != path:
-            old.unlink(missing_ok=True)
-    return index
+    dictionaries: building it takes most of a second of every worker's start. Earlier
+    versions' files (8 MB each) go."""
+    return marshalled(cache / f"windows-{code_key()[:16]}.marshal", lambda: window_index(phrases, by_simplified),
+                      stale="windows-*.marshal")
 
 
 def load_dictionary(cache: Path):

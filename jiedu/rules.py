@@ -140,7 +140,7 @@ def adverbial_de(words: tuple[Word, ...], index: int, syllables: tuple[str, ...]
 def personal_names(words: tuple[Word, ...], index: int, syllables: tuple[str, ...]) -> tuple[str, ...]:
     """Surname and given-name readings, and capitals: 李长清 Lǐ Cháng qīng."""
     word = words[index]
-    if word.tag != "nr" or len(word.text) < 2 or len(syllables) != len(word.text):
+    if not _is_name(word, syllables):
         return syllables
     surname = _surname_length(word.text)
     read = [SURNAMES.get(c, s) if i < surname and surname == 1 else s for i, (c, s) in enumerate(zip(word.text, syllables))]
@@ -151,11 +151,15 @@ def personal_names(words: tuple[Word, ...], index: int, syllables: tuple[str, ..
 def name_capitals(words: tuple[Word, ...], index: int, syllables: tuple[str, ...]) -> tuple[str, ...]:
     """A personal name's surname and given name start with a capital: Zēng Guó fān."""
     word = words[index]
-    if word.tag != "nr" or len(word.text) < 2 or len(syllables) != len(word.text):
+    if not _is_name(word, syllables):
         return syllables
     surname = _surname_length(word.text)
     capitals = {0, surname} if surname < len(syllables) else {0}
     return tuple(s[:1].upper() + s[1:] if i in capitals else s for i, s in enumerate(syllables))
+
+
+def _is_name(word: Word, syllables: tuple[str, ...]) -> bool:
+    return word.tag == "nr" and len(word.text) >= 2 and len(syllables) == len(word.text)
 
 
 def _surname_length(name: str) -> int:

@@ -7,11 +7,11 @@ cache instead, so a worker that annotates one edited article starts half a secon
 """
 
 import logging
-import marshal
-import os
 import sys
 from importlib import metadata
 from pathlib import Path
+
+from .cache import marshalled
 
 
 def make_tagger(cache: Path, known_words=()):
@@ -53,18 +53,14 @@ def import_posseg(jieba, cache: Path):
 def word_tags(cache: Path, tokenizer) -> dict[str, str]:
     """jieba's word -> part-of-speech table, read as jieba.posseg reads it, cached per
     jieba version."""
-    path = cache / f"jieba-tags-{metadata.version('jieba')}.marshal"
-    try:
-        return marshal.loads(path.read_bytes())
-    except (OSError, EOFError, ValueError, TypeError):
-        pass
+    return marshalled(cache / f"jieba-tags-{metadata.version('jieba')}.marshal", lambda: parse_tags(tokenizer))
+
+
+def parse_tags(tokenizer) -> dict[str, str]:
     tags = {}
     with tokenizer.get_dict_file() as lines:
         for line in lines:
             fields = line.strip().decode("utf-8").split(" ")
             if len(fields) == 3:
                 tags[fields[0]] = fields[2]
-    staging = path.with_name(f".{path.name}.{os.getpid()}")
-    staging.write_bytes(marshal.dumps(tags))
-    os.replace(staging, path)
     return tags

@@ -171,21 +171,28 @@ def traditional_mdbg_term(page):
                          ids=lambda f: f.__name__)
 def test_axe_with_reader_widgets_open(webcheck, built_site, chromium_path, state, scheme):
     """The harness checks pages as loaded; these are the states only a reader reaches."""
+    def reach(page):
+        page.wait_for_function("document.querySelector('.tools')")
+        state(page)
+    url = (built_site / ARTICLE).as_uri()
+    assert axe_violations(chromium_path, url, {"width": 1280, "height": 900}, scheme, reach) == []
+
+
+def axe_violations(chromium_path: str, url: str, viewport: dict, scheme: str, reach) -> list:
+    """axe-core's violations (rule, node count) on `url` once `reach(page)` has brought the page to its state."""
     from playwright.sync_api import sync_playwright
 
     axe = NODE_DIR / "node_modules" / "axe-core" / "axe.min.js"
     with sync_playwright() as p:
         browser = p.chromium.launch(executable_path=chromium_path, args=["--no-sandbox"])
         try:
-            page = browser.new_context(viewport={"width": 1280, "height": 900}, color_scheme=scheme).new_page()
-            page.goto((built_site / ARTICLE).as_uri())
-            page.wait_for_function("document.querySelector('.tools')")
-            state(page)
+            page = browser.new_context(viewport=viewport, color_scheme=scheme).new_page()
+            page.goto(url)
+            reach(page)
             page.add_script_tag(path=str(axe))
-            result = page.evaluate("axe.run(document).then(r => r.violations.map(v => [v.id, v.nodes.length]))")
+            return page.evaluate("axe.run(document).then(r => r.violations.map(v => [v.id, v.nodes.length]))")
         finally:
             browser.close()
-    assert result == []
 
 
 # ------------------------------------------------------------ axe on filtered lists and search results
@@ -195,18 +202,8 @@ def test_axe_with_reader_widgets_open(webcheck, built_site, chromium_path, state
 @pytest.mark.parametrize("path", ["glossary.html?q=ganbu", "search.html?q=baotou", "search.html?q=%E5%B9%B9%E9%83%A8",
                                   "vocabulary/baotou-zuofeng.html?q=gan"])
 def test_axe_with_results_shown(webcheck, built_site, chromium_path, path, scheme):
-    from playwright.sync_api import sync_playwright
-
-    axe = NODE_DIR / "node_modules" / "axe-core" / "axe.min.js"
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=chromium_path, args=["--no-sandbox"])
-        try:
-            page = browser.new_context(viewport={"width": 390, "height": 844}, color_scheme=scheme).new_page()
-            file, _, query = path.partition("?")
-            page.goto((built_site / file).as_uri() + "?" + query)
-            page.wait_for_function("document.querySelector('[role=status]').textContent.match(/ of |paragraph/)")
-            page.add_script_tag(path=str(axe))
-            result = page.evaluate("axe.run(document).then(r => r.violations.map(v => [v.id, v.nodes.length]))")
-        finally:
-            browser.close()
-    assert result == []
+    file, _, query = path.partition("?")
+    url = (built_site / file).as_uri() + "?" + query
+    def shown(page):
+        page.wait_for_function("document.querySelector('[role=status]').textContent.match(/ of |paragraph/)")
+    assert axe_violations(chromium_path, url, {"width": 390, "height": 844}, scheme, shown) == []

@@ -53,7 +53,7 @@ def article_files(env, article: Article, glossary: Glossary, config: dict) -> di
         pages[words] = render_page(env, "vocabulary.html", words, site=config, view=view, glossary=glossary)
         pages[f"articles/{view.slug}.apkg"] = article_package(items, view.slug, title, anki_stamp())
         pages[f"articles/{view.slug}.tsv"] = article_tsv(items, view.slug, title)
-    return {name: text if isinstance(text, bytes) else text.encode("utf-8") for name, text in pages.items()}
+    return _encoded(pages)
 
 
 def words_script(cards: dict) -> str:
@@ -63,22 +63,34 @@ def words_script(cards: dict) -> str:
             f"jieduWords({inline_json(cards)});\n")
 
 
-def site_files(env, digests: list[Digest], glossary: Glossary, templates: Path, config: dict) -> dict[str, bytes]:
-    """Every page that is not one article's own, from the digests in site order.
-    `digests` know their own files' paths, for the sitemap."""
-    pages = {"index.html": render_page(env, "index.html", "index.html", site=config, articles=digests),
-             "glossary.html": render_page(env, "glossary.html", "glossary.html", site=config,
-                                          groups=grouped_entries(glossary), glossary=glossary,
-                                          occurrences=merged_occurrences(digests)),
-             "search.html": render_page(env, "search.html", "search.html", site=config),
+def fixed_files(env, glossary: Glossary, templates: Path, config: dict) -> dict[str, bytes]:
+    """The site-wide files no article changes: the build makes them while the articles
+    are being annotated."""
+    pages = {"search.html": render_page(env, "search.html", "search.html", site=config),
              "404.html": render_page(env, "404.html", "404.html", site=config),
-             INDEX_FILE: search_script([d.search for d in digests], glossary),
              "glossary.apkg": glossary_package(glossary, anki_stamp()), "glossary.tsv": glossary_tsv(glossary)}
-    own = [path for d in digests for path in d.pages]
-    html = sorted(path for path in [*pages, *own] if path.endswith(".html") and path != "404.html")
-    pages |= absolute_files(config["site_url"], config["title"], digests, html)
-    files = {path: text if isinstance(text, bytes) else text.encode("utf-8") for path, text in pages.items()}
+    files = _encoded(pages)
     for asset in sorted((templates / "assets").iterdir()):
         files[f"assets/{asset.name}"] = asset_bytes(asset)
     files[".nojekyll"] = b""
     return files
+
+
+def site_files(env, digests: list[Digest], glossary: Glossary, templates: Path, config: dict,
+               fixed: dict[str, bytes] | None = None) -> dict[str, bytes]:
+    """Every file that is not one article's own, from the digests in site order (and the
+    `fixed_files`, when already made). `digests` know their own files' paths, for the sitemap."""
+    fixed = fixed_files(env, glossary, templates, config) if fixed is None else fixed
+    pages = {"index.html": render_page(env, "index.html", "index.html", site=config, articles=digests),
+             "glossary.html": render_page(env, "glossary.html", "glossary.html", site=config,
+                                          groups=grouped_entries(glossary), glossary=glossary,
+                                          occurrences=merged_occurrences(digests)),
+             INDEX_FILE: search_script([d.search for d in digests], glossary)}
+    own = [path for d in digests for path in d.pages]
+    html = sorted(path for path in [*pages, *fixed, *own] if path.endswith(".html") and path != "404.html")
+    pages |= absolute_files(config["site_url"], config["title"], digests, html)
+    return fixed | _encoded(pages)
+
+
+def _encoded(pages: dict[str, str | bytes]) -> dict[str, bytes]:
+    return {path: text if isinstance(text, bytes) else text.encode("utf-8") for path, text in pages.items()}

@@ -4,8 +4,11 @@ Nothing here is a module global: two builds in one process (tests do this) never
 share mutable state, and unit tests pass fakes instead.
 """
 
+import gc
+import json
 import os
 import tomllib
+from importlib import metadata, util
 from dataclasses import dataclass
 from importlib import resources as package_files
 from pathlib import Path
@@ -59,6 +62,28 @@ def cached_windows(cache: Path, phrases: dict, by_simplified: dict) -> dict:
                       stale="windows-*.marshal")
 
 
+def pypinyin_dictionaries(cache: Path) -> tuple[dict, dict]:
+    """pypinyin's phrase and character dictionaries, equal to `pypinyin.constants`'
+    PHRASES_DICT and PINYIN_DICT, read from the JSON files pypinyin ships without
+    importing pypinyin: its import parses both and builds a global prefix set for a
+    segmenter jiedu never uses, half a second of every worker's start. Kept in the user
+    cache per pypinyin version."""
+    def build():
+        folder = Path(util.find_spec("pypinyin").submodule_search_locations[0])
+        phrases = json.loads((folder / "phrases_dict.json").read_text(encoding="utf-8"))
+        characters = json.loads((folder / "pinyin_dict.json").read_text(encoding="utf-8"))
+        return phrases, {int(code): readings for code, readings in characters.items()}
+
+    return tuple(marshalled(cache / f"pypinyin-{metadata.version('pypinyin')}.marshal", build))
+
+
+def char_frequencies(cache: Path, tokenizer) -> dict[str, int]:
+    """Single characters' frequencies in jieba's dictionary (a scan of its 600,000 keys
+    otherwise), kept in the user cache per jieba version."""
+    return marshalled(cache / f"jieba-chars-{metadata.version('jieba')}.marshal",
+                      lambda: {w: f for w, f in tokenizer.FREQ.items() if len(w) == 1})
+
+
 def load_dictionary(cache: Path):
     from .dictionary import load_dictionary as load
 
@@ -73,8 +98,19 @@ def load_hsk():
 
 def load_resources(glossary_path: Path | None, glossary_shown: str = "", glossary: Glossary | None = None) -> Resources:
     """Build every heavy resource once. Without a glossary, no terms are linked."""
+    # Loading is millions of small objects, none of them garbage: the cyclic collector's
+    # passes over them are a tenth of a worker's start.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _load_resources(glossary_path, glossary_shown, glossary)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _load_resources(glossary_path: Path | None, glossary_shown: str, glossary: Glossary | None) -> Resources:
     import opencc
-    from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
 
     if glossary is None:
         glossary = load_glossary(glossary_path, glossary_shown) if glossary_path else index_glossary([], [])
@@ -83,14 +119,15 @@ def load_resources(glossary_path: Path | None, glossary_shown: str = "", glossar
     tagger = make_tagger(user_cache(), word_readings)
     t2s, s2t = opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
     dictionary = load_dictionary(user_cache())
+    phrases, characters = pypinyin_dictionaries(user_cache())
     return Resources(
         converters=Converters(t2s.convert, s2t.convert),
         segmenter=make_segmenter(tagger, glossary.multi_character_terms, dictionary),
-        reader=Reader(PHRASES_DICT, PINYIN_DICT, lambda run: tagger.tokenizer.cut(run, HMM=False),
+        reader=Reader(phrases, characters, lambda run: tagger.tokenizer.cut(run, HMM=False),
                       tagger.tokenizer.FREQ, load_polyphone_model(), word_readings, char_readings,
-                      cached_windows(user_cache(), PHRASES_DICT, dictionary.by_simplified)),
+                      cached_windows(user_cache(), phrases, dictionary.by_simplified)),
         glossary=glossary,
-        char_frequency={w: f for w, f in tagger.tokenizer.FREQ.items() if len(w) == 1},
+        char_frequency=char_frequencies(user_cache(), tagger.tokenizer),
         dictionary=dictionary,
         hsk=load_hsk(),
     )

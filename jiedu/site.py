@@ -5,6 +5,7 @@ import os
 import re
 import sys
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -16,7 +17,7 @@ from .gather import LazyResources, Plan, Workshop, annotate_folder, gather_diges
 from .glossary import load_glossaries
 from .model import Finding, Place
 from .overrides import Overrides, load_overrides, not_found
-from .pages import site_files
+from .pages import fixed_files, site_files
 from .resources import Resources
 from .write import Staging, sha256, write_files
 
@@ -80,10 +81,14 @@ def build_site(content: Path, output: Path, templates: Path, resources: Resource
     try:
         plan = Plan(content, glossary, overrides, templates, config, cache_folder, clean, staging.path, epoch)
         shop = Workshop(plan, resources)
-        digests, annotated, rendered = gather_digests(folders, shop, staging, shared, render_key(templates, config),
-                                                      progress or (lambda *_: None))
+        # The main thread mostly waits for the workers meanwhile.
+        with ThreadPoolExecutor(1) as side:
+            fixed = side.submit(fixed_files, shop.env, glossary, templates, config)
+            digests, annotated, rendered = gather_digests(folders, shop, staging, shared,
+                                                          render_key(templates, config), progress or (lambda *_: None))
+            files = site_files(shop.env, digests, glossary, templates, config, fixed.result())
         hashes = {path: sha for d in digests for path, sha in d.pages.items()}
-        hashes |= write_site_files(staging, site_files(shop.env, digests, glossary, templates, config), epoch)
+        hashes |= write_site_files(staging, files, epoch)
         written = staging.commit(hashes)
     except BaseException:
         staging.discard()

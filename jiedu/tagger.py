@@ -17,8 +17,7 @@ from .cache import marshalled
 def make_tagger(cache: Path, known_words=()):
     """A private jieba Tokenizer wrapped in a POS tokenizer (never jieba's globals),
     knowing the words of the readings table so they come out whole."""
-    import jieba
-
+    jieba = import_jieba()
     # jieba logs its dictionary loading to stderr; silence it at the boundary.
     logging.getLogger("jieba").setLevel(logging.WARNING)
     posseg = import_posseg(jieba, cache)
@@ -31,6 +30,23 @@ def make_tagger(cache: Path, known_words=()):
     tagger = posseg.POSTokenizer.__new__(posseg.POSTokenizer)  # its __init__ would parse the tags again
     tagger.tokenizer, tagger.word_tag_tab = tokenizer, word_tags(cache, tokenizer)
     return tagger
+
+
+def import_jieba():
+    """jieba, imported without pkg_resources: jieba imports it (a fifth of a second, and
+    a deprecation warning) only to open its own data files, and falls back to open()
+    when it is missing."""
+    if "jieba" in sys.modules:
+        return sys.modules["jieba"]
+    hidden = "pkg_resources" not in sys.modules
+    if hidden:
+        sys.modules["pkg_resources"] = None  # makes `import pkg_resources` raise ImportError
+    try:
+        import jieba
+    finally:
+        if hidden:
+            del sys.modules["pkg_resources"]
+    return jieba
 
 
 def import_posseg(jieba, cache: Path):

@@ -103,3 +103,27 @@ def test_window_index_is_cached_per_code_version(tmp_path):
     assert [p.name for p in tmp_path.glob("windows-*.marshal")] != ["windows-0000000000000000.marshal"]
     assert len(list(tmp_path.glob("windows-*.marshal"))) == 1
     assert cached_windows(tmp_path, {}, {}) == built  # read back, not rebuilt from these empty tables
+
+
+def test_pypinyin_dictionaries_are_pypinyins_own_and_cached(tmp_path):
+    """Read from the JSON pypinyin ships (without importing pypinyin, whose import builds
+    a global segmenter), they equal pypinyin.constants' dictionaries; then from the cache."""
+    from pypinyin.constants import PHRASES_DICT, PINYIN_DICT
+
+    from jiedu.resources import pypinyin_dictionaries
+
+    phrases, characters = pypinyin_dictionaries(tmp_path)
+    assert phrases == PHRASES_DICT and characters == PINYIN_DICT and characters[ord("行")].startswith("xíng")
+    assert len(list(tmp_path.glob("pypinyin-*.marshal"))) == 1
+    assert pypinyin_dictionaries(tmp_path) == (phrases, characters)
+
+
+def test_workers_load_resources_without_importing_pypinyin_or_pkg_resources():
+    """A worker's start is the edited-article rebuild's cost: neither import is needed."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from jiedu.resources import load_resources; load_resources(None); "
+            "print(sorted(m for m in ('pypinyin', 'pkg_resources') if m in sys.modules))")
+    shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert shown.strip() == "[]"

@@ -80,7 +80,7 @@ def test_more_translation_paragraphs_than_blocks(resources):
                             "paragraphs but the article has 2 blocks (extra paragraphs from this line on)")
 
 
-@pytest.mark.parametrize("path", ["../escape.html", "/etc/passwd", "a/../../b", ""])
+@pytest.mark.parametrize("path", ["../escape.html", "/etc/passwd", "a/../../b", "", ".", "./", "a/./../.."])
 def test_no_path_leaves_the_output(tmp_path, path):
     with pytest.raises(ValueError, match="outside the output folder"):
         safe_join(tmp_path, path)

@@ -8,8 +8,7 @@ probability bit for bit:
 
 - the same floating-point sums in the same order: (V + transition) + emission;
 - the same states at each step: those char_state_tab allows for the character and the
-  previous states can reach, else all those they can reach; previous states without
-  successors drop out;
+  previous states can reach, else all those they can reach;
 - the same tie-breaking: jieba takes `max((probability, state))`, so of equal
   probabilities the greatest state tuple wins. States are numbered from the greatest
   tuple down, so numpy's argmax (the first maximum) picks the same one.
@@ -34,7 +33,6 @@ class PosHmm:
     """[from, to] log probability; MIN_INF where jieba has no entry."""
     follows: np.ndarray
     """[from, to] True where jieba has a transition entry (even a very unlikely one)."""
-    has_successors: np.ndarray
     emit: dict
     """jieba's own state -> {character: log probability}, read per character once."""
     char_states: dict
@@ -57,20 +55,19 @@ class PosHmm:
         return float(scores[best]), self.route(int(present[best]), back)
 
     def step(self, present: np.ndarray, scores: np.ndarray, allowed: np.ndarray, emission: np.ndarray):
-        """One character on: its states, their best scores, and where each came from."""
-        can_go_on = self.has_successors[present]
-        previous, previous_scores = present[can_go_on], scores[can_go_on]
-        if previous.size == 0:
-            raise ValueError("max() arg is an empty sequence")  # as jieba fails here
-        reachable = self.follows[previous].any(axis=0)
+        """One character on: its states, their best scores, and where each came from.
+        Previous states without successors need not be left out as jieba does: their
+        row is all MIN_INF, and each state here has a finite candidate to beat it."""
+        reachable = self.follows[present].any(axis=0)
         states = np.flatnonzero(allowed & reachable)
         if states.size == 0:
             states = np.flatnonzero(reachable)
-        candidates = (previous_scores[:, None] + self.transition[np.ix_(previous, states)]) + emission[states]
-        best = candidates.argmax(axis=0)
+            if states.size == 0:  # every previous state was a dead end
+                raise ValueError("max() arg is an empty sequence")  # as jieba fails here
+        candidates = (scores[:, None] + self.transition[present[:, None], states]) + emission[states]
         came_from = np.empty(len(self.states), dtype=np.intp)
-        came_from[states] = previous[best]
-        return states, candidates[best, np.arange(states.size)], came_from
+        came_from[states] = present[candidates.argmax(axis=0)]
+        return states, candidates.max(axis=0), came_from
 
     def route(self, last: int, back: list[np.ndarray]) -> list[tuple[str, str]]:
         path = [last]
@@ -93,11 +90,10 @@ def make_hmm(start_p: dict, trans_p: dict, emit_p: dict, char_state_tab: dict) -
     states = sorted(trans_p, reverse=True)
     index = {state: i for i, state in enumerate(states)}
     transition = np.full((len(states), len(states)), MIN_INF)
+    follows = np.zeros(transition.shape, dtype=bool)
     for source, targets in trans_p.items():
         for target, probability in targets.items():
             transition[index[source], index[target]] = probability
-    follows = np.zeros(transition.shape, dtype=bool)
-    for source, targets in trans_p.items():
-        follows[index[source], [index[t] for t in targets]] = True
+            follows[index[source], index[target]] = True
     return PosHmm(states, np.array([start_p[s] for s in states]), transition, follows,
-                  follows.any(axis=1), emit_p, char_state_tab, index)
+                  emit_p, char_state_tab, index)

@@ -33,8 +33,9 @@ class PosHmm:
     """[from, to] log probability; MIN_INF where jieba has no entry."""
     follows: np.ndarray
     """[from, to] True where jieba has a transition entry (even a very unlikely one)."""
-    emit: dict
-    """jieba's own state -> {character: log probability}, read per character once."""
+    emit: list[dict]
+    """jieba's own {character: log probability} of each state, in state order, read
+    per character once (not all up front: a worker may annotate one article)."""
     char_states: dict
     """jieba's own character -> the states it may take."""
     index: dict
@@ -80,7 +81,7 @@ class PosHmm:
         if known is None:
             allowed = np.zeros(len(self.states), dtype=bool)
             allowed[[self.index[s] for s in self.char_states.get(char, self.states)]] = True
-            emission = np.array([self.emit[s].get(char, MIN_FLOAT) for s in self.states])
+            emission = np.array([row.get(char, MIN_FLOAT) for row in self.emit])
             known = self.by_char[char] = allowed, emission
         return known
 
@@ -96,4 +97,4 @@ def make_hmm(start_p: dict, trans_p: dict, emit_p: dict, char_state_tab: dict) -
             transition[index[source], index[target]] = probability
             follows[index[source], index[target]] = True
     return PosHmm(states, np.array([start_p[s] for s in states]), transition, follows,
-                  emit_p, char_state_tab, index)
+                  [emit_p[s] for s in states], char_state_tab, index)

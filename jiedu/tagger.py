@@ -12,11 +12,13 @@ from importlib import metadata
 from pathlib import Path
 
 from .cache import marshalled
+from .hmm import make_hmm
 
 
 def make_tagger(cache: Path, known_words=()):
     """A private jieba Tokenizer wrapped in a POS tokenizer (never jieba's globals),
-    knowing the words of the readings table so they come out whole."""
+    knowing the words of the readings table so they come out whole. Its HMM over
+    characters the dictionary lacks runs on numpy (jiedu.hmm), with jieba's results."""
     jieba = import_jieba()
     # jieba logs its dictionary loading to stderr; silence it at the boundary.
     logging.getLogger("jieba").setLevel(logging.WARNING)
@@ -27,8 +29,11 @@ def make_tagger(cache: Path, known_words=()):
     for word in known_words:
         # Tagged nz (other proper noun): their readings are final, no name rule applies.
         tokenizer.add_word(word, freq=max(tokenizer.suggest_freq(word), 1000), tag="nz")
-    tagger = posseg.POSTokenizer.__new__(posseg.POSTokenizer)  # its __init__ would parse the tags again
+    from .postagger import VectorisedPOSTokenizer  # after import_posseg, which keeps that import cheap
+
+    tagger = VectorisedPOSTokenizer.__new__(VectorisedPOSTokenizer)  # its __init__ would parse the tags again
     tagger.tokenizer, tagger.word_tag_tab = tokenizer, word_tags(cache, tokenizer)
+    tagger.hmm = make_hmm(posseg.start_P, posseg.trans_P, posseg.emit_P, posseg.char_state_tab_P)
     return tagger
 
 

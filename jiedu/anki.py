@@ -62,6 +62,12 @@ def word_guid(slug: str, item: VocabularyItem) -> str:
     return genanki.guid_for(slug, item.text, " ".join(item.pinyin))
 
 
+def word_guids(slug: str, items: list[VocabularyItem]) -> list[str]:
+    """Each item's note GUID, in order: made once for both the deck and the TSV (a SHA-256
+    and a base-91 loop in Python each)."""
+    return [word_guid(slug, item) for item in items]
+
+
 def word_values(item: VocabularyItem, title: str) -> tuple[str, ...]:
     """The six fields as plain text, in WORD_FIELDS order (the TSV's columns)."""
     return item.text, " ".join(item.pinyin), item.english, item.sentence, item.translation or "", title
@@ -72,23 +78,29 @@ def escape(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def word_note(model: genanki.Model, slug: str, item: VocabularyItem, title: str, due: int = 0) -> genanki.Note:
-    """One note; `due` orders new cards as the words first occur in the article."""
+def word_note(model: genanki.Model, slug: str, item: VocabularyItem, title: str, due: int = 0,
+              guid: str | None = None, translations: dict | None = None) -> genanki.Note:
+    """One note; `due` orders new cards as the words first occur in the article. `guid`
+    when already made; `translations` remembers each block's translation as HTML, since
+    every word of a block shares it and Markdown is slow."""
     text, pinyin, english, sentence, translation, title = map(escape, word_values(item, title))
     sentence = sentence.replace(text, f"<b>{text}</b>", 1).replace("\n", "<br>")
-    return genanki.Note(model=model, guid=word_guid(slug, item), tags=[f"jiedu::{slug}"], due=due,
-                        fields=[text, pinyin, english, sentence, str(markdown_html(item.translation)), title])
+    translations = {} if translations is None else translations
+    if item.translation not in translations:
+        translations[item.translation] = str(markdown_html(item.translation))
+    return genanki.Note(model=model, guid=guid or word_guid(slug, item), tags=[f"jiedu::{slug}"], due=due,
+                        fields=[text, pinyin, english, sentence, translations[item.translation], title])
 
 
 def deck_name(title: str) -> str:
     return "jiedu::" + title.replace("::", ":").replace("\n", " ")  # "::" would make subdecks
 
 
-def article_deck(items: list[VocabularyItem], slug: str, title: str) -> genanki.Deck:
+def article_deck(items: list[VocabularyItem], slug: str, title: str, guids: list[str] | None = None) -> genanki.Deck:
     deck = genanki.Deck(stable_id(f"jiedu article deck {slug}"), deck_name(title), description=CREDIT)
-    model = word_model()
-    for number, item in enumerate(items):
-        deck.add_note(word_note(model, slug, item, title, number))
+    model, translations = word_model(), {}
+    for number, (item, guid) in enumerate(zip(items, guids or word_guids(slug, items))):
+        deck.add_note(word_note(model, slug, item, title, number, guid, translations))
     return deck
 
 
@@ -112,6 +124,10 @@ def package_bytes(decks: list[genanki.Deck], timestamp: int) -> bytes:
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "collection.anki2"
         connection = sqlite3.connect(path)
+        # A scratch file read back at once: waiting for the disk after each of genanki's
+        # statements was most of the time (journal and sync settings leave the bytes alone).
+        connection.execute("PRAGMA synchronous = OFF")
+        connection.execute("PRAGMA journal_mode = MEMORY")
         genanki.Package(decks).write_to_db(connection.cursor(), timestamp, itertools.count(timestamp * 1000))
         connection.commit()
         connection.close()
@@ -130,8 +146,9 @@ def zipped(members: dict[str, bytes], timestamp: int) -> bytes:
     return buffer.getvalue()
 
 
-def article_package(items: list[VocabularyItem], slug: str, title: str, timestamp: int = DEFAULT_TIMESTAMP) -> bytes:
-    return package_bytes([article_deck(items, slug, title)], timestamp)
+def article_package(items: list[VocabularyItem], slug: str, title: str, timestamp: int = DEFAULT_TIMESTAMP,
+                    guids: list[str] | None = None) -> bytes:
+    return package_bytes([article_deck(items, slug, title, guids)], timestamp)
 
 
 def glossary_package(glossary: Glossary, timestamp: int = DEFAULT_TIMESTAMP) -> bytes:
@@ -146,12 +163,13 @@ def tsv(header: list[str], rows: list[tuple[str, ...]]) -> str:
     return buffer.getvalue()
 
 
-def article_tsv(items: list[VocabularyItem], slug: str, title: str) -> str:
+def article_tsv(items: list[VocabularyItem], slug: str, title: str, guids: list[str] | None = None) -> str:
     """The same six fields as the deck, plain text, with the note GUID first. Once the .apkg
     has brought the note type, Anki maps the columns by name and updates the same notes."""
     header = ["#separator:tab", "#html:false", "#guid column:1", "#notetype:jiedu word", f"#deck:{deck_name(title)}",
               "#columns:GUID\t" + "\t".join(WORD_FIELDS), f"# {CREDIT}"]
-    return tsv(header, [(word_guid(slug, item), *word_values(item, title)) for item in items])
+    guids = guids or word_guids(slug, items)
+    return tsv(header, [(guid, *word_values(item, title)) for guid, item in zip(guids, items)])
 
 
 def glossary_tsv(glossary: Glossary) -> str:

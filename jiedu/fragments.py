@@ -2,16 +2,33 @@
 the vocabulary page's rows.
 
 In Jinja these loops were most of an article's render time (a macro call, a dozen
-attribute look-ups and escapes per word). Here every value from content still goes
-through markupsafe's `escape`, the markup around it is fixed text, and the result
-becomes Markup only once whole; the templates keep autoescaping for everything else.
+attribute look-ups and escapes per word). Here every value from content goes through
+`escaped`, which gives markupsafe's escaping as text (tested equal), the markup around
+it is fixed text, and the result becomes Markup only once whole; the templates keep
+autoescaping for everything else.
 """
 
-from markupsafe import Markup, escape
+import re
+
+from markupsafe import Markup
 
 from .model import Block, Word
 from .text import HAN
 from .vocabulary import NAME, VocabularyItem, clause_around
+
+SPECIAL = re.compile("[&<>\"']")
+
+
+def escaped(value) -> str:
+    """`str(markupsafe.escape(value))`, three times faster: most text here has none of
+    & < > " ' and is returned as it is, and no Markup object is made per value."""
+    if hasattr(value, "__html__"):
+        return value.__html__()
+    value = str(value)
+    if not SPECIAL.search(value):
+        return value
+    return (value.replace("&", "&amp;").replace(">", "&gt;").replace("<", "&lt;")
+            .replace("'", "&#39;").replace('"', "&#34;"))
 
 
 def ruby_pairs(word: Word) -> list[tuple[str, str, str]]:
@@ -29,8 +46,8 @@ def ruby(word: Word) -> str:
     """One <ruby> per word, one <rt> per character (empty for a character without a syllable)."""
     pieces = ["<ruby>"]
     for char, syllable, sandhi in ruby_pairs(word):
-        changed = f' data-s="{escape(sandhi)}"' if sandhi else ""
-        pieces.append(f"{escape(char)}<rt{changed}>{escape(syllable)}</rt>")
+        changed = f' data-s="{escaped(sandhi)}"' if sandhi else ""
+        pieces.append(f"{escaped(char)}<rt{changed}>{escaped(syllable)}</rt>")
     pieces.append("</ruby>")
     return "".join(pieces)
 
@@ -39,14 +56,14 @@ def word_html(word: Word, notes: dict[str, int]) -> str:
     """A word with pinyin as <ruby> (a glossary term's linked to its note), a line break as
     <br>, other text as itself (with its Traditional form when that differs)."""
     if word.pinyin and word.term:
-        return f'<a class="term" href="#n{escape(notes[word.term])}">{ruby(word)}</a>'
+        return f'<a class="term" href="#n{escaped(notes[word.term])}">{ruby(word)}</a>'
     if word.pinyin:
         return ruby(word)
     if word.text == "\n":
         return "<br>"
     if word.trad != word.text:
-        return f'<span data-t="{escape(word.trad)}">{escape(word.text)}</span>'
-    return str(escape(word.text))
+        return f'<span data-t="{escaped(word.trad)}">{escaped(word.text)}</span>'
+    return escaped(word.text)
 
 
 def block_words(block: Block, notes: dict[str, int]) -> Markup:
@@ -69,17 +86,17 @@ def vocabulary_rows(items, article_href: str, glossary_href: str) -> list[Markup
 
 
 def vocabulary_row(item: VocabularyItem, article_href: str, glossary_href: str) -> str:
-    text = escape(item.text)
-    hanzi = (f'<a class="hanzi" href="{escape(f"{glossary_href}#{item.term}")}">{text}</a>' if item.term
+    text = escaped(item.text)
+    hanzi = (f'<a class="hanzi" href="{escaped(f"{glossary_href}#{item.term}")}">{text}</a>' if item.term
              else f'<span class="hanzi">{text}</span>')
-    trad = f' <span class="hanzi-trad" lang="zh-Hant">{escape(item.trad)}</span>' if item.trad != item.text else ""
+    trad = f' <span class="hanzi-trad" lang="zh-Hant">{escaped(item.trad)}</span>' if item.trad != item.text else ""
     before, word, after = clause_around(item.sentence, item.text)
     return (f'<li><span class="word" lang="zh-Hans">{hanzi}{trad}</span>\n'
-            f'<span class="pinyin" lang="zh-Latn-pinyin">{escape(" ".join(item.pinyin))}</span>\n'
+            f'<span class="pinyin" lang="zh-Latn-pinyin">{escaped(" ".join(item.pinyin))}</span>\n'
             f'<span class="stats">{item.count} {"use" if item.count == 1 else "uses"} · {hsk_label(item.hsk)}</span>\n'
-            f'<span class="gloss"><span class="english">{escape(item.english)}</span>{flag(item)}</span>\n'
-            f'<a class="use" lang="zh-Hans" href="{escape(f"{article_href}#{item.block}")}">'
-            f"{escape(before)}<b>{escape(word)}</b>{escape(after)}</a></li>")
+            f'<span class="gloss"><span class="english">{escaped(item.english)}</span>{flag(item)}</span>\n'
+            f'<a class="use" lang="zh-Hans" href="{escaped(f"{article_href}#{item.block}")}">'
+            f"{escaped(before)}<b>{escaped(word)}</b>{escaped(after)}</a></li>")
 
 
 def hsk_label(level: int | None) -> str:

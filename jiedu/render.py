@@ -19,7 +19,8 @@ from markupsafe import Markup
 
 from .dictionary import CREDIT
 from .export import inline_json
-from .fragments import block_words, vocabulary_rows
+from .fragments import block_words, ruby_pairs, vocabulary_rows
+from .vocabulary import clause_around
 
 ALLOWED_TAGS = {"p", "em", "strong", "a", "br", "code", "sup", "sub"}
 
@@ -83,7 +84,9 @@ def make_environment(templates: Path) -> Environment:
     )
     env.filters.update(url=url_filter, markdown=markdown_html, block_words=block_words, reader_defaults=reader_defaults,
                        inline_json=lambda data: Markup(inline_json(data)), percent=percent,
-                       vocabulary_rows=vocabulary_rows_filter)
+                       vocabulary_rows=vocabulary_rows_filter,
+                       # what the word loops used when they were Jinja: custom templates may still
+                       ruby_pairs=ruby_pairs, clause=clause_around)
     env.globals.update(cedict_credit=CREDIT)
     return env
 

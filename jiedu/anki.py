@@ -5,7 +5,7 @@ Re-importing updates instead of duplicating: note GUIDs come from the article sl
 word and its reading (glossary notes: the entry id), and note type and deck ids are
 hashes of fixed names. Builds are byte-identical: genanki stamps notes, cards and note
 types with the `timestamp` it is given (its own default is the clock), and the package's
-zip is written here with that time on every member instead of the clock's. Anki's
+zip is written (apkg.py) with that time on every member instead of the clock's. Anki's
 importer updates a note whose incoming modification time is newer, so pass a time that
 grows with the content, e.g. SOURCE_DATE_EPOCH set to the last commit's time.
 """
@@ -14,15 +14,11 @@ import csv
 import hashlib
 import html
 import io
-import itertools
-import sqlite3
-import tempfile
-import time
-import zipfile
 from pathlib import Path
 
 import genanki
 
+from .apkg import Note, package_bytes
 from .dictionary import CREDIT
 from .glossary import Glossary
 from .render import markdown_html
@@ -62,6 +58,12 @@ def word_guid(slug: str, item: VocabularyItem) -> str:
     return genanki.guid_for(slug, item.text, " ".join(item.pinyin))
 
 
+def word_guids(slug: str, items: list[VocabularyItem]) -> list[str]:
+    """Each item's note GUID, in order: made once for both the deck and the TSV (a SHA-256
+    and a base-91 loop in Python each)."""
+    return [word_guid(slug, item) for item in items]
+
+
 def word_values(item: VocabularyItem, title: str) -> tuple[str, ...]:
     """The six fields as plain text, in WORD_FIELDS order (the TSV's columns)."""
     return item.text, " ".join(item.pinyin), item.english, item.sentence, item.translation or "", title
@@ -72,23 +74,29 @@ def escape(text: str) -> str:
     return html.escape(text, quote=False)
 
 
-def word_note(model: genanki.Model, slug: str, item: VocabularyItem, title: str, due: int = 0) -> genanki.Note:
-    """One note; `due` orders new cards as the words first occur in the article."""
+def word_note(model: genanki.Model, slug: str, item: VocabularyItem, title: str, due: int = 0,
+              guid: str | None = None, translations: dict | None = None) -> Note:
+    """One note; `due` orders new cards as the words first occur in the article. `guid`
+    when already made; `translations` remembers each block's translation as HTML, since
+    every word of a block shares it and Markdown is slow."""
     text, pinyin, english, sentence, translation, title = map(escape, word_values(item, title))
     sentence = sentence.replace(text, f"<b>{text}</b>", 1).replace("\n", "<br>")
-    return genanki.Note(model=model, guid=word_guid(slug, item), tags=[f"jiedu::{slug}"], due=due,
-                        fields=[text, pinyin, english, sentence, str(markdown_html(item.translation)), title])
+    translations = {} if translations is None else translations
+    if item.translation not in translations:
+        translations[item.translation] = str(markdown_html(item.translation))
+    fields = [text, pinyin, english, sentence, translations[item.translation], title]
+    return Note(model, guid or word_guid(slug, item), fields, (f"jiedu::{slug}",), due)
 
 
 def deck_name(title: str) -> str:
     return "jiedu::" + title.replace("::", ":").replace("\n", " ")  # "::" would make subdecks
 
 
-def article_deck(items: list[VocabularyItem], slug: str, title: str) -> genanki.Deck:
+def article_deck(items: list[VocabularyItem], slug: str, title: str, guids: list[str] | None = None) -> genanki.Deck:
     deck = genanki.Deck(stable_id(f"jiedu article deck {slug}"), deck_name(title), description=CREDIT)
-    model = word_model()
-    for number, item in enumerate(items):
-        deck.add_note(word_note(model, slug, item, title, number))
+    model, translations = word_model(), {}
+    for number, (item, guid) in enumerate(zip(items, guids or word_guids(slug, items))):
+        deck.add_note(word_note(model, slug, item, title, number, guid, translations))
     return deck
 
 
@@ -97,8 +105,8 @@ def glossary_deck(glossary: Glossary) -> genanki.Deck:
     model = glossary_model()
     for entry in glossary.entries:
         values = glossary_values(entry)
-        deck.add_note(genanki.Note(model=model, guid=genanki.guid_for("jiedu-glossary", entry.id),
-                                   fields=[escape(v) for v in values], tags=[f"jiedu::{entry.category}"]))
+        deck.add_note(Note(model, genanki.guid_for("jiedu-glossary", entry.id), [escape(v) for v in values],
+                           (f"jiedu::{entry.category}",)))
     return deck
 
 
@@ -107,31 +115,9 @@ def glossary_values(entry) -> tuple[str, ...]:
             entry.explanation, entry.category)
 
 
-def package_bytes(decks: list[genanki.Deck], timestamp: int) -> bytes:
-    """The .apkg: genanki's collection, in a zip whose members all carry `timestamp`."""
-    with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "collection.anki2"
-        connection = sqlite3.connect(path)
-        genanki.Package(decks).write_to_db(connection.cursor(), timestamp, itertools.count(timestamp * 1000))
-        connection.commit()
-        connection.close()
-        collection = path.read_bytes()
-    return zipped({"collection.anki2": collection, "media": b"{}"}, timestamp)
-
-
-def zipped(members: dict[str, bytes], timestamp: int) -> bytes:
-    stamp = max(time.gmtime(timestamp)[:6], (1980, 1, 1, 0, 0, 0))
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as archive:
-        for name, data in members.items():
-            info = zipfile.ZipInfo(name, date_time=stamp)
-            info.compress_type, info.external_attr = zipfile.ZIP_DEFLATED, 0o644 << 16
-            archive.writestr(info, data)
-    return buffer.getvalue()
-
-
-def article_package(items: list[VocabularyItem], slug: str, title: str, timestamp: int = DEFAULT_TIMESTAMP) -> bytes:
-    return package_bytes([article_deck(items, slug, title)], timestamp)
+def article_package(items: list[VocabularyItem], slug: str, title: str, timestamp: int = DEFAULT_TIMESTAMP,
+                    guids: list[str] | None = None) -> bytes:
+    return package_bytes([article_deck(items, slug, title, guids)], timestamp)
 
 
 def glossary_package(glossary: Glossary, timestamp: int = DEFAULT_TIMESTAMP) -> bytes:
@@ -146,12 +132,13 @@ def tsv(header: list[str], rows: list[tuple[str, ...]]) -> str:
     return buffer.getvalue()
 
 
-def article_tsv(items: list[VocabularyItem], slug: str, title: str) -> str:
+def article_tsv(items: list[VocabularyItem], slug: str, title: str, guids: list[str] | None = None) -> str:
     """The same six fields as the deck, plain text, with the note GUID first. Once the .apkg
     has brought the note type, Anki maps the columns by name and updates the same notes."""
     header = ["#separator:tab", "#html:false", "#guid column:1", "#notetype:jiedu word", f"#deck:{deck_name(title)}",
               "#columns:GUID\t" + "\t".join(WORD_FIELDS), f"# {CREDIT}"]
-    return tsv(header, [(word_guid(slug, item), *word_values(item, title)) for item in items])
+    guids = guids or word_guids(slug, items)
+    return tsv(header, [(guid, *word_values(item, title)) for guid, item in zip(guids, items)])
 
 
 def glossary_tsv(glossary: Glossary) -> str:

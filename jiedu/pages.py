@@ -11,7 +11,8 @@ import hashlib
 import os
 from pathlib import Path
 
-from .anki import DEFAULT_TIMESTAMP, article_package, article_tsv, glossary_package, glossary_tsv
+from .anki import (DEFAULT_TIMESTAMP, article_package, article_tsv, glossary_package, glossary_tsv,
+                   word_guids)
 from .dictionary import CREDIT
 from .digest import Digest, merged_occurrences
 from .export import article_json, article_title, inline_json
@@ -51,8 +52,9 @@ def article_files(env, article: Article, glossary: Glossary, config: dict) -> di
     if article.vocabulary:
         words, title, items = vocabulary_path(view.slug), article_title(article), list(article.vocabulary)
         pages[words] = render_page(env, "vocabulary.html", words, site=config, view=view, glossary=glossary)
-        pages[f"articles/{view.slug}.apkg"] = article_package(items, view.slug, title, anki_stamp())
-        pages[f"articles/{view.slug}.tsv"] = article_tsv(items, view.slug, title)
+        guids = word_guids(view.slug, items)
+        pages[f"articles/{view.slug}.apkg"] = article_package(items, view.slug, title, anki_stamp(), guids)
+        pages[f"articles/{view.slug}.tsv"] = article_tsv(items, view.slug, title, guids)
     return _encoded(pages)
 
 

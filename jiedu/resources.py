@@ -11,6 +11,7 @@ from importlib import resources as package_files
 from pathlib import Path
 
 from .cache import code_key, marshalled
+from .collocations import load_collocations
 from .polyphone import load_polyphone_model
 from .reading import Reader
 from .convert import Converters
@@ -88,7 +89,7 @@ def load_resources(glossary_path: Path | None, glossary_shown: str = "", glossar
         segmenter=make_segmenter(tagger, glossary.multi_character_terms, dictionary),
         reader=Reader(PHRASES_DICT, PINYIN_DICT, lambda run: tagger.tokenizer.cut(run, HMM=False),
                       tagger.tokenizer.FREQ, load_polyphone_model(), word_readings, char_readings,
-                      cached_windows(user_cache(), PHRASES_DICT, dictionary.by_simplified)),
+                      cached_windows(user_cache(), PHRASES_DICT, dictionary.by_simplified), load_collocations()),
         glossary=glossary,
         char_frequency={w: f for w, f in tagger.tokenizer.FREQ.items() if len(w) == 1},
         dictionary=dictionary,

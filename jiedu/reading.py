@@ -5,7 +5,8 @@ here when reading bare text): a word in pypinyin's phrase dictionary gives its
 phrase reading, any other character its first dictionary reading. Where a
 character is polyphonic, its readings are scored (`weighing.py`): the dictionary
 part first (the word's phrase reading, common words, pypinyin and CC-CEDICT
-phrases around it), and the g2pM context model (`polyphone.py`) only where the
+phrases around it, the neighbouring characters' weights of `collocations.py`, learned
+on CPP dev), and the g2pM context model (`polyphone.py`) only where the
 dictionaries leave the choice open. The model runs in one batch per call.
 
 CPP over-represents rare readings, so it rewards trusting the model over

@@ -5,7 +5,9 @@ Runs both, side by side in one process, on the CPP polyphone benchmark (dev and
 test splits, bench/data/cpp/, Apache-2.0) and on news text (the seed article),
 and prints accuracy, accuracy ignoring tone, characters per second, and the
 ratio of jiedu's speed to pypinyin's. Weights were tuned on dev only; test is
-for reporting. A third row, "jiedu annotate", runs each sentence through the
+for reporting. The neighbour table (jiedu/data/collocations.tsv) was learned on dev,
+so the dev rows are training figures: bench/fit_collocations.py gives the
+cross-validated one. A third row, "jiedu annotate", runs each sentence through the
 whole path the site and `jiedu annotate` use (convert, segment, then readings
 table, rules and names over the reading stage), comparing syllables without
 capitals (names are capitalised; CPP's gold is not).

@@ -5,7 +5,8 @@ here when reading bare text): a word in pypinyin's phrase dictionary gives its
 phrase reading, any other character its first dictionary reading. Where a
 character is polyphonic, its readings are scored (`weighing.py`): the dictionary
 part first (the word's phrase reading, common words, pypinyin and CC-CEDICT
-phrases around it), and the g2pM context model (`polyphone.py`) only where the
+phrases around it, the neighbouring characters' weights of `collocations.py`, learned
+on CPP dev), and the g2pM context model (`polyphone.py`) only where the
 dictionaries leave the choice open. The model runs in one batch per call.
 
 CPP over-represents rare readings, so it rewards trusting the model over
@@ -17,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from . import weighing
+from .collocations import add_collocations
 from .polyphone import PolyphoneModel
 from .text import HAN_RUN, longest_spans
 
@@ -39,6 +41,8 @@ class Reader:
     windows: dict = field(default_factory=dict)
     """pypinyin's and CC-CEDICT's short words, for the readings around a character
     (`weighing.window_index`)."""
+    collocations: dict = field(default_factory=dict)
+    """Neighbour-character weights learned on CPP dev (`collocations.py`); empty: none."""
 
     def whole_word_reading(self, word: str) -> tuple[str, ...] | None:
         """A dictionary's reading of the whole word: pypinyin's phrase, else CC-CEDICT's
@@ -72,7 +76,19 @@ class Reader:
     def _weigh_run(self, run, syllables: list[str], phrase: dict[int, str], result: list[str], number: int) -> list:
         """Settle each polyphone of the run by the dictionaries where they suffice; the
         rest come back as (text number, position, dictionary scores) for the model."""
-        text, model, pending, found = run.group(), self.model, [], None
+        pending = []
+        for index, scores in self._scored(run.group(), syllables, phrase):
+            winner = weighing.settled(scores)
+            if winner is None:
+                pending.append((number, run.start() + index, scores))
+            else:
+                result[run.start() + index] = winner
+        return pending
+
+    def _scored(self, text: str, syllables: list[str], phrase: dict[int, str]):
+        """(index, each candidate's score before the model) for every polyphone of a Han
+        run: dictionaries, then neighbour weights."""
+        model, found = self.model, None
         for index, char in enumerate(text):
             if char not in model.polyphones:
                 continue
@@ -81,19 +97,25 @@ class Reader:
             scores = weighing.bonuses(
                 dict.fromkeys((syllables[index], *model.candidates(char))), syllables[index],
                 None if word is None else self.word_frequency.get(word, 0), *weighing.support(found, index))
-            winner = weighing.settled(scores)
-            if winner is None:
-                pending.append((number, run.start() + index, scores))
-            else:
-                result[run.start() + index] = winner
-        return pending
+            yield index, add_collocations(scores, self.collocations, text, index)
+
+    def evidence(self, text: str, position: int) -> tuple[dict[str, float], dict[str, float]] | None:
+        """What the stage weighs for the polyphone at `position` of `text`: (scores before
+        the model, the model's probabilities); None for a character it does not weigh.
+        For fitting weights (bench/fit_collocations.py), one character at a time."""
+        run = next((r for r in HAN_RUN.finditer(text) if r.start() <= position < r.end()), None)
+        if run is None or self.model is None or text[position] not in self.model.polyphones:
+            return None
+        syllables, phrase = self._dictionary_reading(list(self.cut(run.group())))
+        scores = dict(self._scored(run.group(), syllables, phrase))[position - run.start()]
+        [[probabilities]] = self.model.probabilities(*_model_context(text, position))
+        return scores, probabilities
 
     def _ask_model(self, texts: list[str], results: list[list[str]], open_choices: list) -> None:
         """The model's probabilities for each open choice, from CONTEXT characters either side."""
-        reach = weighing.CONTEXT
-        contexts = [texts[n][max(0, p - reach):p + reach + 1] for n, p, _ in open_choices]
-        targets = [[min(p, reach)] for _, p, _ in open_choices]
-        for (number, position, scores), [dist] in zip(open_choices, self.model.probabilities(contexts, targets)):
+        contexts = [_model_context(texts[n], p) for n, p, _ in open_choices]
+        odds = self.model.probabilities([run for [run], _ in contexts], [target for _, [target] in contexts])
+        for (number, position, scores), [dist] in zip(open_choices, odds):
             results[number][position] = weighing.choose(scores, dist)
 
     def _dictionary_reading(self, words: list[str]) -> tuple[list[str], dict[int, str]]:
@@ -117,6 +139,13 @@ class Reader:
             known = len(word) < 3 or word in self.phrases
             parts += [word] if known else [word[s:e] for s, e in longest_spans(word, self.phrases)]
         return parts
+
+
+def _model_context(text: str, position: int) -> tuple[list[str], list[list[int]]]:
+    """The model's input for one character: CONTEXT characters either side, and where the
+    character is in them (shaped as `PolyphoneModel.probabilities` takes them)."""
+    reach = weighing.CONTEXT
+    return [text[max(0, position - reach):position + reach + 1]], [[min(position, reach)]]
 
 
 def _cut_at_runs(runs: list, words: list[str]) -> list[list[str]]:

@@ -14,6 +14,7 @@ from importlib import resources as package_files
 from pathlib import Path
 
 from .cache import code_key, marshalled
+from .collocations import load_collocations
 from .polyphone import load_polyphone_model
 from .reading import Reader
 from .convert import Converters
@@ -125,7 +126,7 @@ def _load_resources(glossary_path: Path | None, glossary_shown: str, glossary: G
         segmenter=make_segmenter(tagger, glossary.multi_character_terms, dictionary),
         reader=Reader(phrases, characters, lambda run: tagger.tokenizer.cut(run, HMM=False),
                       tagger.tokenizer.FREQ, load_polyphone_model(), word_readings, char_readings,
-                      cached_windows(user_cache(), phrases, dictionary.by_simplified)),
+                      cached_windows(user_cache(), phrases, dictionary.by_simplified), load_collocations()),
         glossary=glossary,
         char_frequency=char_frequencies(user_cache(), tagger.tokenizer),
         dictionary=dictionary,

@@ -127,3 +127,43 @@ def test_workers_load_resources_without_importing_pypinyin_or_pkg_resources():
             "print(sorted(m for m in ('pypinyin', 'pkg_resources') if m in sys.modules))")
     shown = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
     assert shown.strip() == "[]"
+
+
+@pytest.mark.parametrize("run, index, keys", [
+    ("参将", 1, ["将<参"]),
+    ("将军", 0, ["将>军"]),
+    ("大将军", 1, ["将<大", "将>军"]),
+    ("将", 0, []),
+])
+def test_neighbour_keys_stay_inside_the_run(run, index, keys):
+    from jiedu.collocations import neighbour_keys
+
+    assert neighbour_keys(run, index) == keys
+
+
+def test_collocation_table_parses_and_rejects_malformed_rows():
+    from jiedu.collocations import add_collocations, parse_collocations
+
+    table = parse_collocations("# comment\n将\tjiàng\t<参\t2.1\n将\tjiāng\t<参\t-2.0\n")
+    assert table == {"将<参": {"jiàng": 2.1, "jiāng": -2.0}}
+    assert add_collocations({"jiāng": 1.0, "jiàng": 0.0}, table, "参将", 1) == {"jiāng": -1.0, "jiàng": 2.1}
+    with pytest.raises(ValueError):
+        parse_collocations("将\tjiàng\t参\t2.1\n")
+
+
+def test_shipped_collocations_load_and_are_used(resources):
+    """The learned table ships, the reader gets it, and its weights move close choices."""
+    from dataclasses import replace
+
+    from jiedu.collocations import load_collocations
+
+    table = load_collocations()
+    assert len(table) > 100 and resources.reader.collocations == table
+    assert all(len(key) == 3 and key[1] in "<>" for key in table)
+    reader = resources.reader
+    without = replace(reader, collocations={})
+    for text, index, before, after in [("主要来自划船", 4, "huà", "huá"), ("再次弄干", 2, "lòng", "nòng"),
+                                       ("风暴笼罩着世界", 2, "lóng", "lǒng")]:
+        assert (without.read(text)[index], reader.read(text)[index]) == (before, after), text
+    pushed = replace(reader, collocations={"长>江": {"zhǎng": 50.0}})
+    assert pushed.read("长江")[0] == "zhǎng" and reader.read("长江")[0] == "cháng"

@@ -43,6 +43,8 @@ class Reader:
     (`weighing.window_index`)."""
     collocations: dict = field(default_factory=dict)
     """Neighbour-character weights learned on CPP dev (`collocations.py`); empty: none."""
+    cedict: dict = field(default_factory=dict)
+    """CC-CEDICT's entries by Simplified headword (`Dictionary.by_simplified`), read only."""
 
     def whole_word_reading(self, word: str) -> tuple[str, ...] | None:
         """A dictionary's reading of the whole word: pypinyin's phrase, else CC-CEDICT's
@@ -50,8 +52,9 @@ class Reader:
         entry = self.phrases.get(word)
         if entry and len(entry) == len(word):
             return tuple(readings[0] for readings in entry)
-        cedict = (self.windows.get(word) or ((), ()))[1]
-        return tuple(s.lower() for s in cedict[0]) if cedict and len(cedict[0]) == len(word) else None
+        rows = self.cedict.get(word, ()) if len(word) <= weighing.LONGEST_CEDICT else ()
+        readings = weighing.cedict_readings(word, rows)
+        return readings[0] if readings else None
 
     def read(self, text: str, words: list[str] | None = None) -> list[str]:
         """One syllable per character of `text`; '' for non-Han characters."""

@@ -55,11 +55,11 @@ def user_cache() -> Path:
     return Path(base) / "jiedu"
 
 
-def cached_windows(cache: Path, phrases: dict, by_simplified: dict) -> dict:
+def cached_windows(cache: Path, phrases: dict, by_simplified: dict, polyphones: frozenset | None = None) -> dict:
     """`weighing.window_index`, kept in the user cache per version of jiedu's code and
     dictionaries: building it takes most of a second of every worker's start. Earlier
     versions' files (8 MB each) go."""
-    return marshalled(cache / f"windows-{code_key()[:16]}.marshal", lambda: window_index(phrases, by_simplified),
+    return marshalled(cache / f"windows-{code_key()[:16]}.marshal", lambda: window_index(phrases, by_simplified, polyphones),
                       stale="windows-*.marshal")
 
 
@@ -121,12 +121,14 @@ def _load_resources(glossary_path: Path | None, glossary_shown: str, glossary: G
     t2s, s2t = opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
     dictionary = load_dictionary(user_cache())
     phrases, characters = pypinyin_dictionaries(user_cache())
+    model = load_polyphone_model()
     return Resources(
         converters=Converters(t2s.convert, s2t.convert),
         segmenter=make_segmenter(tagger, glossary.multi_character_terms, dictionary),
         reader=Reader(phrases, characters, lambda run: tagger.tokenizer.cut(run, HMM=False),
-                      tagger.tokenizer.FREQ, load_polyphone_model(), word_readings, char_readings,
-                      cached_windows(user_cache(), phrases, dictionary.by_simplified), load_collocations()),
+                      tagger.tokenizer.FREQ, model, word_readings, char_readings,
+                      cached_windows(user_cache(), phrases, dictionary.by_simplified, model.polyphones),
+                      load_collocations(), dictionary.by_simplified),
         glossary=glossary,
         char_frequency=char_frequencies(user_cache(), tagger.tokenizer),
         dictionary=dictionary,

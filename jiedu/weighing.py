@@ -71,22 +71,31 @@ def choose(scores: dict[str, float], probabilities: dict[str, float]) -> str:
     return best
 
 
-def window_index(phrases: dict, by_simplified: dict) -> dict:
+def window_index(phrases: dict, by_simplified: dict, polyphones: frozenset | None = None) -> dict:
     """Every dictionary word that can support a reading -> (pypinyin's reading, if the
     word has at most LONGEST_WINDOW characters; CC-CEDICT's readings, lower case), and
-    every shorter prefix of such a word -> None, so a scan can stop where no word goes on."""
+    every shorter prefix of such a word -> None, so a scan can stop where no word goes on.
+    Given `polyphones`, only words with one of them: support is asked for at polyphones
+    only, so no other word ever counts, and a worker loads half the index."""
     index: dict = {}
     for word, entry in phrases.items():
         if 2 <= len(word) <= LONGEST_WINDOW and len(entry) == len(word):
             index[word] = ((tuple(readings[0] for readings in entry),), ())
     for word, rows in by_simplified.items():
-        readings = tuple(sorted({r for r in (tuple(row[2].lower().split(" ")) for row in rows) if len(r) == len(word)}))
+        readings = cedict_readings(word, rows)
         if 2 <= len(word) <= LONGEST_CEDICT and readings:
             index[word] = (index[word][0] if word in index else (), readings)
+    if polyphones is not None:
+        index = {word: entry for word, entry in index.items() if not polyphones.isdisjoint(word)}
     for word in list(index):
         for end in range(2, len(word)):
             index.setdefault(word[:end], None)
     return index
+
+
+def cedict_readings(word: str, rows) -> tuple[tuple[str, ...], ...]:
+    """CC-CEDICT's readings of a word, lower case, each one syllable per character; sorted."""
+    return tuple(sorted({r for r in (tuple(row[2].lower().split(" ")) for row in rows) if len(r) == len(word)}))
 
 
 def matches(run: str, index: dict) -> list[tuple[int, int, tuple, tuple]]:

@@ -1,5 +1,7 @@
 """The reading stage: the batched polyphone model and how it is weighed against dictionaries."""
 
+from pathlib import Path
+
 import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
@@ -167,3 +169,28 @@ def test_shipped_collocations_load_and_are_used(resources):
         assert (without.read(text)[index], reader.read(text)[index]) == (before, after), text
     pushed = replace(reader, collocations={"长>江": {"zhǎng": 50.0}})
     assert pushed.read("长江")[0] == "zhǎng" and reader.read("长江")[0] == "cháng"
+
+
+def test_window_index_kept_to_polyphones_reads_as_the_whole_index(resources, seed_article):
+    """Support is asked for at polyphones only, so the smaller index a worker loads gives
+    the same readings as every dictionary word would, on CPP sentences and the seed."""
+    from dataclasses import replace
+
+    from jiedu.weighing import window_index
+
+    reader = resources.reader
+    whole = window_index(reader.phrases, reader.cedict)
+    assert len(reader.windows) < 0.7 * len(whole)
+    sentences = (Path(__file__).parent.parent / "bench" / "data" / "cpp" / "dev.sent").read_text(encoding="utf-8").splitlines()[:1500]
+    texts = [s.replace("\u2581", "") for s in sentences] + [b.text for b in seed_article.blocks]
+    assert replace(reader, windows=whole).read_texts(texts) == reader.read_texts(texts)
+
+
+@pytest.mark.parametrize("word, expected", [
+    ("曾国藩", ("zēng", "guó", "fān")),  # pypinyin's phrase
+    ("缪斯", ("miù", "sī")),
+    ("朴槿惠", ("piáo", "jǐn", "huì")),  # CC-CEDICT's only
+    ("单田芳", None),
+])
+def test_whole_word_reading_from_the_dictionaries(resources, word, expected):
+    assert resources.reader.whole_word_reading(word) == expected

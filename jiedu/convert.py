@@ -31,7 +31,8 @@ ZHU_WORDS = (
 
 @dataclass(frozen=True)
 class Converters:
-    """The two OpenCC converters, built once (see `resources.py`)."""
+    """OpenCC's t2s and s2t, as opencc-python-reimplemented converts (`conversion.py`),
+    their dictionaries read once (see `resources.py`)."""
 
     to_simplified: Callable[[str], str]
     to_traditional: Callable[[str], str]

@@ -31,13 +31,13 @@ from .cache import marshalled
 # opencc-python-reimplemented's split_chars_re, copied: its sentence separators.
 SEPARATORS = re.compile(
     r'(\s+|-|,|\.|\?|!|\*|　|，|。|、|；|：|？|！|…|“|”|‘|’|『|』|「|」|﹁|﹂|—|－|（|）|《|》|〈|〉|～|．|／|＼|︒|︑|︔|︓|︿|﹀|︹|︺|︙|︐|［|﹇|］|﹈|︕|︖|︰|︳|︴|︽|︾|︵|︶|｛|︷|｝|︸|﹃|﹄|【|︻|】|︼)')
-TABLE_LAYOUT = 2
+TABLE_LAYOUT = 3
 """Raise when the cached tables' layout changes, so older cache files are not read."""
 
 
 def read_dictionary(path: Path) -> tuple[dict, dict, bool]:
-    """(key -> first value, two-character prefix -> longest key with it, whether some
-    key is one character) of one OpenCC text dictionary, parsed as the package parses it (later lines win), without the
+    """(key -> first value, two-character prefix -> the lengths of the keys with it,
+    whether some key is one character) of one OpenCC text dictionary, parsed as the package parses it (later lines win), without the
     keys containing a separator."""
     table = {}
     with io.open(path, "r", encoding="utf-8") as file:
@@ -48,11 +48,12 @@ def read_dictionary(path: Path) -> tuple[dict, dict, bool]:
         # The package takes an empty value for "no match" and stops searching that piece.
         raise ValueError(f"{path}: empty values are not supported")
     table = {key: value for key, value in table.items() if not SEPARATORS.search(key)}
-    longest_by_prefix = {}
+    lengths_by_prefix = {}
     for key in table:
-        if len(key) > 1 and len(key) > longest_by_prefix.get(key[:2], 0):
-            longest_by_prefix[key[:2]] = len(key)
-    return table, longest_by_prefix, any(len(key) == 1 for key in table)
+        if len(key) > 1:
+            lengths_by_prefix.setdefault(key[:2], set()).add(len(key))
+    lengths_by_prefix = {prefix: tuple(sorted(lengths)) for prefix, lengths in lengths_by_prefix.items()}
+    return table, lengths_by_prefix, any(len(key) == 1 for key in table)
 
 
 def read_chain(folder: Path, config: str) -> list:
@@ -96,11 +97,17 @@ def _convert_with(text: str, dictionaries: list) -> str:
     """The first dictionary's matches converted; what lies between, by the others."""
     if not dictionaries or not text:
         return text
-    (table, longest_by_prefix, has_characters), rest = dictionaries[0], dictionaries[1:]
-    if not longest_by_prefix and not rest:  # single characters, nothing after: a plain map
+    (table, lengths_by_prefix, has_characters), rest = dictionaries[0], dictionaries[1:]
+    if not lengths_by_prefix and not rest:  # single characters, nothing after: a plain map
         return "".join(map(table.get, text, text))
+    kept = _kept_matches(text, _all_matches(text, table, lengths_by_prefix, has_characters))
+    if len(rest) == 1 and not rest[0][1]:  # then single characters: map all, write the matches over
+        chars = list(map(rest[0][0].get, text, text))
+        for start, end in kept:
+            chars[start:end] = [table[text[start:end]]] + [""] * (end - start - 1)
+        return "".join(chars)
     out, position = [], 0
-    for start, end in _kept_matches(text, _all_matches(text, table, longest_by_prefix, has_characters)):
+    for start, end in kept:
         out += (_convert_with(text[position:start], rest), table[text[start:end]])
         position = end
     out.append(_convert_with(text[position:], rest))
@@ -118,12 +125,13 @@ def _kept_matches(text: str, found: list[tuple[int, int]]) -> list[tuple[int, in
     return sorted(kept)
 
 
-def _all_matches(text: str, table: dict, longest_by_prefix: dict, has_characters: bool) -> list[tuple[int, int]]:
+def _all_matches(text: str, table: dict, lengths_by_prefix: dict, has_characters: bool) -> list[tuple[int, int]]:
     """(-length, start) of every key occurring in `text`. The two-character prefixes of
     every position are looked up at C speed (map, compress): few positions have one."""
     found = [(-1, start) for start in compress(count(), map(table.__contains__, text))] if has_characters else []
-    longest = list(map(longest_by_prefix.get, map(add, text, text[1:])))
-    for start in compress(count(), longest):
-        found += [(-length, start) for length in range(2, min(longest[start], len(text) - start) + 1)
-                  if text[start:start + length] in table]
+    lengths = list(map(lengths_by_prefix.get, map(add, text, text[1:])))
+    for start in compress(count(), lengths):
+        room = len(text) - start
+        found += [(-length, start) for length in lengths[start]
+                  if length <= room and text[start:start + length] in table]
     return found

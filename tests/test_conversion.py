@@ -91,3 +91,18 @@ PIECES = st.one_of(
 @given(st.lists(PIECES, max_size=12).map("".join))
 def test_made_up_strings(chains, reference, text):
     assert_same(chains, reference, [text])
+
+
+OTHER_CONFIGS = ("hk2s", "s2hk", "s2tw", "s2twp", "t2hk", "t2tw", "tw2s", "tw2sp")
+
+
+def test_other_configs_several_groups_and_dictionaries():
+    """jiedu uses t2s and s2t (one group of phrases then characters); these take the
+    general path: groups in turn, groups of three dictionaries (tw2sp)."""
+    chains = opencc_chains(None, OTHER_CONFIGS)
+    text = (ROOT / "bench" / "data" / "cpp" / "dev.sent").read_text(encoding="utf-8").replace("\u2581", "")
+    sentences = text.splitlines()[:200]
+    texts = sentences + [opencc.OpenCC("s2t").convert(s) for s in sentences]
+    for config in OTHER_CONFIGS:
+        theirs = opencc.OpenCC(config).convert
+        assert [text for text in texts if convert_text(chains[config], text) != theirs(text)] == [], config

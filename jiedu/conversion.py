@@ -18,12 +18,11 @@ The dictionaries are read from the files the package ships, once per process (or
 from the user cache), and passed in: see `opencc_chains`.
 """
 
-import io
 import json
 import re
+from importlib import metadata, util
 from itertools import compress, count
 from operator import add
-from importlib import metadata, util
 from pathlib import Path
 
 from .cache import marshalled
@@ -37,10 +36,10 @@ TABLE_LAYOUT = 3
 
 def read_dictionary(path: Path) -> tuple[dict, dict, bool]:
     """(key -> first value, two-character prefix -> the lengths of the keys with it,
-    whether some key is one character) of one OpenCC text dictionary, parsed as the package parses it (later lines win), without the
-    keys containing a separator."""
+    whether some key is one character) of one OpenCC text dictionary, parsed as the
+    package parses it (later lines win), without the keys containing a separator."""
     table = {}
-    with io.open(path, "r", encoding="utf-8") as file:
+    with open(path, encoding="utf-8") as file:
         for line in file:
             key, value = line.strip().split("\t")
             table[key] = value.split(" ")[0]
@@ -94,14 +93,15 @@ def convert_text(chain: list, text: str) -> str:
 
 
 def _convert_with(text: str, dictionaries: list) -> str:
-    """The first dictionary's matches converted; what lies between, by the others."""
+    """The first dictionary's matches converted; what lies between, by the others
+    (when those are single characters only: all mapped at once, the matches written over)."""
     if not dictionaries or not text:
         return text
     (table, lengths_by_prefix, has_characters), rest = dictionaries[0], dictionaries[1:]
     if not lengths_by_prefix and not rest:  # single characters, nothing after: a plain map
         return "".join(map(table.get, text, text))
     kept = _kept_matches(text, _all_matches(text, table, lengths_by_prefix, has_characters))
-    if len(rest) == 1 and not rest[0][1]:  # then single characters: map all, write the matches over
+    if len(rest) == 1 and not rest[0][1]:
         chars = list(map(rest[0][0].get, text, text))
         for start, end in kept:
             chars[start:end] = [table[text[start:end]]] + [""] * (end - start - 1)

@@ -6,7 +6,8 @@ Makes N articles (default 1,000) of about 3,500 characters from CPP's sentences
 glossary; then prints, from one run: the full build time; the time of a naive
 single-process pass of pypinyin `pinyin()` plus OpenCC `t2s` over the same text;
 their ratio; a no-op rebuild; a rebuild after editing one article; the peak memory
-of the build's processes together; and the time per stage on a sample (one process).
+of the build's processes together; the time per stage on a sample (one process); and
+OpenCC's converter against jiedu's on the same text.
 
     .venv/bin/python bench/build_corpus.py [--articles N]
 """
@@ -114,6 +115,26 @@ def naive_pass(texts: list[str]) -> float:
     return time.perf_counter() - started
 
 
+def converter_speed(texts: list[str], sample: int = 20) -> None:
+    """opencc-python-reimplemented's t2s and s2t against jiedu.conversion's on the same
+    text, one after the other in this process (the same output, checked)."""
+    import opencc
+    from jiedu.conversion import convert_text, opencc_chains
+
+    text, chains = "".join(texts[:sample]), opencc_chains(None)
+    for config in ("t2s", "s2t"):
+        theirs, theirs_time = _clocked(opencc.OpenCC(config).convert, text)
+        ours, ours_time = _clocked(lambda t: convert_text(chains[config], t), text)
+        assert ours == theirs, config
+        print(f"convert {config}: opencc {len(text) / theirs_time:,.0f} chars/s, jiedu.conversion "
+              f"{len(text) / ours_time:,.0f} chars/s ({theirs_time / ours_time:.1f}x), same output")
+
+
+def _clocked(convert, text: str) -> tuple[str, float]:
+    started = time.perf_counter()
+    return convert(text), time.perf_counter() - started
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=1000)
@@ -138,6 +159,7 @@ def main() -> None:
         print(f"one article edited    {one:8.2f} s")
         print(f"peak memory           {peak / 2**20:8.0f} MB (all build processes together)")
         stage_times(content)
+        converter_speed(texts)
 
 
 def stage_times(content: Path, sample: int = 20) -> None:

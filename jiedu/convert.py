@@ -7,6 +7,7 @@ not, we fall back to converting one character at a time.
 """
 
 from dataclasses import dataclass, replace
+from itertools import compress, count
 from typing import Callable
 
 from .model import Block
@@ -31,7 +32,8 @@ ZHU_WORDS = (
 
 @dataclass(frozen=True)
 class Converters:
-    """The two OpenCC converters, built once (see `resources.py`)."""
+    """OpenCC's t2s and s2t, as opencc-python-reimplemented converts (`conversion.py`),
+    their dictionaries read once (see `resources.py`)."""
 
     to_simplified: Callable[[str], str]
     to_traditional: Callable[[str], str]
@@ -46,13 +48,13 @@ def same_length(convert: Callable[[str], str], text: str) -> str:
 
 def apply_zhe_rule(text: str) -> str:
     """著 → 着 after a verb that takes the particle, else unless inside a ZHU_WORDS word."""
-    chars = list(text)
-    for index, char in enumerate(text):
-        if char != "著":
-            continue
+    chars, index = None, text.find("著")
+    while index != -1:  # str.find: most text has no 著, and the rest only a few
         if text[:index].endswith(PARTICLE_AFTER) or not _inside_zhu_word(text, index):
+            chars = chars or list(text)
             chars[index] = "着"
-    return "".join(chars)
+        index = text.find("著", index + 1)
+    return "".join(chars) if chars else text
 
 
 def _inside_zhu_word(text: str, index: int) -> bool:
@@ -66,10 +68,13 @@ def _inside_zhu_word(text: str, index: int) -> bool:
 def traditional_form(source: str, simplified: str, converters: Converters) -> str:
     """The source's character where it was Traditional, else OpenCC's s2t of the Simplified."""
     from_simplified = same_length(converters.to_traditional, simplified)
-    return "".join(
-        original if original != simple else derived
-        for original, simple, derived in zip(source, simplified, from_simplified)
-    )
+    if source == simplified:  # a Simplified source: nothing of it to keep
+        return from_simplified
+    chars = list(from_simplified)
+    # Only where conversion changed the source, found at C speed (map, compress).
+    for index in compress(count(), map(str.__ne__, source, simplified)):
+        chars[index] = source[index]
+    return "".join(chars)
 
 
 def convert(block: Block, converters: Converters) -> Block:

@@ -8,6 +8,7 @@ import gc
 import json
 import os
 import tomllib
+from functools import partial
 from importlib import metadata, util
 from dataclasses import dataclass
 from importlib import resources as package_files
@@ -18,6 +19,7 @@ from .collocations import load_collocations
 from .polyphone import load_polyphone_model
 from .reading import Reader
 from .convert import Converters
+from .conversion import convert_text, opencc_chains
 from .glossary import Glossary, index_glossary, load_glossary
 from .segment import Segmenter, make_segmenter
 from .tagger import make_tagger
@@ -111,19 +113,17 @@ def load_resources(glossary_path: Path | None, glossary_shown: str = "", glossar
 
 
 def _load_resources(glossary_path: Path | None, glossary_shown: str, glossary: Glossary | None) -> Resources:
-    import opencc
-
     if glossary is None:
         glossary = load_glossary(glossary_path, glossary_shown) if glossary_path else index_glossary([], [])
     word_readings, char_readings = load_readings()
     user_cache().mkdir(parents=True, exist_ok=True)
     tagger = make_tagger(user_cache(), word_readings)
-    t2s, s2t = opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
+    chains = opencc_chains(user_cache())
     dictionary = load_dictionary(user_cache())
     phrases, characters = pypinyin_dictionaries(user_cache())
     model = load_polyphone_model()
     return Resources(
-        converters=Converters(t2s.convert, s2t.convert),
+        converters=Converters(partial(convert_text, chains["t2s"]), partial(convert_text, chains["s2t"])),
         segmenter=make_segmenter(tagger, glossary.multi_character_terms, dictionary),
         reader=Reader(phrases, characters, lambda run: tagger.tokenizer.cut(run, HMM=False),
                       tagger.tokenizer.FREQ, model, word_readings, char_readings,

@@ -8,8 +8,12 @@ posseg tokenizer also finds personal names, which plain `cut` often splits).
 """
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, replace
+from itertools import compress, count
+from operator import add
 
+from .dictionary import Dictionary
 from .model import Block, Word
 from .text import HAN_RUN, longest_spans
 
@@ -22,6 +26,9 @@ SURNAME_INITIALS = frozenset(
     "佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
     "朴区盖乐召尉")  # and the surnames with special readings (rules.SURNAMES)
 NON_HAN_TOKEN = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?%?|[A-Za-z]+|\s+|.", re.S)
+NAME_TAGS = frozenset(("nr", "ns", "nz", "nt"))
+NO_TERMS = (0, 0, [])
+"""(characters covered, minus the number of terms, the terms) of a stretch without any."""
 
 
 @dataclass(frozen=True)
@@ -31,11 +38,15 @@ class Segmenter:
     tagger: object
     """A `jieba.posseg.POSTokenizer` around a private `jieba.Tokenizer`."""
     terms: frozenset[str]
-    longest_term: int
+    term_lengths: dict[str, tuple[int, ...]]
+    """First two characters -> the lengths of the terms starting with them, ascending."""
     known: object = None
     """A set-like dictionary (`word in known`): jieba's words it lacks are split into
     the longest words it has (工作效率 -> 工作 + 效率), so every word can be explained.
     Names (nr, ns, nz, nt tags) stay whole. None: jieba's words as they are."""
+    known_first: object = None
+    """Where most known words are found at C speed (a Dictionary's Simplified index, or
+    `known` itself): looked in before `known`, whose `in` may be a Python method."""
 
     def cut_han(self, run: str, splits: tuple = ()) -> list[tuple[str, str]]:
         """Override splits first (a person said so), then glossary terms, then jieba."""
@@ -55,32 +66,45 @@ class Segmenter:
 
     def _best_terms(self, run: str) -> list[tuple[int, str]]:
         """Non-overlapping glossary terms covering the most characters, then the fewest
-        terms: 包头市委 is 包头 + 市委 (4 covered), not 包头市 + a stray 委 (3)."""
-        best: list[tuple[int, int, list]] = [(0, 0, [])] * (len(run) + 1)
-        for start in range(len(run) - 1, -1, -1):
-            choice = best[start + 1]
-            for length in range(2, min(self.longest_term, len(run) - start) + 1):
-                term = run[start:start + length]
-                if term in self.terms:
-                    covered, count, chosen = best[start + length]
-                    candidate = (covered + length, count - 1, [(start, term)] + chosen)
+        terms: 包头市委 is 包头 + 市委 (4 covered), not 包头市 + a stray 委 (3). Best
+        choices from right to left, at the places where a term's first two characters
+        are (found at C speed: most runs have none); elsewhere the next place's holds."""
+        lengths = list(map(self.term_lengths.get, map(add, run, run[1:])))
+        starts = list(compress(count(), lengths))
+        best = [NO_TERMS] * (len(starts) + 1)  # best[i]: from starts[i] on; the last, after all
+        for index in range(len(starts) - 1, -1, -1):
+            start, choice = starts[index], best[index + 1]
+            for length in lengths[start]:
+                if start + length <= len(run) and run[start:start + length] in self.terms:
+                    covered, negative_count, chosen = best[bisect_left(starts, start + length)]
+                    candidate = (covered + length, negative_count - 1, [(start, run[start:start + length])] + chosen)
                     if candidate[:2] > choice[:2]:
                         choice = candidate
-            best[start] = choice
+            best[index] = choice
         return best[0][2]
 
     def _jieba(self, text: str) -> list[tuple[str, str]]:
-        pairs = [(pair.word, pair.flag) for pair in self.tagger.cut(text, HMM=True)] if text else []
+        if not text:
+            return []
+        pairs = [(pair.word, pair.flag) for pair in self.tagger.cut(text, HMM=True)]
         pairs = split_adverbial_de(pairs, self.tagger.tokenizer.FREQ)
-        if self.known is None:
-            return pairs
-        # jieba's word list cannot tell 严重性 from a name; the dictionary's capitals can.
-        pairs = [(w, "n" if t == "nr" and common_word(w, self.known) else t) for w, t in pairs]
-        return [part for pair in pairs for part in self._known_parts(*pair)]
+        return pairs if self.known is None else self._known_words(pairs)
+
+    def _known_words(self, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+        """Each word as it is when known (most are: checked inline, cheapest test first),
+        else `_known_parts`."""
+        words, known, known_first = [], self.known, self.known_first
+        for word, tag in pairs:
+            # jieba's word list cannot tell 严重性 from a name; the dictionary's capitals can.
+            if tag == "nr" and common_word(word, known):
+                tag = "n"
+            if len(word) < 2 or tag[:2] in NAME_TAGS or word in known_first or word in known:
+                words.append((word, tag))
+            else:
+                words += self._known_parts(word, tag)
+        return words
 
     def _known_parts(self, word: str, tag: str) -> list[tuple[str, str]]:
-        if len(word) < 2 or word in self.known or tag[:2] in ("nr", "ns", "nz", "nt"):
-            return [(word, tag)]
         return [(word[s:e], self._tag_of(word[s:e], tag)) for s, e in longest_spans(word, self.known)]
 
     def _tag_of(self, word: str, fallback: str) -> str:
@@ -97,7 +121,7 @@ def split_adverbial_de(pairs: list[tuple[str, str]], known: dict) -> list[tuple[
         if glued and result and result[-1][1] in ("a", "ad", "z"):
             result += [("地", "uv"), (word[1:], "v")]
         else:
-            result.append((word, retag_name(word, tag, known)))
+            result.append((word, retag_name(word, tag, known) if tag[:2] == "nr" else tag))
     return result
 
 
@@ -122,7 +146,13 @@ def common_word(word: str, known) -> bool:
 
 
 def make_segmenter(tagger, terms: tuple[str, ...], known=None) -> Segmenter:
-    return Segmenter(tagger, frozenset(terms), max((len(t) for t in terms), default=0), known)
+    lengths: dict[str, set[int]] = {}
+    for term in terms:
+        if len(term) > 1:  # one character is never a term
+            lengths.setdefault(term[:2], set()).add(len(term))
+    known_first = known.by_simplified if isinstance(known, Dictionary) else known
+    return Segmenter(tagger, frozenset(terms), {prefix: tuple(sorted(n)) for prefix, n in lengths.items()},
+                     known, known_first)
 
 
 def split_words(text: str, segmenter: Segmenter, splits: tuple = ()) -> list[tuple[str, str]]:
@@ -136,8 +166,9 @@ def split_words(text: str, segmenter: Segmenter, splits: tuple = ()) -> list[tup
 
 
 def segment(block: Block, segmenter: Segmenter, splits: tuple = ()) -> Block:
-    words, offset = [], 0
+    words, offset, trad = [], 0, block.trad
     for piece, tag in split_words(block.text, segmenter, splits):
-        words.append(Word(text=piece, trad=block.trad[offset:offset + len(piece)], tag=tag))
-        offset += len(piece)
+        end = offset + len(piece)
+        words.append(Word(text=piece, trad=trad[offset:end], tag=tag))
+        offset = end
     return replace(block, words=tuple(words))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from types import SimpleNamespace
 
 import pytest
+from hypothesis import given, settings, strategies as st
 
 from jiedu.model import Block
 from jiedu.segment import make_segmenter, retag_name, segment, split_adverbial_de, split_words
@@ -58,6 +59,7 @@ TAGGER = FakeTagger(VOCABULARY, hmm_words={"地树": "v"})
     (("风",), "风", [("风", "n")]),                       # one character is never a term
     (("包头市", "包头", "市委"), "包头市委", [("包头", "term"), ("市委", "term")]),  # most characters covered
     (("包头市", "包头"), "包头市", [("包头市", "term")]),     # then the fewest terms
+    (("包头", "市委作", "包头市", "委作"), "包头市委作", [("包头", "term"), ("市委作", "term")]),  # then the first shortest
 ])
 def test_glossary_terms_come_out_whole(terms, text, expected):
     assert split_words(text, make_segmenter(TAGGER, terms)) == expected
@@ -224,3 +226,33 @@ def test_jiedu_loads_jiebas_prefix_dictionary_as_jieba_builds_it(tmp_path):
     cached = loaded_tokenizer(jieba, tmp_path)
     assert built.FREQ == cached.FREQ == theirs.FREQ and built.total == cached.total == theirs.total
     assert cached.initialized and list(cached.cut("银行行长在重庆朝天门")) == ["银行行长", "在", "重庆", "朝天门"]
+
+
+def best_terms_by_every_slice(run: str, terms: frozenset) -> list:
+    """The glossary match as first written: every slice of the run tried at every place."""
+    longest = max(map(len, terms), default=0)
+    best = [(0, 0, [])] * (len(run) + 1)
+    for start in range(len(run) - 1, -1, -1):
+        choice = best[start + 1]
+        for length in range(2, min(longest, len(run) - start) + 1):
+            term = run[start:start + length]
+            if term in terms:
+                covered, count, chosen = best[start + length]
+                candidate = (covered + length, count - 1, [(start, term)] + chosen)
+                if candidate[:2] > choice[:2]:
+                    choice = candidate
+        best[start] = choice
+    return best[0][2]
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text("包头市委", min_size=2, max_size=16), st.data())
+def test_best_terms_as_trying_every_slice(run, data):
+    # The pieces of two ways to cut the run, so that terms overlap and tie (包头 + 市委作
+    # or 包头市 + 委作), and a few others.
+    terms = data.draw(st.lists(st.text("包头市委", min_size=1, max_size=4), max_size=4))
+    for _ in range(2):
+        edges = [0, *sorted(set(data.draw(st.lists(st.integers(1, len(run) - 1), max_size=4)))), len(run)]
+        terms += [run[start:end] for start, end in zip(edges, edges[1:])]
+    segmenter = make_segmenter(TAGGER, tuple(terms))
+    assert segmenter._best_terms(run) == best_terms_by_every_slice(run, segmenter.terms)

@@ -27,6 +27,10 @@ GLUED_BEFORE_WEI = ("了", "着", "过")
 # Adverbs before the copula 为 wéi, "to be": 均为, 更为强硬, 分别为.
 COPULA_ADVERBS = ("均", "皆", "即", "乃", "亦", "更", "较", "极", "尤", "甚", "颇", "最", "原", "实", "分别", "大多",
                   "大都", "主要", "多")
+# A one-character verb + 为 is "as, into" (wéi): 选为代表, 评为, 改为, 召为.
+VERBS_BEFORE_WEI = frozenset("选评称改变化分定列视认任立封拜奉升降划转译编合并结指聘尊誉追召推命")
+# 为 + a person is "for": 都为他高兴, 我为你骄傲 (unless a verb comes first: 选为我们的代表).
+PERSONS = ("我", "你", "您", "他", "她", "我们", "你们", "他们", "她们", "咱们", "大家", "自己", "人家", "别人")
 # Tagged as verbs, but not the verb of a "for …" phrase: 近三年来, 为…而去.
 NOT_VERBS_HERE = ("来", "去", "是")
 DEMONSTRATIVES = ("这", "那", "一", "两", "每", "该", "各", "此", "某")
@@ -58,21 +62,29 @@ def wei_for(words: tuple[Word, ...], index: int, syllables: tuple[str, ...]) -> 
     """为 alone (or glued to 了/着/过: 提高了为项目服务) is wèi, "for; in order to", when a
     verb follows in its clause (为人民服务, 为企业发展提供保障, 为实现…而奋斗). It is
     the copula wéi after an adverb (均为, 更为), in the passive 为…所 + verb (为人所知),
-    and before a number, 最 or 近 with no verb after (女性为63%, 为近三年来最高).
-    Otherwise the reading stage's choice stands; the rules after this one may still
-    make it wéi (转化为, 以…为抓手)."""
+    after a one-character verb (选为, 评为), and before a number, 最 or 近 with no verb
+    after (女性为63%, 为近三年来最高). Before a person, not after a verb, it is wèi
+    (都为他高兴, 我为你骄傲). Otherwise the reading stage's choice stands; the rules after
+    this one may still make it wéi (转化为, 以…为抓手)."""
     text, previous = words[index].text, _previous(words, index)
     glued = len(text) == 2 and text[1] == "为" and text[0] in GLUED_BEFORE_WEI
     if text != "为" and not glued:
         return syllables
     rest = _rest_of_clause(words, index)
-    if (previous is not None and previous.text in COPULA_ADVERBS) or _passive(rest):
+    if previous is not None and (previous.text in COPULA_ADVERBS or previous.text in VERBS_BEFORE_WEI) or (
+            _passive(rest)):
         return syllables[:-1] + ("wéi",)
-    if any(w.tag.startswith("v") and w.text not in NOT_VERBS_HERE for w in rest):
+    if any(w.tag.startswith("v") and w.text not in NOT_VERBS_HERE for w in rest) or _for_a_person(rest, previous):
         return syllables[:-1] + ("wèi",)
     if rest and (rest[0].text[:1].isdigit() or rest[0].text.startswith(("最", "近"))):
         return syllables[:-1] + ("wéi",)
     return syllables
+
+
+def _for_a_person(rest: list[Word], previous: Word | None) -> bool:
+    """为他高兴, 我为你骄傲; not after a verb (选为我们的代表) nor passive (为我所用)."""
+    return (bool(rest) and rest[0].text in PERSONS and not (previous and previous.tag.startswith("v"))
+            and not any(w.text.startswith("所") for w in rest[1:2]))
 
 
 def _passive(rest: list[Word]) -> bool:

@@ -187,6 +187,11 @@ def test_seed_shows_citation_tones(seed_article):
     ("以此为契机推进改革", 2, "wéi"),                  # 以此 kept whole by jieba
     ("从思想上受触动转化为对标上寻主动", 9, "wéi"),      # after a verb of change
     ("以落实三年行动计划为抓手", 9, "wéi"),             # 以…为抓手
+    ("大家都为他高兴", 3, "wèi"),                       # before a person: "for him"
+    ("我为你骄傲", 1, "wèi"),
+    ("为我所用", 0, "wéi"),                            # ... but not in the passive
+    ("他被选为我们的代表", 3, "wéi"),                   # a one-character verb + 为: "as"
+    ("他被评为先进个人", 3, "wéi"),
     ("却担心干不到点子上", 3, "gàn"),                   # 干 as a verb
 ])
 def test_function_word_rules_in_context(resources, text, position, expected):

@@ -353,6 +353,21 @@ def test_translation_modes_at_390(browser, base_url):
         context.close()
 
 
+@pytest.mark.parametrize("width", [390, 1280])
+@pytest.mark.parametrize("fragment", ["terms-heading", "n12"])
+def test_a_link_from_elsewhere_lands_on_its_target(browser, base_url, width, fragment):
+    """Opened with a fragment (a shared link, the glossary's "used in"), the page shows its
+    target at the top, under the sticky header: no placeholder heights above it."""
+    context = browser.new_context(viewport={"width": width, "height": 844})
+    try:
+        page = open_page(context, f"{base_url}{ARTICLE}#{fragment}").page
+        page.wait_for_timeout(500)
+        top = page.evaluate(f"document.getElementById('{fragment}').getBoundingClientRect().top")
+        assert 0 <= top < 200, top
+    finally:
+        context.close()
+
+
 # ---------------------------------------------------------------- glossary and words
 
 @functools.cache

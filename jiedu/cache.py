@@ -67,9 +67,10 @@ def article_key(folder: Path, shared: str) -> str:
 
 def render_key(templates: Path, config: dict) -> str:
     """What an article's own pages depend on besides the article and its key: the
-    templates, the settings and SOURCE_DATE_EPOCH (the date of the Anki decks)."""
+    templates (not assets/, which pages only link to: a CSS edit renders no article
+    again), the settings and SOURCE_DATE_EPOCH (the date of the Anki decks)."""
     digest = hashlib.sha256()
-    for path in sorted(p for p in templates.rglob("*") if p.is_file()):
+    for path in sorted(p for p in templates.rglob("*") if p.is_file() and p.parent != templates / "assets"):
         digest.update(path.relative_to(templates).as_posix().encode() + b"\0" + path.read_bytes())
     digest.update(repr(sorted(config.items())).encode() + os.environ.get("SOURCE_DATE_EPOCH", "").encode())
     return digest.hexdigest()

@@ -82,6 +82,21 @@ def test_a_template_change_renders_every_article_and_annotates_none(site, tmp_pa
     assert b"<!-- changed -->" in (output / "articles/alpha.html").read_bytes()
 
 
+def test_a_stylesheet_change_renders_no_article(site, tmp_path, resources):
+    """Pages only link to assets/: a CSS edit rewrites the stylesheet, not a thousand pages."""
+    content, output, build = site
+    templates = tmp_path / "templates"
+    shutil.copytree(TEMPLATES, templates)
+    build_site(content, output, templates, resources, cache_folder=tmp_path / "cache")
+    before = identities(output)
+    style = templates / "assets" / "jiedu.css"
+    style.write_text(style.read_text(encoding="utf-8") + "\n.changed { color: red; }\n", encoding="utf-8")
+    result = build_site(content, output, templates, resources, cache_folder=tmp_path / "cache")
+    assert (result.annotated, result.rendered) == (0, 0)
+    after = identities(output)
+    assert [path for path in after if after[path] != before.get(path)] == ["assets/jiedu.css"]
+
+
 def test_a_removed_article_leaves_no_page_or_link(site, tmp_path, resources):
     content, output, build = site
     shutil.rmtree(content / "articles/alpha")

@@ -40,6 +40,8 @@ def word_pinyin(words: tuple[Word, ...], index: int, context: list[str], reader:
 def table_readings(text: str, syllables: tuple[str, ...], table: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
     """Readings-table words found inside a word override its syllables there
     (乐亭 in 乐亭县, 昆都仑 in 昆都仑区); the longest entry at each position wins."""
+    if len(text) < 2:
+        return syllables  # the table's words have two characters or more
     result, position, longest = list(syllables), 0, max(map(len, table), default=0)
     while position < len(text):
         length = next((n for n in range(min(longest, len(text) - position), 1, -1)
@@ -57,7 +59,8 @@ def annotate(block: Block, reader: Reader, glossary: Glossary, overrides: Overri
         context = syllables[offset:offset + len(word.text)]
         entry = glossary.by_simplified.get(word.text)
         pinyin = word_pinyin(block.words, index, context, reader, glossary)
-        words.append(replace(word, pinyin=pinyin, term=entry.id if entry else None))
+        # Word(...) rather than dataclasses.replace: this runs for every word of every article.
+        words.append(Word(word.text, word.trad, pinyin, entry.id if entry else None, word.tag, word.sandhi))
         offset += len(word.text)
     return replace(block, words=with_sandhi(override_readings(block, tuple(words), overrides)))
 
@@ -84,6 +87,7 @@ def with_sandhi(words: tuple[Word, ...]) -> tuple[Word, ...]:
     for word in words:
         count = len(word.pinyin) if word.pinyin else len(word.text)
         mine = tuple(changed[offset:offset + count])
-        result.append(replace(word, sandhi=mine) if word.pinyin and mine != word.pinyin else word)
+        changed_here = word.pinyin and mine != word.pinyin
+        result.append(Word(word.text, word.trad, word.pinyin, word.term, word.tag, mine) if changed_here else word)
         offset += count
     return tuple(result)

@@ -32,14 +32,24 @@ def marshalled(path: Path | None, build, valid=lambda value: True, stale: str = 
             pass  # missing or damaged: build again and rewrite
     value = build()
     if path is not None:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        staging = path.with_name(f".{path.name}.{os.getpid()}")
+        try:
+            _write_marshalled(path, value, stale)
+        except OSError:
+            pass  # a read-only or full cache only costs the next start the build again
+    return value
+
+
+def _write_marshalled(path: Path, value, stale: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    staging = path.with_name(f".{path.name}.{os.getpid()}")
+    try:
         staging.write_bytes(marshal.dumps(value))
         os.replace(staging, path)
-        for old in path.parent.glob(stale) if stale else ():
-            if old != path:
-                old.unlink(missing_ok=True)
-    return value
+    finally:
+        staging.unlink(missing_ok=True)
+    for old in path.parent.glob(stale) if stale else ():
+        if old != path:
+            old.unlink(missing_ok=True)
 
 
 def hash_files(paths: list[Path], digest=None):

@@ -101,10 +101,12 @@ def make_pages(job: Job, shop: Workshop) -> tuple[Digest, bool]:
 
 
 def gather_digests(folders: list[Path], shop: Workshop, staging: Staging, shared: str, render: str,
-                   progress) -> tuple[list[Digest], int, int]:
+                   progress, meanwhile=lambda: None) -> tuple[list[Digest], int, int]:
     """(digests in site order, articles annotated, articles rendered). Articles with no
     cached pages are started first, in other processes when we may, so the cached
-    ones are linked meanwhile: after one edit, annotating it overlaps the rest."""
+    ones are linked meanwhile, and then `meanwhile` runs: after one edit, annotating it
+    overlaps the rest. (In this thread: a thread alive while the pool forks could leave
+    a worker holding SQLite's locks, and it would hang writing its Anki deck.)"""
     jobs = [Job(folder, key, pages_key(key, render)) for folder in folders for key in [article_key(folder, shared)]]
     new = [job for job in jobs if not shop.digests.has(job.folder.name, job.pages)]
     found: dict[Path, tuple[Digest, bool]] = {}
@@ -113,6 +115,7 @@ def gather_digests(folders: list[Path], shop: Workshop, staging: Staging, shared
             digest = shop.digests.get(job.folder.name, job.pages)
             if digest is not None and staging.keep(digest.pages):
                 found[job.folder] = digest, False
+        meanwhile()
         found |= {job.folder: result for job, result in zip(new, results)}
     redo = [job for job in jobs if job.folder not in found]  # pages cached, but not in the output
     with run_jobs(redo, shop, progress) as results:

@@ -28,7 +28,8 @@ GLUED_BEFORE_WEI = ("了", "着", "过")
 COPULA_ADVERBS = ("均", "皆", "即", "乃", "亦", "更", "较", "极", "尤", "甚", "颇", "最", "原", "实", "分别", "大多",
                   "大都", "主要", "多")
 # A one-character verb + 为 is "as, into" (wéi): 选为代表, 评为, 改为, 召为.
-VERBS_BEFORE_WEI = frozenset("选评称改变化分定列视认任立封拜奉升降划转译编合并结指聘尊誉追召推命")
+VERBS_BEFORE_WEI = frozenset("选评称改变化分定列视认任立封拜奉升降划转译编合结指聘尊誉追召推命")
+# (Not 并: 并为客户提供服务 is "and for".)
 # 为 + a person is "for": 都为他高兴, 我为你骄傲 (unless a verb comes first: 选为我们的代表).
 PERSONS = ("我", "你", "您", "他", "她", "我们", "你们", "他们", "她们", "咱们", "大家", "自己", "人家", "别人")
 # Tagged as verbs, but not the verb of a "for …" phrase: 近三年来, 为…而去.
@@ -82,9 +83,12 @@ def wei_for(words: tuple[Word, ...], index: int, syllables: tuple[str, ...]) -> 
 
 
 def _for_a_person(rest: list[Word], previous: Word | None) -> bool:
-    """为他高兴, 我为你骄傲; not after a verb (选为我们的代表) nor passive (为我所用)."""
+    """为他高兴, 为自己的孩子骄傲: a person, then how one feels (an adjective or adverb).
+    Not the copula (冠军为他们学校, 遇难者为他的妻子), not after a verb (选为我们的代表),
+    not the passive (为我所用)."""
     return (bool(rest) and rest[0].text in PERSONS and not (previous and previous.tag.startswith("v"))
-            and not any(w.text.startswith("所") for w in rest[1:2]))
+            and not any(w.text.startswith("所") for w in rest[1:2])
+            and any(w.tag[:1] in ("a", "b", "d") for w in rest[1:]))  # jieba tags 高兴 b
 
 
 def _passive(rest: list[Word]) -> bool:

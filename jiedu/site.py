@@ -5,7 +5,6 @@ import os
 import re
 import sys
 import time
-from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -81,12 +80,11 @@ def build_site(content: Path, output: Path, templates: Path, resources: Resource
     try:
         plan = Plan(content, glossary, overrides, templates, config, cache_folder, clean, staging.path, epoch)
         shop = Workshop(plan, resources)
-        # The main thread mostly waits for the workers meanwhile.
-        with ThreadPoolExecutor(1) as side:
-            fixed = side.submit(fixed_files, shop.env, glossary, templates, config)
-            digests, annotated, rendered = gather_digests(folders, shop, staging, shared,
-                                                          render_key(templates, config), progress or (lambda *_: None))
-            files = site_files(shop.env, digests, glossary, templates, config, fixed.result())
+        fixed: dict[str, bytes] = {}  # made while the workers annotate: no article changes them
+        digests, annotated, rendered = gather_digests(
+            folders, shop, staging, shared, render_key(templates, config), progress or (lambda *_: None),
+            meanwhile=lambda: fixed.update(fixed_files(shop.env, glossary, templates, config)))
+        files = site_files(shop.env, digests, glossary, templates, config, fixed)
         hashes = {path: sha for d in digests for path, sha in d.pages.items()}
         hashes |= write_site_files(staging, files, epoch)
         written = staging.commit(hashes)

@@ -121,3 +121,33 @@ def test_source_date_epoch_change_rewrites_dates(site, monkeypatch):
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1700000000")
     build()
     assert {p.stat().st_mtime for p in output.rglob("*") if p.is_file()} == {1700000000}
+
+
+def test_no_thread_is_alive_when_workers_are_forked(site, tmp_path, monkeypatch):
+    """A thread running while the pool forks (the site-wide files used to be made on one)
+    can leave a worker holding SQLite's locks: it then hangs writing its Anki deck."""
+    import threading
+
+    import jiedu.gather
+    import jiedu.parallel
+
+    content, output, _ = site
+    forked_beside = []
+    real = jiedu.parallel.in_parallel
+
+    def watched(*args, **kwargs):
+        forked_beside.append(threading.active_count())
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(jiedu.gather, "in_parallel", watched)
+    (content / "articles" / "alpha" / "source.txt").write_text("第一篇\n新的内容。\n", encoding="utf-8")
+    result = build_site(content, output, TEMPLATES, cache_folder=tmp_path / "cache")  # no resources: workers
+    assert (result.annotated, forked_beside) == (1, [1])
+
+
+def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path):
+    from jiedu.cache import marshalled
+
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    assert marshalled(blocked / "value.marshal", lambda: {"built": 1}) == {"built": 1}

@@ -189,7 +189,11 @@ def test_seed_shows_citation_tones(seed_article):
     ("以落实三年行动计划为抓手", 9, "wéi"),             # 以…为抓手
     ("大家都为他高兴", 3, "wèi"),                       # before a person: "for him"
     ("我为你骄傲", 1, "wèi"),
+    ("大家都为自己的孩子骄傲", 3, "wèi"),
     ("为我所用", 0, "wéi"),                            # ... but not in the passive
+    ("其中一名遇难者为他的妻子", 7, "wéi"),              # ... nor the copula
+    ("本届比赛的冠军为他们学校", 7, "wéi"),
+    ("公司将继续加大投入，并为客户提供更好的服务", 10, "wèi"),  # 并为 + verb: "and for"
     ("他被选为我们的代表", 3, "wéi"),                   # a one-character verb + 为: "as"
     ("他被评为先进个人", 3, "wéi"),
     ("却担心干不到点子上", 3, "gàn"),                   # 干 as a verb

@@ -60,23 +60,12 @@ def segment_all(blocks, segmenter):
     return [segment(block, segmenter) for block in blocks]
 
 
-class Recorder:
-    """Stands in for the tagger's PosHmm and keeps every text jieba hands it."""
-
-    def __init__(self, hmm):
-        self.hmm, self.texts = hmm, []
-
-    def viterbi(self, text: str):
-        self.texts.append(text)
-        return self.hmm.viterbi(text)
-
-
 def hmm_runs(blocks, segmenter) -> list[str]:
-    shared = segmenter.tagger
-    tagger = type(shared).__new__(type(shared))  # copy.copy trips over jieba's __getattr__
-    tagger.__dict__.update(shared.__dict__, hmm=Recorder(shared.hmm))
+    from jiedu.hmm import recording_tagger
+
+    tagger, decoded = recording_tagger(segmenter.tagger)
     segment_all(blocks, replace(segmenter, tagger=tagger))
-    return tagger.hmm.texts
+    return decoded
 
 
 def compare_viterbi(runs: list[str], hmm) -> None:

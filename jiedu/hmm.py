@@ -98,3 +98,24 @@ def make_hmm(start_p: dict, trans_p: dict, emit_p: dict, char_state_tab: dict) -
             follows[index[source], index[target]] = True
     return PosHmm(states, np.array([start_p[s] for s in states]), transition, follows,
                   [emit_p[s] for s in states], char_state_tab, index)
+
+
+class _Recording:
+    """Stands in for a tagger's PosHmm and keeps every text jieba hands it."""
+
+    def __init__(self, hmm: PosHmm, texts: list[str]):
+        self.hmm, self.texts = hmm, texts
+
+    def viterbi(self, text: str):
+        self.texts.append(text)
+        return self.hmm.viterbi(text)
+
+
+def recording_tagger(tagger) -> tuple[object, list[str]]:
+    """A copy of `tagger` (tagger.make_tagger's) whose HMM also keeps, in the list
+    returned with it, every text jieba decodes: to check this module against jieba on
+    real input (tests, bench/segment_speed.py)."""
+    texts: list[str] = []
+    copy = type(tagger).__new__(type(tagger))  # copy.copy trips over jieba's __getattr__
+    copy.__dict__.update(tagger.__dict__, hmm=_Recording(tagger.hmm, texts))
+    return copy, texts

@@ -6,6 +6,7 @@ import pytest
 from conftest import CONTENT, ROOT
 from hypothesis import given, settings, strategies as st
 
+from jiedu.hmm import recording_tagger
 from jiedu.pipeline import process_article
 from jiedu.read import read_article
 from jiedu.segment import make_segmenter, split_words
@@ -36,26 +37,13 @@ def ours(hmm, text: str):
         return ValueError, str(error)
 
 
-class Recorder:
-    """Stands in for the tagger's PosHmm and keeps every text jieba hands it."""
-
-    def __init__(self, hmm):
-        self.hmm, self.texts = hmm, []
-
-    def viterbi(self, text: str):
-        self.texts.append(text)
-        return self.hmm.viterbi(text)
-
-
 def hmm_inputs(resources, texts: list[str]) -> list[str]:
     """The out-of-vocabulary runs jieba decodes with its HMM while segmenting `texts`."""
-    shared = resources.segmenter.tagger
-    tagger = type(shared).__new__(type(shared))  # copy.copy trips over jieba's __getattr__
-    tagger.__dict__.update(shared.__dict__, hmm=Recorder(shared.hmm))
+    tagger, decoded = recording_tagger(resources.segmenter.tagger)
     segmenter = make_segmenter(tagger, tuple(resources.segmenter.terms), resources.segmenter.known)
     for text in texts:
         split_words(text, segmenter)
-    return tagger.hmm.texts
+    return decoded
 
 
 def article_texts(resources) -> list[str]:

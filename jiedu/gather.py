@@ -41,9 +41,9 @@ class LazyResources:
 
 
 def annotate_folder(folder: Path, content: Path, resources: LazyResources, overrides: Overrides) -> Article:
-    source, meta_findings = read_article(folder, content.parent, resources.get().char_frequency)
-    article = process_article(source, resources.get(), overrides)
     res = resources.get()
+    source, meta_findings = read_article(folder, content.parent, res.char_frequency)
+    article = process_article(source, res, overrides)
     words = tuple(vocabulary(article, res.glossary, res.dictionary, res.hsk)) if res.dictionary else ()
     return replace(article, findings=tuple(meta_findings) + article.findings, vocabulary=words)
 

@@ -121,7 +121,7 @@ def split_adverbial_de(pairs: list[tuple[str, str]], known: dict) -> list[tuple[
         if glued and result and result[-1][1] in ("a", "ad", "z"):
             result += [("地", "uv"), (word[1:], "v")]
         else:
-            result.append((word, retag_name(word, tag, known) if tag[:2] == "nr" else tag))
+            result.append((word, retag_name(word, tag, known)))
     return result
 
 

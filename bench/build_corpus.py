@@ -115,6 +115,26 @@ def naive_pass(texts: list[str]) -> float:
     return time.perf_counter() - started
 
 
+def floor_pass(texts: list[str]) -> tuple[float, float]:
+    """The least any build that segments and reads in context must spend, one process:
+    jiedu's conversion, jieba's own plain cut (the cheapest segmentation, no tags, no
+    names, no glossary) and the reading stage on its words. Nothing rendered, nothing
+    written. Returns (seconds for the cut alone, seconds for all three)."""
+    from jiedu.resources import load_resources
+
+    resources = load_resources(None)
+    cut = resources.segmenter.tagger.tokenizer.lcut
+    cut("预热")  # jieba's dictionary is loaded before the clock starts
+    started, cutting = time.perf_counter(), 0.0
+    for text in texts:
+        simplified = resources.converters.to_simplified(text)
+        cut_started = time.perf_counter()
+        words = cut(simplified)
+        cutting += time.perf_counter() - cut_started
+        resources.reader.read(simplified, words)
+    return cutting, time.perf_counter() - started
+
+
 def converter_speed(texts: list[str], sample: int = 20) -> None:
     """opencc-python-reimplemented's t2s and s2t against jiedu.conversion's on the same
     text, one after the other in this process (the same output, checked)."""
@@ -148,6 +168,7 @@ def main() -> None:
         print(f"corpus: {args.articles} articles, {chars:,} characters")
         full, peak = timed_build(content, output, "--clean")
         naive = naive_pass(texts)
+        cutting, floor = floor_pass(texts)
         noop, _ = timed_build(content, output)
         edited = content / "articles" / "a00000" / "source.txt"
         edited.write_text(edited.read_text(encoding="utf-8") + "新增一句话。\n", encoding="utf-8")
@@ -155,6 +176,9 @@ def main() -> None:
         print(f"full build            {full:8.1f} s   ({chars / full:,.0f} chars/s)")
         print(f"naive pypinyin + t2s  {naive:8.1f} s   ({chars / naive:,.0f} chars/s)")
         print(f"ratio full / naive    {full / naive:8.2f}")
+        print(f"floor: jieba cut alone      {cutting:8.1f} s   (one process)")
+        print(f"floor: convert + cut + read {floor:8.1f} s   (one process; no rendering, no files)")
+        print(f"floor ratio on 2 cores      {floor / 2 / naive:8.2f}   (that work split perfectly over both cores / naive)")
         print(f"no-op rebuild         {noop:8.2f} s")
         print(f"one article edited    {one:8.2f} s")
         print(f"peak memory           {peak / 2**20:8.0f} MB (all build processes together)")

@@ -14,7 +14,8 @@ from markupsafe import Markup
 
 from .model import Block, Word
 from .text import HAN
-from .vocabulary import NAME, VocabularyItem, clause_around
+from .sentences import clause_around
+from .vocabulary import NAME, VocabularyItem
 
 SPECIAL = re.compile("[&<>\"']")
 

@@ -20,7 +20,7 @@ from markupsafe import Markup
 from .dictionary import CREDIT
 from .export import inline_json
 from .fragments import block_words, ruby_pairs, vocabulary_rows
-from .vocabulary import clause_around
+from .sentences import clause_around
 
 ALLOWED_TAGS = {"p", "em", "strong", "a", "br", "code", "sup", "sub"}
 

@@ -37,7 +37,7 @@ class Resources:
     dictionary: object = None
     """CC-CEDICT, every entry per headword (`dictionary.Dictionary`)."""
     hsk: object = None
-    """HSK 3.0 word levels (`vocabulary.Hsk`)."""
+    """HSK 3.0 word levels (`hsk.Hsk`)."""
 
 
 def load_readings() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
@@ -94,7 +94,7 @@ def load_dictionary(cache: Path):
 
 
 def load_hsk():
-    from .vocabulary import load_hsk as load
+    from .hsk import load_hsk as load
 
     return load()
 

@@ -1,6 +1,6 @@
 """`jiedu serve`: build, serve on localhost, rebuild on change, reload the open page.
 
-Three small parts meet here: a watcher that polls file sizes and mtimes (standard
+Three small parts meet here: a watcher (`watch.py`) that polls file sizes and mtimes (standard
 library only), a build runner that turns any failure into a status instead of a
 crash, and an HTTP handler that reads the site from disk on every request and
 injects a live-reload script into HTML responses (never into the built files).
@@ -8,7 +8,6 @@ injects a live-reload script into HTML responses (never into the built files).
 
 import json
 import mimetypes
-import os
 import sys
 import threading
 import time
@@ -20,6 +19,7 @@ from typing import Callable
 from urllib.parse import unquote, urlsplit
 
 from .errors import ContentError
+from .watch import snapshot, watch
 
 STATUS_PATH = "/__jiedu/status"
 RELOAD_SCRIPT = """<script>/* jiedu serve: live reload */(function(v){var box=null;
@@ -30,9 +30,6 @@ function poll(){fetch("/__jiedu/status",{cache:"no-store"}).then(function(r){ret
 if(s.version!==v){location.reload();return}show(s.error);setTimeout(poll,500)},function(){setTimeout(poll,1000)})}
 poll()})(%d)</script>
 """
-
-Snapshot = dict[str, tuple[int, int]]
-
 
 def print_to_stderr(message: str) -> None:
     print(message, file=sys.stderr, flush=True)
@@ -46,49 +43,6 @@ class Status:
 
 def next_status(status: Status, error: str | None) -> Status:
     return replace(status, error=error) if error else Status(status.version + 1, None)
-
-
-# --- watching ---------------------------------------------------------------------
-
-def snapshot(folders: list[Path]) -> Snapshot:
-    """(mtime_ns, size) of every file under the folders, skipping hidden and backup files."""
-    files = {}
-    for folder in folders:
-        for parent, dirs, names in os.walk(folder):  # os.walk skips folders removed while it looks
-            dirs[:] = [d for d in dirs if not d.startswith(".")]
-            for name in names:
-                if not (name.startswith(".") or name.endswith("~")):
-                    files.update(_stat(os.path.join(parent, name)))
-    return files
-
-
-def _stat(path: str) -> Snapshot:
-    try:
-        stat = os.stat(path)
-    except OSError:  # removed while we looked
-        return {}
-    return {path: (stat.st_mtime_ns, stat.st_size)}
-
-
-def changed(before: Snapshot, after: Snapshot) -> list[str]:
-    return sorted(path for path in before.keys() | after.keys() if before.get(path) != after.get(path))
-
-
-def watch(folders: list[Path], seen: Snapshot, on_change: Callable[[list[str]], None],
-          stop: threading.Event, poll_seconds: float, settle_seconds: float) -> None:
-    """Calls on_change(paths) once the files stop changing for settle_seconds; returns when stop is set."""
-    while not stop.wait(poll_seconds):
-        current = snapshot(folders)
-        if current == seen:
-            continue
-        while not stop.wait(settle_seconds):
-            later = snapshot(folders)
-            if later == current:
-                break
-            current = later
-        paths, seen = changed(seen, current), current
-        if not stop.is_set():
-            on_change(paths)
 
 
 def run_build(build: Callable[[], object], log: Callable[[str], None]) -> str | None:

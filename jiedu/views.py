@@ -7,7 +7,8 @@ from collections import Counter
 from .export import article_title
 from .glossary import CATEGORIES, Entry, Glossary
 from .model import Article
-from .vocabulary import NAME, LevelShare, VocabularyItem, hsk_profile
+from .hsk import LevelShare, hsk_profile
+from .vocabulary import NAME, VocabularyItem
 
 TONELESS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü", "aaaaeeeeiiiioooouuuuvvvvv")
 

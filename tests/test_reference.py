@@ -17,8 +17,8 @@ from jiedu.resources import user_cache
 from jiedu.search import INDEX_FILE, search_data
 from jiedu.site import build_site, undefined_words
 from jiedu.views import senses, toneless
-from jiedu.vocabulary import (NAME, SENSE_LENGTH, VocabularyItem, clause_around, clip, definitions,
-                              reading_senses)
+from jiedu.sentences import clause_around
+from jiedu.vocabulary import NAME, SENSE_LENGTH, VocabularyItem, clip, definitions, reading_senses
 
 from conftest import TEMPLATES
 

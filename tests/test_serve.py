@@ -7,7 +7,8 @@ import urllib.request
 
 import pytest
 
-from jiedu.serve import STATUS_PATH, Server, Status, changed, inject_reload, next_status, respond, snapshot
+from jiedu.serve import STATUS_PATH, Server, Status, inject_reload, next_status, respond
+from jiedu.watch import changed, snapshot
 from jiedu.site import build_site
 
 from conftest import TEMPLATES

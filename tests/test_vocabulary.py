@@ -18,7 +18,9 @@ from jiedu.anki import (WORD_FIELDS, article_package, article_tsv, glossary_pack
 from jiedu.dictionary import load_dictionary
 from jiedu.model import Word
 from jiedu.resources import user_cache
-from jiedu.vocabulary import (coverage, hsk_profile, is_han_word, load_hsk, parse_hsk, sentence_at, vocabulary)
+from jiedu.hsk import hsk_profile, load_hsk, parse_hsk
+from jiedu.sentences import sentence_at
+from jiedu.vocabulary import coverage, is_han_word, vocabulary
 
 SLUG, TITLE = "baotou-zuofeng", "包头市作风积弊“大扫除”如火如荼"
 

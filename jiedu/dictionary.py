@@ -61,11 +61,14 @@ class Dictionary:
     def __contains__(self, word: str) -> bool:
         return word in self.by_simplified or word in self.by_traditional
 
-    def entries_for(self, word: str, reading: tuple[str, ...] | None = None) -> list[DictEntry]:
-        """Every entry for `word` (Simplified, else Traditional); those read as `reading` first."""
+    def entries_for(self, word: str, reading: tuple[str, ...] | None = None,
+                    traditional: str | None = None) -> list[DictEntry]:
+        """Every entry for `word` (Simplified, else Traditional); those read as `reading`
+        first, and among those, the ones written `traditional` (后 as 後 is "after", not
+        "empress"; 松 as 鬆 is "loose", not "pine")."""
         rows = self.by_simplified.get(word) or self.by_traditional.get(word, ())
         entries = [make_entry(row) for row in rows]
-        return sorted(entries, key=lambda entry: rank(entry, reading))
+        return sorted(entries, key=lambda entry: rank(entry, reading, traditional))
 
 
 @dataclass(frozen=True)
@@ -95,14 +98,15 @@ def make_entry(row: Row) -> DictEntry:
     return DictEntry(simplified, traditional, tuple(pinyin.split(" ")), tuple(senses.split("/")))
 
 
-def rank(entry: DictEntry, reading: tuple[str, ...] | None) -> tuple[bool, bool, bool]:
+def rank(entry: DictEntry, reading: tuple[str, ...] | None, traditional: str | None = None) -> tuple[bool, ...]:
     """Sort key: the chosen reading, then real definitions before cross-references, then
-    the reading's capitalisation (surname and place entries are capitalised). Stable sort
-    keeps CC-CEDICT's order otherwise."""
+    the reading's capitalisation (surname and place entries are capitalised), then the
+    word's Traditional form. Stable sort keeps CC-CEDICT's order otherwise."""
     capitalised = entry.pinyin[0][:1].isupper()
     wanted_capital = bool(reading) and reading[0][:1].isupper()
     matches = reading is not None and han_syllables(entry) == tuple(s.lower() for s in reading)
-    return (not matches, all(CROSS_REFERENCE.match(s) for s in entry.senses), capitalised != wanted_capital)
+    return (not matches, all(CROSS_REFERENCE.match(s) for s in entry.senses), capitalised != wanted_capital,
+            traditional is not None and entry.traditional != traditional)
 
 
 def han_syllables(entry: DictEntry) -> tuple[str, ...]:
@@ -171,10 +175,13 @@ def load_dictionary(cache: Path | None) -> Dictionary:
     return Dictionary(*cached_index(cache, version), version)
 
 
-def explain(dictionary: Dictionary, text: str, pinyin: tuple[str, ...]) -> Explanation:
-    """The word's own entries; for a word the dictionary lacks, its parts'. Remembered on
-    the dictionary (explanations are immutable, the rows never change)."""
-    return remembered(dictionary, (text, pinyin), lambda: explained(dictionary, text, pinyin))
+def explain(dictionary: Dictionary, text: str, pinyin: tuple[str, ...], traditional: str | None = None) -> Explanation:
+    """The word's own entries; for a word the dictionary lacks, its parts'. `traditional`
+    (the word as the source or OpenCC writes it) puts the entries of that form first.
+    Remembered on the dictionary (explanations are immutable, the rows never change)."""
+    if traditional is not None and len(traditional) != len(text):
+        traditional = None
+    return remembered(dictionary, (text, pinyin, traditional), lambda: explained(dictionary, text, pinyin, traditional))
 
 
 def remembered(dictionary: Dictionary, key: tuple, make):
@@ -189,20 +196,21 @@ def remembered(dictionary: Dictionary, key: tuple, make):
     return found
 
 
-def explained(dictionary: Dictionary, text: str, pinyin: tuple[str, ...]) -> Explanation:
-    own = dictionary.entries_for(text, pinyin)
+def explained(dictionary: Dictionary, text: str, pinyin: tuple[str, ...], traditional: str | None = None) -> Explanation:
+    own = dictionary.entries_for(text, pinyin, traditional)
     if own:
         return Explanation(text, pinyin, tuple(own))
-    pieces = parts(dictionary, text, pinyin) if len(text) > 1 else []
+    pieces = parts(dictionary, text, pinyin, traditional) if len(text) > 1 else []
     return Explanation(text, pinyin, (), tuple(pieces), fallback=True)
 
 
-def parts(dictionary: Dictionary, text: str, pinyin: tuple[str, ...]) -> list[Part]:
+def parts(dictionary: Dictionary, text: str, pinyin: tuple[str, ...], traditional: str | None = None) -> list[Part]:
     """Greedy longest match, left to right; a character the dictionary lacks stands alone."""
     found = []
     for start, end in longest_spans(text, dictionary):
         piece, reading = text[start:end], syllables_of(text, pinyin, start, end)
-        found.append(Part(piece, reading, tuple(dictionary.entries_for(piece, reading))))
+        written = traditional[start:end] if traditional else None
+        found.append(Part(piece, reading, tuple(dictionary.entries_for(piece, reading, written))))
     return found
 
 

@@ -93,7 +93,7 @@ def english_for(word: Word, glossary: Glossary, dictionary: Dictionary) -> tuple
     """(short English, built from parts?) for one word as read in context."""
     if word.term and word.term in glossary.by_id:
         return glossary.by_id[word.term].english, False
-    explanation = explain(dictionary, word.text, word.pinyin)
+    explanation = explain(dictionary, word.text, word.pinyin, word.trad)
     if explanation.entries:
         return short_sense(explanation.entries, word.tag in MEASURE_TAGS), False
     if word.tag.startswith("nr"):
@@ -133,8 +133,9 @@ def definitions(word: Word, dictionary: Dictionary) -> tuple[tuple[str, ...], tu
     Glossary terms and personal names get no parts: the glossary or "personal name" says more.
     Remembered on the dictionary: the same words recur in every article."""
     measure, partless = word.tag in MEASURE_TAGS, bool(word.term) or word.tag.startswith("nr")
-    return remembered(dictionary, ("definitions", word.text, word.pinyin, measure, partless),
-                      lambda: word_definitions(explain(dictionary, word.text, word.pinyin), measure, partless))
+    return remembered(dictionary, ("definitions", word.text, word.pinyin, word.trad, measure, partless),
+                      lambda: word_definitions(explain(dictionary, word.text, word.pinyin, word.trad), measure,
+                                               partless))
 
 
 def word_definitions(explanation: Explanation, measure: bool,

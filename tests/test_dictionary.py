@@ -56,6 +56,27 @@ def test_real_definitions_before_cross_references(dictionary):
     assert any(entry.traditional == "嬾" for entry in entries)
 
 
+@pytest.mark.parametrize("word, reading, traditional, sense", [
+    ("后", ("hòu",), "後", "back"),       # CC-CEDICT lists 后 "empress" first
+    ("后", ("hòu",), "后", "empress"),
+    ("松", ("sōng",), "鬆", "loose"),     # not "pine"
+    ("于", ("yú",), "於", "(of time or place) in; at; on"),  # not "to go"
+    ("局", ("jú",), "局", "office"),      # not 侷 "narrow"
+])
+def test_the_words_traditional_form_picks_among_entries_of_one_reading(dictionary, word, reading, traditional,
+                                                                      sense):
+    assert dictionary.entries_for(word, reading, traditional)[0].senses[0] == sense
+
+
+def test_parts_are_explained_by_their_own_traditional_form(dictionary):
+    # 董事局 is not in CC-CEDICT: its part 局 is the 局 of an office, not 侷 "narrow".
+    explanation = explain(dictionary, "董事局", ("dǒng", "shì", "jú"), "董事局")
+    assert [(part.text, part.entries[0].senses[0]) for part in explanation.parts] == [
+        ("董事", "board member"), ("局", "office")]
+    assert explain(dictionary, "后", ("hòu",), "後").entries[0].senses[0] == "back"
+    assert explain(dictionary, "后", ("hòu",)).entries[0].senses[0] == "empress"  # no form given: file order
+
+
 def test_traditional_headwords_are_found_too(dictionary):
     assert {"cháng", "zhǎng"} <= set(readings(dictionary.entries_for("長")))
     assert dictionary.entries_for("長", ("zhǎng",))[0].simplified == "长"

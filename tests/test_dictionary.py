@@ -7,6 +7,7 @@ import pytest
 
 from jiedu.dictionary import (DictEntry, explain, han_syllables, load_dictionary, marked, parse_line, parts)
 from jiedu.resources import user_cache
+from jiedu.senses import load_senses, parse_senses, preferred_first
 
 
 @pytest.fixture(scope="module")
@@ -143,3 +144,33 @@ def test_a_damaged_cache_is_rebuilt(tmp_path):
     path.write_bytes(b"\x00damaged")
     assert len(load_dictionary(tmp_path).entries_for("行")) == 2
     assert path.stat().st_size > 1_000_000
+
+
+def test_every_preferred_sense_is_cc_cedicts_own_for_that_reading(dictionary):
+    table = load_senses()
+    assert len(table) >= 15
+    for (word, pinyin), rows in table.items():
+        entries = [e for e in dictionary.entries_for(word, tuple(pinyin.split())) if " ".join(e.pinyin) == pinyin]
+        for _, first in rows:
+            assert any(set(first) <= set(entry.senses) for entry in entries), (word, pinyin, first)
+
+
+def test_preferred_senses_only_reorder():
+    entries = (DictEntry("乙", "乙", ("yǐ",), ("a", "b")), DictEntry("甲", "乙", ("yǐ",), ("c", "d", "e")))
+    table = parse_senses('[[sense]]\nword = "乙"\npinyin = "yǐ"\nfirst = ["e", "c"]\n'
+                         '[[sense]]\nword = "乙"\npinyin = "yǐ"\ntag = "p"\nfirst = ["b"]\n')
+    moved = preferred_first(entries, table, "乙", ("yǐ",), "v")
+    assert [e.senses for e in moved] == [("e", "c", "d"), ("a", "b")]
+    assert [e.senses for e in preferred_first(entries, table, "乙", ("yǐ",), "p")] == [("b", "a"), ("c", "d", "e")]
+    assert preferred_first(entries, table, "乙", ("yǐ",), None)[0].senses == ("e", "c", "d")  # a part: rows for any tag
+    assert preferred_first(entries, table, "丙", ("yǐ",), "v") is entries
+
+
+@pytest.mark.parametrize("text", [
+    '[[sense]]\nword = "乙"\nfirst = ["a"]\n',
+    '[[sense]]\nword = "乙"\npinyin = "yǐ"\nfirst = "a"\n',
+    '[[sense]]\nword = "乙"\npinyin = "yǐ"\nfirst = []\n',
+])
+def test_a_malformed_senses_row_is_named(text):
+    with pytest.raises(ValueError, match=r"jiedu/data/senses.toml: \[\[sense\]\] number 1 needs word, pinyin"):
+        parse_senses(text)

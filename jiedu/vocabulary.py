@@ -7,8 +7,8 @@ HSK levels: `hsk.py`; the sentence and clause around a word: `sentences.py`.
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from .dictionary import (CROSS_REFERENCE, Dictionary, DictEntry, Explanation, explain, han_syllables,
-                         remembered)
+from .dictionary import CROSS_REFERENCE, Dictionary, DictEntry, han_syllables
+from .explain import Explanation, explain, remembered
 from .glossary import Glossary
 from .hsk import Hsk
 from .model import Article, Word

@@ -5,7 +5,8 @@ import time
 
 import pytest
 
-from jiedu.dictionary import (DictEntry, explain, han_syllables, load_dictionary, marked, parse_line, parts)
+from jiedu.dictionary import DictEntry, han_syllables, load_dictionary, marked, parse_line
+from jiedu.explain import explain, parts
 from jiedu.resources import user_cache
 from jiedu.senses import load_senses, parse_senses, preferred_first
 

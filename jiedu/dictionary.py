@@ -102,6 +102,20 @@ def marked(numbered: str) -> str:
     return syllable[:1].upper() + syllable[1:] if numbered[:1].isupper() else syllable
 
 
+PINYIN_REFERENCE = re.compile(r"(?:[^\s\[\]|(){}:,;/]+\|)?([^\s\[\]|(){}:,;/]*)"
+                              r"\[([A-Za-z:]+[1-5](?: [A-Za-z:]+[1-5])*)\]")
+"""CC-CEDICT's references inside a sense: `回來|回来[hui2 lai5]`, `把[ba3]`, `[han4]`."""
+
+
+def readable(sense: str) -> str:
+    """A sense as a reader wants it: references written `回来 huí lai`, `把 bǎ`, `hàn`
+    (Simplified only, syllables spaced as the site spaces them)."""
+    def spelled(found: re.Match) -> str:
+        syllables = " ".join(marked(numbered) for numbered in found.group(2).split())
+        return f"{found.group(1)} {syllables}" if found.group(1) else syllables
+    return PINYIN_REFERENCE.sub(spelled, sense)
+
+
 def parse_line(line: str) -> Row | None:
     """One CC-CEDICT line as a row; None for comments and malformed lines."""
     match = LINE.match(line)

@@ -7,7 +7,7 @@ HSK levels: `hsk.py`; the sentence and clause around a word: `sentences.py`.
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from .dictionary import CROSS_REFERENCE, Dictionary, DictEntry, han_syllables
+from .dictionary import CROSS_REFERENCE, Dictionary, DictEntry, han_syllables, readable
 from .explain import Explanation, explain, remembered
 from .glossary import Glossary
 from .hsk import Hsk
@@ -96,11 +96,11 @@ def english_for(word: Word, glossary: Glossary, dictionary: Dictionary) -> tuple
         return glossary.by_id[word.term].english, False
     explanation = in_use(explain(dictionary, word.text, word.pinyin, word.trad), dictionary, word)
     if explanation.entries:
-        return short_sense(explanation.entries, word.tag in MEASURE_TAGS), False
+        return readable(short_sense(explanation.entries, word.tag in MEASURE_TAGS)), False
     if word.tag.startswith("nr"):
         return NAME, True
     measure = word.tag in MEASURE_TAGS
-    return " + ".join(f"{p.text} {short_sense(p.entries, measure)}".rstrip() for p in explanation.parts), True
+    return " + ".join(f"{p.text} {readable(short_sense(p.entries, measure))}".rstrip() for p in explanation.parts), True
 
 
 def short_sense(entries, measure: bool) -> str:
@@ -169,6 +169,8 @@ def reading_senses(entries: tuple[DictEntry, ...], measure: bool = False) -> tup
 
 
 def clip(sense: str) -> str:
+    """A sense as shown: its references spelled out (`readable`); a long one cut."""
+    sense = readable(sense)
     if len(sense) <= SENSE_LENGTH:
         return sense
     return sense[:SENSE_LENGTH].rsplit(" ", 1)[0].rstrip(",;: ") + "…"

@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from jiedu.dictionary import DictEntry, han_syllables, load_dictionary, marked, parse_line
+from jiedu.dictionary import DictEntry, han_syllables, load_dictionary, marked, parse_line, readable
 from jiedu.explain import explain, parts
 from jiedu.resources import user_cache
 from jiedu.senses import load_senses, parse_senses, preferred_first
@@ -175,3 +175,19 @@ def test_preferred_senses_only_reorder():
 def test_a_malformed_senses_row_is_named(text):
     with pytest.raises(ValueError, match=r"jiedu/data/senses.toml: \[\[sense\]\] number 1 needs word, pinyin"):
         parse_senses(text)
+
+
+@pytest.mark.parametrize("sense, shown", [
+    ("(used to put the object before the verb: 把[ba3] + {noun} + {verb})",
+     "(used to put the object before the verb: 把 bǎ + {noun} + {verb})"),
+    ("hither (directional complement for motion toward the speaker, as in 回來|回来[hui2 lai5])",
+     "hither (directional complement for motion toward the speaker, as in 回来 huí lai)"),
+    ("(joining two nouns) and; together with; with (Taiwan pr. [han4])",
+     "(joining two nouns) and; together with; with (Taiwan pr. hàn)"),
+    ("abbr. for 中國共產黨|中国共产党[Zhong1 guo2 Gong4 chan3 dang3]", "abbr. for 中国共产党 Zhōng guó Gòng chǎn dǎng"),
+    ("see 綠|绿[lu:4]", "see 绿 lǜ"),
+    ("to be located at", "to be located at"),                 # nothing to spell out
+    ("[not pinyin]", "[not pinyin]"),
+])
+def test_references_inside_a_sense_are_spelled_as_the_site_spells_pinyin(sense, shown):
+    assert readable(sense) == shown

@@ -103,7 +103,7 @@ def test_english_levels_and_glossary_flags(items, resources):
 @pytest.mark.parametrize("text, trad, pinyin, tag, english", [
     ("干", "幹", "gàn", "v", "to do"),                        # CC-CEDICT's first: "tree trunk"
     ("项", "項", "xiàng", "n", "item"),                       # "back of neck"
-    ("把", "把", "bǎ", "p", "(used to put the object before the verb: 把[ba3] + {noun} + {verb})"),
+    ("把", "把", "bǎ", "p", "(used to put the object before the verb: 把 bǎ + {noun} + {verb})"),
     ("把", "把", "bǎ", "v", "to hold; to grasp"),            # a row for prepositions only
     ("在", "在", "zài", "d", "(used before a verb to indicate an action in progress)"),
     ("在", "在", "zài", "p", "(of sb or sth) to be (located) at"),   # the row for any tag

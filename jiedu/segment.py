@@ -28,6 +28,11 @@ SURNAME_INITIALS = frozenset(
 NON_HAN_TOKEN = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?%?|[A-Za-z]+|\s+|.", re.S)
 NAME_TAGS = frozenset(("nr", "ns", "nz", "nt"))
 NO_TERMS = (0, 0, [])
+OBJECT_STARTS = frozenset("nrt")
+"""First letters of the tags a word after 将 has when 将 marks an object: nouns (n, nr,
+ns ...), pronouns (r), glossary terms (term)."""
+RETAGGED = frozenset({("将", "p")})
+"""(word, tag) pairs the segment stage gives where jieba never does (`mark_object_jiang`)."""
 """(characters covered, minus the number of terms, the terms) of a stretch without any."""
 
 
@@ -62,7 +67,7 @@ class Segmenter:
         for start, term in self._best_terms(run):
             words += self._jieba(run[gap_start:start]) + [(term, "term")]
             gap_start = start + len(term)
-        return words + self._jieba(run[gap_start:])
+        return mark_object_jiang(words + self._jieba(run[gap_start:]))
 
     def _best_terms(self, run: str) -> list[tuple[int, str]]:
         """Non-overlapping glossary terms covering the most characters, then the fewest
@@ -110,6 +115,14 @@ class Segmenter:
     def _tag_of(self, word: str, fallback: str) -> str:
         """A part's own dictionary tag, so rules (干 as a verb, 地 after an adjective) still apply."""
         return getattr(self.tagger, "word_tag_tab", {}).get(word, fallback)
+
+
+def mark_object_jiang(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """jieba tags 将 an adverb ("will") whatever its use; before a noun or pronoun it is
+    the written object marker, like 把 (将其纳入, 将问题导向贯穿全程): tag it p then.
+    Before a verb, adverb or preposition it stays "will" (将举行, 将大大提高, 将于)."""
+    return [("将", "p") if word == "将" and tag == "d" and following[:1] in OBJECT_STARTS else (word, tag)
+            for (word, tag), (_, following) in zip(pairs, [*pairs[1:], ("", "")])]
 
 
 def split_adverbial_de(pairs: list[tuple[str, str]], known: dict) -> list[tuple[str, str]]:

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from jiedu.model import Block
-from jiedu.segment import make_segmenter, retag_name, segment, split_adverbial_de, split_words
+from jiedu.segment import make_segmenter, mark_object_jiang, retag_name, segment, split_adverbial_de, split_words
 
 
 @dataclass(frozen=True)
@@ -113,6 +113,24 @@ def test_split_adverbial_de(pairs, expected):
 def test_split_adverbial_de_through_the_segmenter():
     assert split_words("鲜明地树起来", make_segmenter(TAGGER, ())) == [
         ("鲜明", "a"), ("地", "uv"), ("树", "v"), ("起来", "v")]
+
+
+@pytest.mark.parametrize("text, tag", [
+    ("包头市始终将问题导向贯穿全程", "p"),      # before a noun: the object marker, like 把
+    ("将其纳入考核", "p"),                      # before a pronoun
+    ("我将他送回家", "p"),
+    ("会议将于明天举行", "d"),                  # before a preposition: "will"
+    ("经济将大大提高", "d"),                    # before an adverb
+    ("将有更多人参加", "d"),                    # before a verb
+    ("明天将是晴天", "d"),
+])
+def test_jiang_before_a_noun_or_pronoun_marks_the_object(resources, text, tag):
+    assert dict(split_words(text, resources.segmenter))["将"] == tag   # jieba itself always says d
+
+
+def test_jiang_before_a_glossary_term_marks_the_object():
+    assert mark_object_jiang([("将", "d"), ("问题导向", "term"), ("贯穿", "v")])[0] == ("将", "p")
+    assert mark_object_jiang([("将", "d")]) == [("将", "d")]             # nothing after it
 
 
 class CedictLike:

@@ -106,7 +106,8 @@ def test_english_levels_and_glossary_flags(items, resources):
     ("把", "把", "bǎ", "p", "(used to put the object before the verb: 把 bǎ + {noun} + {verb})"),
     ("把", "把", "bǎ", "v", "to hold; to grasp"),            # a row for prepositions only
     ("在", "在", "zài", "p", "(of sb or sth) to be (located) at"),   # the row for any tag
-    ("将", "將", "jiāng", "d", "will"),                        # no row: jieba tags 将 d, marker or not
+    ("将", "將", "jiāng", "d", "will"),                        # no row for d
+    ("将", "將", "jiāng", "p", "(introduces object of main verb, used in the same way as 把 bǎ)"),
     ("月", "月", "yuè", "m", "month"),                         # "moon"
     ("为", "為", "wèi", "p", "for"),
     ("后", "後", "hòu", "f", "back"),                          # no row: the Traditional form decides

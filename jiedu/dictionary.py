@@ -104,8 +104,9 @@ def marked(numbered: str) -> str:
 
 
 PINYIN_REFERENCE = re.compile(r"(?:[^\s\[\]|(){}:,;/]+\|)?([^\s\[\]|(){}:,;/]*)"
-                              r"\[([A-Za-z:]+[1-5](?: [A-Za-z:]+[1-5])*)\]")
-"""CC-CEDICT's references inside a sense: `回來|回来[hui2 lai5]`, `把[ba3]`, `[han4]`."""
+                              r"\[(?=[^\]]*[1-5])((?:[A-Za-z:]+[1-5]?|[·,])(?: (?:[A-Za-z:]+[1-5]?|[·,]))*)\]")
+"""CC-CEDICT's references inside a sense: `回來|回来[hui2 lai5]`, `把[ba3]`, `[han4]`,
+`珍·奧斯汀|珍·奥斯汀[Zhen1 · Ao4 si1 ting1]`; at least one syllable with a tone number."""
 
 
 def readable(sense: str) -> str:
@@ -113,9 +114,14 @@ def readable(sense: str) -> str:
     (Simplified only, syllables spaced as the site spaces them)."""
     def spelled(found: re.Match) -> str:
         # `xx5` is CC-CEDICT's syllable for the … of a headword like 起到…作用: no sound.
-        syllables = " ".join(marked(n) for n in found.group(2).split() if not n.lower().startswith("xx"))
-        return " ".join(part for part in (found.group(1), syllables) if part)
+        syllables = " ".join(_spelled_syllable(n) for n in found.group(2).split() if not n.lower().startswith("xx"))
+        return " ".join(part for part in (found.group(1), syllables.replace(" ,", ",")) if part)
     return PINYIN_REFERENCE.sub(spelled, sense)
+
+
+def _spelled_syllable(token: str) -> str:
+    """`hui2` -> `huí`; a letter (B型超声), `·` and `,` as they are."""
+    return marked(token) if token[-1:].isdigit() else token
 
 
 def parse_line(line: str) -> Row | None:

@@ -213,6 +213,10 @@ def test_the_table_does_not_undo_the_traditional_forms_choice(dictionary):
     ("to be located at", "to be located at"),                 # nothing to spell out
     ("[not pinyin]", "[not pinyin]"),
     ("(typically preceded by 就…[jiu4 xx5] or 對…|对…[dui4 xx5] etc)", "(typically preceded by 就… jiù or 对… duì etc)"),
+    ("novel by Jane Austen 珍·奧斯汀|珍·奥斯汀[Zhen1 · Ao4 si1 ting1]", "novel by Jane Austen 珍·奥斯汀 Zhēn · Ào sī tīng"),
+    ("abbr. for B型超聲|B型超声[B xing2 chao1 sheng1]", "abbr. for B型超声 B xíng chāo shēng"),
+    ("see 丈二和尚，摸不著頭腦|丈二和尚，摸不着头脑[zhang4 er4 he2 shang5 , mo1 bu5 zhao2 tou2 nao3]",
+     "see 丈二和尚，摸不着头脑 zhàng èr hé shang, mō bu zháo tóu nǎo"),
 ])
 def test_references_inside_a_sense_are_spelled_as_the_site_spells_pinyin(sense, shown):
     assert readable(sense) == shown

@@ -94,21 +94,22 @@ def english_for(word: Word, glossary: Glossary, dictionary: Dictionary) -> tuple
     """(short English, built from parts?) for one word as read in context."""
     if word.term and word.term in glossary.by_id:
         return glossary.by_id[word.term].english, False
-    explanation = in_use(explain(dictionary, word.text, word.pinyin, word.trad), dictionary, word)
+    explanation = in_use(word, dictionary)
     if explanation.entries:
-        return readable(short_sense(explanation.entries, word.tag in MEASURE_TAGS)), False
+        return short_sense(explanation.entries, word.tag in MEASURE_TAGS), False
     if word.tag.startswith("nr"):
         return NAME, True
     measure = word.tag in MEASURE_TAGS
-    return " + ".join(f"{p.text} {readable(short_sense(p.entries, measure))}".rstrip() for p in explanation.parts), True
+    return " + ".join(f"{p.text} {short_sense(p.entries, measure)}".rstrip() for p in explanation.parts), True
 
 
 def short_sense(entries, measure: bool) -> str:
-    """The first sense of the first entry; for numeral + measure word, its "classifier for" sense."""
+    """The first sense of the first entry, as shown (`readable`); for numeral + measure word,
+    its "classifier for" sense."""
     if not entries:
         return ""
     senses = entries[0].senses
-    return next((s for s in senses if measure and s.startswith("classifier for")), senses[0])
+    return readable(next((s for s in senses if measure and s.startswith("classifier for")), senses[0]))
 
 
 def vocabulary(article: Article, glossary: Glossary, dictionary: Dictionary, hsk: Hsk) -> list[VocabularyItem]:
@@ -134,15 +135,13 @@ def definitions(word: Word, dictionary: Dictionary) -> tuple[tuple[str, ...], tu
     Glossary terms and personal names get no parts: the glossary or "personal name" says more.
     Remembered on the dictionary: the same words recur in every article."""
     measure, partless = word.tag in MEASURE_TAGS, bool(word.term) or word.tag.startswith("nr")
-
-    def make():
-        explanation = in_use(explain(dictionary, word.text, word.pinyin, word.trad), dictionary, word)
-        return word_definitions(explanation, measure, partless)
-    return remembered(dictionary, ("definitions", word.text, word.pinyin, word.trad, word.tag, partless), make)
+    return remembered(dictionary, ("definitions", word.text, word.pinyin, word.trad, word.tag, partless),
+                      lambda: word_definitions(in_use(word, dictionary), measure, partless))
 
 
-def in_use(explanation: Explanation, dictionary: Dictionary, word: Word) -> Explanation:
-    """The explanation with the senses this word's use needs first (`senses.py`)."""
+def in_use(word: Word, dictionary: Dictionary) -> Explanation:
+    """The word's explanation, with the senses its use needs first (`senses.py`)."""
+    explanation = explain(dictionary, word.text, word.pinyin, word.trad)
     entries = preferred_first(explanation.entries, dictionary.preferred, word.text, word.pinyin, word.tag)
     return explanation if entries is explanation.entries else replace(explanation, entries=entries)
 
@@ -165,12 +164,11 @@ def reading_senses(entries: tuple[DictEntry, ...], measure: bool = False) -> tup
     real = [s for s in senses if not CROSS_REFERENCE.match(s)] or senses
     if measure:
         real.sort(key=lambda sense: not sense.startswith("classifier for"))
-    return tuple(clip(s) for s in dict.fromkeys(real))[:SENSES]
+    return tuple(clip(readable(s)) for s in list(dict.fromkeys(real))[:SENSES])
 
 
 def clip(sense: str) -> str:
-    """A sense as shown: its references spelled out (`readable`); a long one cut."""
-    sense = readable(sense)
+    """A long sense cut at a word boundary, ending with `…`."""
     if len(sense) <= SENSE_LENGTH:
         return sense
     return sense[:SENSE_LENGTH].rsplit(" ", 1)[0].rstrip(",;: ") + "…"

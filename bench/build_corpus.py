@@ -136,17 +136,17 @@ def floor_pass(texts: list[str]) -> tuple[float, float]:
 
 
 def converter_speed(texts: list[str], sample: int = 20) -> None:
-    """opencc-python-reimplemented's t2s and s2t against jiedu.conversion's on the same
+    """opencc-python-reimplemented's t2s and s2t against jiedu.engines.conversion's on the same
     text, one after the other in this process (the same output, checked)."""
     import opencc
-    from jiedu.conversion import convert_text, opencc_chains
+    from jiedu.engines.conversion import convert_text, opencc_chains
 
     text, chains = "".join(texts[:sample]), opencc_chains(None)
     for config in ("t2s", "s2t"):
         theirs, theirs_time = _clocked(opencc.OpenCC(config).convert, text)
         ours, ours_time = _clocked(lambda t: convert_text(chains[config], t), text)
         assert ours == theirs, config
-        print(f"convert {config}: opencc {len(text) / theirs_time:,.0f} chars/s, jiedu.conversion "
+        print(f"convert {config}: opencc {len(text) / theirs_time:,.0f} chars/s, jiedu.engines.conversion "
               f"{len(text) / ours_time:,.0f} chars/s ({theirs_time / ours_time:.1f}x), same output")
 
 
@@ -188,18 +188,18 @@ def main() -> None:
 
 def stage_times(content: Path, sample: int = 20) -> None:
     """Time of each stage over a sample of articles, in one process."""
-    from jiedu.clean import clean
-    from jiedu.convert import convert
-    from jiedu.read import read_article
+    from jiedu.stages.clean import clean
+    from jiedu.stages.convert import convert
+    from jiedu.stages.read import read_article
     from jiedu.resources import load_resources
-    from jiedu.segment import segment
-    from jiedu.annotate import annotate
+    from jiedu.stages.segment import segment
+    from jiedu.stages.annotate import annotate
     from jiedu.config import load_config
-    from jiedu.pages import article_files
+    from jiedu.output.pages import article_files
     from jiedu.pipeline import process_article
-    from jiedu.render import make_environment
-    from jiedu.structure import structure
-    from jiedu.vocabulary import vocabulary
+    from jiedu.output.render import make_environment
+    from jiedu.stages.structure import structure
+    from jiedu.lexicon.vocabulary import vocabulary
 
     resources = load_resources(content / "glossary.toml", "glossary.toml")
     env, config = make_environment(ROOT / "templates"), load_config(content, "content/site.toml")

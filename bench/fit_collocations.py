@@ -25,14 +25,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from jiedu.collocations import FILE, neighbour_keys  # noqa: E402
+from jiedu.reading.collocations import FILE, neighbour_keys  # noqa: E402
 from jiedu.resources import load_resources  # noqa: E402
 from jiedu.text import HAN_RUN  # noqa: E402
-from jiedu.weighing import FLOOR  # noqa: E402
+from jiedu.reading.weighing import FLOOR  # noqa: E402
 from pinyin_accuracy import load_split  # noqa: E402
 
 PRUNE = 0.2
-HEADER = """# Neighbour weights for polyphone readings (see jiedu/collocations.py).
+HEADER = """# Neighbour weights for polyphone readings (see jiedu/reading/collocations.py).
 # character, reading, < neighbour before or > neighbour after, weight added to the score.
 # Learned by bench/fit_collocations.py from the dev split of CPP (kakaobrain/g2pM, data/,
 # Apache License 2.0; Park & Lee, Interspeech 2020). Do not edit by hand: rerun the script.

@@ -98,7 +98,7 @@ def _timed(read, texts) -> float:
 def news_blocks(resources) -> tuple[list[str], list[list[str]]]:
     """The seed article's blocks after the segment stage: texts and their words."""
     from jiedu.pipeline import process_article
-    from jiedu.read import read_article
+    from jiedu.stages.read import read_article
 
     source, _ = read_article(ROOT / "content" / "articles" / "baotou-zuofeng", ROOT, resources.char_frequency)
     blocks = process_article(source, resources).blocks

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The segment stage with jieba's pure-Python HMM Viterbi and with jiedu.hmm's numpy one.
+"""The segment stage with jieba's pure-Python HMM Viterbi and with jiedu.engines.hmm's numpy one.
 
 One run, same text: N articles (default 20) of about 3,500 characters of CPP
 sentences (bench/data/cpp), Simplified, in paragraphs of five sentences. Prints
@@ -55,13 +55,13 @@ def timed(work) -> tuple[float, object]:
 
 
 def segment_all(blocks, segmenter):
-    from jiedu.segment import segment
+    from jiedu.stages.segment import segment
 
     return [segment(block, segmenter) for block in blocks]
 
 
 def hmm_runs(blocks, segmenter) -> list[str]:
-    from jiedu.hmm import recording_tagger
+    from jiedu.engines.hmm import recording_tagger
 
     tagger, decoded = recording_tagger(segmenter.tagger)
     segment_all(blocks, replace(segmenter, tagger=tagger))
@@ -106,7 +106,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--articles", type=int, default=20)
     args = parser.parse_args()
-    from jiedu.convert import convert
+    from jiedu.stages.convert import convert
     from jiedu.model import Block
     from jiedu.resources import load_resources
 

@@ -67,7 +67,7 @@ def summary(result, output: Path) -> str:
 
 
 def run_build(args) -> int:
-    from .site import build_site, progress_bar
+    from .builder import build_site, progress_bar
 
     if (code := missing_folder(args.content, args.templates)) is not None:
         return code
@@ -80,7 +80,7 @@ def run_build(args) -> int:
 
 
 def run_check(args) -> int:
-    from .check import inspect_site
+    from .authoring.check import inspect_site
 
     if (code := missing_folder(args.content, args.templates)) is not None:
         return code
@@ -92,7 +92,7 @@ def run_check(args) -> int:
 
 
 def run_new(args) -> int:
-    from .new import add_article
+    from .authoring.new import add_article
     from .resources import load_resources
 
     folder, lines = add_article(args.file, args.content, load_resources(None), args.slug)
@@ -103,8 +103,8 @@ def run_new(args) -> int:
 
 
 def run_serve(args) -> int:
-    from .serve import serve
-    from .site import build_site
+    from .authoring.serve import serve
+    from .builder import build_site
 
     if (code := missing_folder(args.content, args.templates)) is not None:
         return code

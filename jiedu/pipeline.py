@@ -7,17 +7,17 @@ turn a Source into blocks and attach the translation.
 
 from dataclasses import replace
 
-from .align import align
-from .annotate import annotate
-from .clean import clean
-from .convert import convert
-from .crosscheck import disagreements
+from .stages.align import align
+from .stages.annotate import annotate
+from .stages.clean import clean
+from .stages.convert import convert
+from .stages.crosscheck import disagreements
 from .errors import ContentError
 from .model import Article, Block, Finding, Place, Source
-from .overrides import Overrides, unmatched
+from .stages.overrides import Overrides, unmatched
 from .resources import Resources
-from .segment import segment
-from .structure import structure
+from .stages.segment import segment
+from .stages.structure import structure
 from .text import HAN
 
 BLOCK_STAGES = (

@@ -14,16 +14,16 @@ from dataclasses import dataclass
 from importlib import resources as package_files
 from pathlib import Path
 
-from .cache import code_key, marshalled
-from .collocations import load_collocations
-from .polyphone import load_polyphone_model
-from .reading import Reader
-from .convert import Converters
-from .conversion import convert_text, opencc_chains
-from .glossary import Glossary, index_glossary, load_glossary
-from .segment import Segmenter, make_segmenter
-from .tagger import make_tagger
-from .weighing import window_index
+from .incremental.cache import code_key, marshalled
+from .reading.collocations import load_collocations
+from .reading.polyphone import load_polyphone_model
+from .reading.reader import Reader
+from .stages.convert import Converters
+from .engines.conversion import convert_text, opencc_chains
+from .lexicon.glossary import Glossary, index_glossary, load_glossary
+from .stages.segment import Segmenter, make_segmenter
+from .engines.tagger import make_tagger
+from .reading.weighing import window_index
 
 
 @dataclass(frozen=True)
@@ -88,13 +88,13 @@ def char_frequencies(cache: Path, tokenizer) -> dict[str, int]:
 
 
 def load_dictionary(cache: Path):
-    from .dictionary import load_dictionary as load
+    from .lexicon.dictionary import load_dictionary as load
 
     return load(cache)
 
 
 def load_hsk():
-    from .hsk import load_hsk as load
+    from .lexicon.hsk import load_hsk as load
 
     return load()
 

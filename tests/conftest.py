@@ -8,9 +8,9 @@ import pytest
 
 from jiedu.model import Source
 from jiedu.pipeline import process_article
-from jiedu.read import read_article
+from jiedu.stages.read import read_article
 from jiedu.resources import load_resources
-from jiedu.site import build_site
+from jiedu.builder import build_site
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"

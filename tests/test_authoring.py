@@ -13,11 +13,11 @@ from urllib.request import urlopen
 
 import pytest
 
-from jiedu.check import check_site
+from jiedu.authoring.check import check_site
 from jiedu.cli import EXIT_OK, EXIT_WARNINGS, main
 from jiedu.errors import ContentError
-from jiedu.new import add_article
-from jiedu.site import build_site
+from jiedu.authoring.new import add_article
+from jiedu.builder import build_site
 
 from conftest import SEED, TEMPLATES, tree
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from jiedu.clean import apply_edits, clean, is_pinyin_syllable
+from jiedu.stages.clean import apply_edits, clean, is_pinyin_syllable
 from jiedu.errors import ContentError
 from jiedu.model import Place
 

@@ -1,4 +1,4 @@
-"""jiedu.conversion converts exactly as opencc-python-reimplemented's `OpenCC.convert`,
+"""jiedu.engines.conversion converts exactly as opencc-python-reimplemented's `OpenCC.convert`,
 for t2s and s2t: on OpenCC's own test cases, the seed article, 2,000 CPP sentences
 (as they are and in Traditional) and made-up strings mixing phrases, common and rare
 Han, separators and Latin."""
@@ -11,7 +11,7 @@ import pytest
 from conftest import CONTENT, ROOT
 from hypothesis import given, settings, strategies as st
 
-from jiedu.conversion import SEPARATORS, convert_text, opencc_chains, read_dictionary
+from jiedu.engines.conversion import SEPARATORS, convert_text, opencc_chains, read_dictionary
 
 CONFIGS = ("t2s", "s2t")
 OPENCC_CASES = sorted((ROOT / "tests" / "data" / "opencc-by-config").glob("*.tsv"))  # in the project: CI has no shared/

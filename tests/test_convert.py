@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from jiedu.convert import Converters, apply_zhe_rule, convert, same_length, traditional_form
+from jiedu.stages.convert import Converters, apply_zhe_rule, convert, same_length, traditional_form
 from jiedu.model import Block
 
 OPENCC_CASES = Path(__file__).parent / "data" / "opencc-t2s.tsv"

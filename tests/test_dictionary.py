@@ -6,11 +6,11 @@ import time
 
 import pytest
 
-from jiedu.dictionary import DictEntry, han_syllables, load_dictionary, marked, parse_line, readable
-from jiedu.explain import explain, parts
+from jiedu.lexicon.dictionary import DictEntry, han_syllables, load_dictionary, marked, parse_line, readable
+from jiedu.lexicon.explain import explain, parts
 from jiedu.resources import user_cache
-from jiedu.segment import RETAGGED
-from jiedu.senses import load_senses, parse_senses, preferred_first
+from jiedu.stages.segment import RETAGGED
+from jiedu.lexicon.senses import load_senses, parse_senses, preferred_first
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""jiedu.hmm decodes jieba.posseg's HMM exactly as jieba's own pure-Python Viterbi does:
+"""jiedu.engines.hmm decodes jieba.posseg's HMM exactly as jieba's own pure-Python Viterbi does:
 the same route, the same tags and the same probability, on every run of characters
 jieba hands it in real text, and on made-up strings of common and rare characters."""
 
@@ -6,10 +6,10 @@ import pytest
 from conftest import CONTENT, ROOT
 from hypothesis import given, settings, strategies as st
 
-from jiedu.hmm import recording_tagger
+from jiedu.engines.hmm import recording_tagger
 from jiedu.pipeline import process_article
-from jiedu.read import read_article
-from jiedu.segment import make_segmenter, split_words
+from jiedu.stages.read import read_article
+from jiedu.stages.segment import make_segmenter, split_words
 
 COMMON = ("的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面"
           "而方后多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好"

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from jiedu.site import build_site
+from jiedu.builder import build_site
 
 from conftest import TEMPLATES, tree
 
@@ -128,25 +128,25 @@ def test_no_thread_is_alive_when_workers_are_forked(site, tmp_path, monkeypatch)
     can leave a worker holding SQLite's locks: it then hangs writing its Anki deck."""
     import threading
 
-    import jiedu.gather
-    import jiedu.parallel
+    import jiedu.incremental.gather
+    import jiedu.incremental.parallel
 
     content, output, _ = site
     forked_beside = []
-    real = jiedu.parallel.in_parallel
+    real = jiedu.incremental.parallel.in_parallel
 
     def watched(*args, **kwargs):
         forked_beside.append(threading.active_count())
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(jiedu.gather, "in_parallel", watched)
+    monkeypatch.setattr(jiedu.incremental.gather, "in_parallel", watched)
     (content / "articles" / "alpha" / "source.txt").write_text("第一篇\n新的内容。\n", encoding="utf-8")
     result = build_site(content, output, TEMPLATES, cache_folder=tmp_path / "cache")  # no resources: workers
     assert (result.annotated, forked_beside) == (1, [1])
 
 
 def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path):
-    from jiedu.cache import marshalled
+    from jiedu.incremental.cache import marshalled
 
     blocked = tmp_path / "a-file"
     blocked.write_text("not a folder")

@@ -3,9 +3,9 @@
 import pytest
 
 from jiedu.errors import ContentError
-from jiedu.overrides import Overrides, load_overrides
+from jiedu.stages.overrides import Overrides, load_overrides
 from jiedu.pipeline import annotate_line
-from jiedu.site import build_site
+from jiedu.builder import build_site
 
 from conftest import TEMPLATES
 

@@ -6,7 +6,7 @@ import hashlib
 import pytest
 
 from jiedu.errors import ContentError
-from jiedu.read import decode, read_article, split_paragraphs
+from jiedu.stages.read import decode, read_article, split_paragraphs
 
 from conftest import SEED
 

@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from jiedu.reading import _cut_at_runs
+from jiedu.reading.reader import _cut_at_runs
 from jiedu.syllables import numbered_to_marked, toneless
 from jiedu.text import HAN_RUN
 
@@ -95,7 +95,7 @@ def test_words_are_cut_at_each_han_run_in_one_pass(words):
 def test_window_index_is_cached_per_code_version(tmp_path):
     """Built once, then read back equal from the user cache; an earlier version's file goes."""
     from jiedu.resources import cached_windows
-    from jiedu.weighing import window_index
+    from jiedu.reading.weighing import window_index
 
     phrases = {"银行行长": [["yín"], ["háng"], ["háng"], ["zhǎng"]], "行长": [["háng"], ["zhǎng"]]}
     cedict = {"行长": (("行長", "行长", "hang2 zhang3"),)}
@@ -138,13 +138,13 @@ def test_workers_load_resources_without_importing_pypinyin_or_pkg_resources():
     ("将", 0, []),
 ])
 def test_neighbour_keys_stay_inside_the_run(run, index, keys):
-    from jiedu.collocations import neighbour_keys
+    from jiedu.reading.collocations import neighbour_keys
 
     assert neighbour_keys(run, index) == keys
 
 
 def test_collocation_table_parses_and_rejects_malformed_rows():
-    from jiedu.collocations import add_collocations, parse_collocations
+    from jiedu.reading.collocations import add_collocations, parse_collocations
 
     table = parse_collocations("# comment\n将\tjiàng\t<参\t2.1\n将\tjiāng\t<参\t-2.0\n")
     assert table == {"将<参": {"jiàng": 2.1, "jiāng": -2.0}}
@@ -157,7 +157,7 @@ def test_shipped_collocations_load_and_are_used(resources):
     """The learned table ships, the reader gets it, and its weights move close choices."""
     from dataclasses import replace
 
-    from jiedu.collocations import load_collocations
+    from jiedu.reading.collocations import load_collocations
 
     table = load_collocations()
     assert len(table) > 100 and resources.reader.collocations == table
@@ -176,7 +176,7 @@ def test_window_index_kept_to_polyphones_reads_as_the_whole_index(resources, see
     the same readings as every dictionary word would, on CPP sentences and the seed."""
     from dataclasses import replace
 
-    from jiedu.weighing import window_index
+    from jiedu.reading.weighing import window_index
 
     reader = resources.reader
     whole = window_index(reader.phrases, reader.cedict)

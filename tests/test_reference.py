@@ -8,17 +8,17 @@ import re
 
 import pytest
 
-from jiedu.check import inspect_site
+from jiedu.authoring.check import inspect_site
 from jiedu.cli import main
-from jiedu.dictionary import DictEntry, load_dictionary
-from jiedu.export import inline_json
+from jiedu.lexicon.dictionary import DictEntry, load_dictionary
+from jiedu.output.export import inline_json
 from jiedu.model import Word
 from jiedu.resources import user_cache
-from jiedu.search import INDEX_FILE, search_data
-from jiedu.site import build_site, undefined_words
-from jiedu.views import senses, toneless
-from jiedu.sentences import clause_around
-from jiedu.vocabulary import NAME, SENSE_LENGTH, VocabularyItem, clip, definitions, reading_senses
+from jiedu.output.search import INDEX_FILE, search_data
+from jiedu.builder import build_site, undefined_words
+from jiedu.output.views import senses, toneless
+from jiedu.lexicon.examples import clause_around
+from jiedu.lexicon.vocabulary import NAME, SENSE_LENGTH, VocabularyItem, clip, definitions, reading_senses
 
 from conftest import TEMPLATES
 

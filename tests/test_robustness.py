@@ -13,13 +13,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from jiedu.errors import ContentError
-from jiedu.export import article_data, article_json
+from jiedu.output.export import article_data, article_json
 from jiedu.pipeline import annotate_line, process_article
-from jiedu.render import make_environment, render_page
-from jiedu.site import build_site
+from jiedu.output.render import make_environment, render_page
+from jiedu.builder import build_site
 from jiedu.text import HAN
-from jiedu.views import article_view
-from jiedu.write import safe_join
+from jiedu.output.views import article_view
+from jiedu.incremental.write import safe_join
 
 from conftest import ROOT, TEMPLATES, make_source, tree
 

@@ -2,7 +2,7 @@
 
 import pytest
 
-from jiedu.sandhi import sandhi
+from jiedu.stages.sandhi import sandhi
 
 
 @pytest.mark.parametrize("chars, citation, expected", [

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings, strategies as st
 
 from jiedu.model import Block
-from jiedu.segment import make_segmenter, mark_object_jiang, retag_name, segment, split_adverbial_de, split_words
+from jiedu.stages.segment import make_segmenter, mark_object_jiang, retag_name, segment, split_adverbial_de, split_words
 
 
 @dataclass(frozen=True)
@@ -134,7 +134,7 @@ def test_jiang_before_a_glossary_term_marks_the_object():
 
 
 class CedictLike:
-    """The part of jiedu.dictionary.Dictionary that retag_name reads."""
+    """The part of jiedu.lexicon.dictionary.Dictionary that retag_name reads."""
     by_simplified = {"严重性": (("嚴重性", "严重性", "yán zhòng xìng", ()),),
                      "曾国藩": (("曾國藩", "曾国藩", "Zēng Guó fān", ()),),
                      "高兴": (("高興", "高兴", "gāo xìng", ()),)}
@@ -218,7 +218,7 @@ def test_cached_word_tags_are_jiebas_own(resources, tmp_path):
     import jieba
     import jieba.posseg
 
-    from jiedu.tagger import word_tags
+    from jiedu.engines.tagger import word_tags
 
     parsed = jieba.posseg.POSTokenizer(jieba.Tokenizer()).word_tag_tab  # jieba's own parse
     built = word_tags(tmp_path, jieba.Tokenizer())
@@ -233,7 +233,7 @@ def test_jiedu_loads_jiebas_prefix_dictionary_as_jieba_builds_it(tmp_path):
     marshal.load from a file is three times slower); built by jieba's code, equal to it."""
     import jieba
 
-    from jiedu.tagger import loaded_tokenizer
+    from jiedu.engines.tagger import loaded_tokenizer
 
     theirs = jieba.Tokenizer()
     theirs.tmp_dir = str(tmp_path / "theirs")

@@ -7,9 +7,9 @@ import urllib.request
 
 import pytest
 
-from jiedu.serve import STATUS_PATH, Server, Status, inject_reload, next_status, respond
-from jiedu.watch import changed, snapshot
-from jiedu.site import build_site
+from jiedu.authoring.serve import STATUS_PATH, Server, Status, inject_reload, next_status, respond
+from jiedu.authoring.watch import changed, snapshot
+from jiedu.builder import build_site
 
 from conftest import TEMPLATES
 

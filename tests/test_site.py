@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from jiedu.site import build_site
+from jiedu.builder import build_site
 from jiedu.text import HAN
 
 from conftest import CONTENT, ROOT, TEMPLATES, tree

@@ -12,13 +12,13 @@ import genanki
 from hypothesis import given, settings, strategies as st
 from markupsafe import Markup, escape
 
-from jiedu.anki import WORD_FIELDS, article_deck, glossary_deck, word_model
-from jiedu.apkg import Note, package_bytes
-from jiedu.export import _word_json, article_data, indented_json
-from jiedu.fragments import block_words, escaped
+from jiedu.output.anki import WORD_FIELDS, article_deck, glossary_deck, word_model
+from jiedu.output.apkg import Note, package_bytes
+from jiedu.output.export import _word_json, article_data, indented_json
+from jiedu.output.fragments import block_words, escaped
 from jiedu.model import Word
-from jiedu.render import make_environment, relative_url
-from jiedu.vocabulary import VocabularyItem, vocabulary
+from jiedu.output.render import make_environment, relative_url
+from jiedu.lexicon.vocabulary import VocabularyItem, vocabulary
 
 from conftest import TEMPLATES
 
@@ -44,7 +44,7 @@ def test_word_json_is_json_dumps_indent_1():
         assert _word_json(record) == "    " + json.dumps(record, ensure_ascii=False, indent=1).replace("\n", "\n    ")
 
 
-# The templates' loops as they were before jiedu/fragments.py made them in Python.
+# The templates' loops as they were before jiedu/output/fragments.py made them in Python.
 OLD_WORDS = """{% macro ruby(word) -%}
 <ruby>{% for char, syllable, sandhi in word|ruby_pairs %}{{ char }}<rt{% if sandhi %} data-s="{{ sandhi }}"{% endif %}>{{ syllable }}</rt>{% endfor %}</ruby>
 {%- endmacro %}

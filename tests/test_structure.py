@@ -2,7 +2,7 @@
 
 import pytest
 
-from jiedu.structure import structure
+from jiedu.stages.structure import structure
 
 COLUMN = {"column": "把内蒙古形象立起来"}
 

@@ -13,15 +13,15 @@ from dataclasses import replace
 import genanki
 import pytest
 
-from jiedu.anki import (WORD_FIELDS, article_package, article_tsv, glossary_package, glossary_tsv, stable_id,
+from jiedu.output.anki import (WORD_FIELDS, article_package, article_tsv, glossary_package, glossary_tsv, stable_id,
                         word_guid, word_values)
-from jiedu.dictionary import load_dictionary
+from jiedu.lexicon.dictionary import load_dictionary
 from jiedu.model import Word
 from jiedu.resources import user_cache
-from jiedu.hsk import hsk_profile, load_hsk, parse_hsk
-from jiedu.sentences import sentence_at
-from jiedu.glossary import Glossary
-from jiedu.vocabulary import coverage, definitions, english_for, is_han_word, vocabulary
+from jiedu.lexicon.hsk import hsk_profile, load_hsk, parse_hsk
+from jiedu.lexicon.examples import sentence_at
+from jiedu.lexicon.glossary import Glossary
+from jiedu.lexicon.vocabulary import coverage, definitions, english_for, is_han_word, vocabulary
 
 SLUG, TITLE = "baotou-zuofeng", "包头市作风积弊“大扫除”如火如荼"
 

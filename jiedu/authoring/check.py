@@ -1,0 +1,60 @@
+"""`jiedu check`: every problem the build would report, without writing the site.
+
+Unlike the build, it does not stop at the first unusable article: each article's
+error is reported and the others are still checked. It also lists, as notes that are
+not problems, the words that have no English of their own.
+"""
+
+from pathlib import Path
+
+from ..config import load_config
+from ..errors import ContentError
+from ..lexicon.glossary import load_glossaries
+from ..output.digest import make_digest
+from ..model import Article
+from ..output.pages import article_files, site_files
+from ..output.render import make_environment
+from ..resources import Resources
+from ..builder import LazyResources, annotate_folder, article_folders, shown_path, site_findings, site_overrides
+from ..lexicon.vocabulary import NAME, undefined
+
+PER_LINE = 8
+
+
+def check_site(content: Path, templates: Path, resources: Resources | None = None) -> list[str]:
+    return inspect_site(content, templates, resources)[0]
+
+
+def inspect_site(content: Path, templates: Path, resources: Resources | None = None) -> tuple[list[str], list[str]]:
+    """(problems, notes): problems fail `check`; notes only inform."""
+    try:
+        config = load_config(content, shown_path(content / "site.toml", content))
+        glossary = resources.glossary if resources else load_glossaries(
+            [(content / name, shown_path(content / name, content)) for name in config["glossary"]])
+        folders = article_folders(content)
+        overrides = site_overrides(content)
+    except ContentError as error:
+        return [str(error)], []
+    lazy, articles, problems, notes = LazyResources(glossary, resources), [], [], []
+    for folder in folders:
+        try:
+            articles.append(annotate_folder(folder, content, lazy, overrides))
+        except ContentError as error:
+            problems.append(str(error))
+            continue
+        notes += undefined_note(articles[-1], shown_path(folder, content))
+    env = make_environment(templates)  # template errors surface while rendering
+    digests = [make_digest(a, article_files(env, a, glossary, config), glossary, overrides) for a in articles]
+    site_files(env, digests, glossary, templates, config)
+    return problems + [str(f) for f in site_findings(digests, overrides)], notes
+
+
+def undefined_note(article: Article, shown: str) -> list[str]:
+    """Words with no glossary or CC-CEDICT entry of their own: a heading line, then the words."""
+    items = undefined(article.vocabulary)
+    if not items:
+        return []
+    words = [f"{i.text} ×{i.count}" + (" (name)" if i.english == NAME else "") for i in items]
+    lines = [f"{shown}: note: {len(items)} word(s) without English of their own (no glossary or "
+             "CC-CEDICT entry; cards and decks give their parts, or say \"personal name\"):"]
+    return lines + ["  " + ", ".join(words[start:start + PER_LINE]) for start in range(0, len(words), PER_LINE)]

@@ -1,0 +1,73 @@
+"""`jiedu new FILE`: add an article to content/ from a text file in any supported encoding.
+
+The source is copied byte for byte; a metadata stub records what could be inferred
+(title from the first line, script, encoding); the author is told what to fill in
+and what to review.
+"""
+
+import re
+from pathlib import Path
+
+from ..stages.clean import clean
+from ..errors import ContentError
+from ..model import Place, Source
+from ..stages.read import decode
+from ..resources import Resources
+from ..stages.structure import structure
+from ..text import HAN
+
+SCRIPTS = {"traditional": "zh-Hant", "simplified": "zh-Hans", "mixed": "zh-Hant"}
+
+
+def detect_script(text: str, resources: Resources) -> str:
+    """Traditional, Simplified or mixed, by which characters conversion would change."""
+    han = "".join(HAN.findall(text))
+    to_simplified = resources.converters.to_simplified(han)
+    to_traditional = resources.converters.to_traditional(han)
+    traditional = sum(a != b for a, b in zip(han, to_simplified))
+    simplified = sum(a != b for a, b in zip(han, to_traditional))
+    if traditional and simplified and min(traditional, simplified) > 0.02 * max(traditional, simplified):
+        return "mixed"
+    return "traditional" if traditional > simplified else "simplified"
+
+
+def slug_for(path: Path) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower().split(".")[0]).strip("-")
+    return slug or "article"
+
+
+def meta_stub(title: str, script: str, encoding: str) -> str:
+    quoted = title.replace("\\", "\\\\").replace('"', '\\"')
+    return (f'# Metadata for this article. Fill in what is empty; see the README.\n'
+            f'title = "{quoted}"\ntitle_en = ""\ndate = ""          # "2024-05-01", or "2024-05"\n'
+            f'publisher = ""\nauthors = []\nsource_url = ""\nscript = "{script}"\n'
+            f'rights = ""\n# encoding = "{encoding}"   # detected; uncomment to pin it\n')
+
+
+def add_article(file: Path, content: Path, resources: Resources, slug: str = "") -> tuple[Path, list[str]]:
+    """Create content/articles/<slug>/ and return it with the report lines for the author."""
+    data = file.read_bytes()
+    text, encoding = decode(data, str(file), resources.char_frequency)
+    script = detect_script(text, resources)
+    folder = content / "articles" / (slug or slug_for(file))
+    if folder.exists():
+        raise ContentError(Place(str(folder), 1, 1), "an article with this slug exists; choose one with --slug")
+    target = folder / f"source.{SCRIPTS[script]}.txt"
+    cleaned = clean(Source(folder.name, str(target), text, encoding, {}))
+    blocks = structure(cleaned.text, {})
+    title = next((b.source for b in blocks if b.kind == "title"), "")
+    folder.mkdir(parents=True)
+    target.write_bytes(data)
+    (folder / "meta.toml").write_text(meta_stub(title, script, encoding), encoding="utf-8")
+    return folder, report(cleaned, blocks, script, encoding)
+
+
+def report(cleaned, blocks, script: str, encoding: str) -> list[str]:
+    artifacts = sum(e.kind == "artifact" for e in cleaned.edits)
+    lines = [f"encoding {encoding}, script {script}, {len(blocks)} blocks",
+             f"{artifacts} scraped reading(s) like 風(fēng) will be removed and recorded"]
+    lines += [f"review: {finding}" for finding in cleaned.findings]
+    lines += ["fill in meta.toml: date, publisher, authors, source_url, rights, title_en",
+              "add translation.en.md: one paragraph per block, blank lines between",
+              "add repairs.toml for each damaged span listed above (see the README)"]
+    return lines

@@ -1,0 +1,123 @@
+"""build_site(): gather every article's digest (and its own pages), render the
+site-wide pages from the digests, then swap the new site in. Top to bottom."""
+
+import os
+import re
+import sys
+import time
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .incremental.cache import SiteStamp, code_key, hash_files, render_key, site_fingerprint
+from .config import load_config
+from .output.digest import Digest, undefined_words
+from .errors import ContentError
+from .incremental.gather import LazyResources, Plan, Workshop, annotate_folder, gather_digests  # noqa: F401 (check.py)
+from .lexicon.glossary import load_glossaries
+from .model import Finding, Place
+from .stages.overrides import Overrides, load_overrides, not_found
+from .output.pages import fixed_files, site_files
+from .resources import Resources
+from .incremental.write import Staging, sha256, write_files
+
+SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    articles: tuple[Digest, ...]
+    """What the site-wide pages were made from, per article, in site order."""
+    findings: tuple[Finding, ...]
+    seconds: float
+    annotated: int = 0
+    """Articles annotated in this build; the others came from the cache."""
+    terms: int = 0
+    resources: object = None
+    """The heavy resources, if this build loaded them (so `serve` can reuse them)."""
+    article_count: int = 0
+    words: int = 0
+    unchanged: bool = False
+    """Nothing at all changed since the last build into this output: nothing was written."""
+    undefined: int = 0
+    """Distinct words with no English of their own (no glossary or CC-CEDICT entry)."""
+    rendered: int = 0
+    """Articles whose own pages were rendered in this build; the others' were kept."""
+
+
+def article_folders(content: Path) -> list[Path]:
+    folders = sorted(p for p in (content / "articles").iterdir() if p.is_dir()) if (content / "articles").is_dir() else []
+    for folder in folders:
+        if not SLUG.fullmatch(folder.name):
+            raise ContentError(Place(shown_path(folder, content), 1, 1),
+                               "article folder names are slugs: a-z, 0-9 and '-'")
+    return folders
+
+
+def site_overrides(content: Path) -> Overrides:
+    return load_overrides(content / "overrides.toml", shown_path(content / "overrides.toml", content))
+
+
+def site_findings(digests: list[Digest], overrides: Overrides) -> list[Finding]:
+    """Each article's findings, and the site-wide overrides that match no article."""
+    found = set().union(*(d.contexts for d in digests))
+    return [f for d in digests for f in d.findings] + not_found(overrides, found)
+
+
+def build_site(content: Path, output: Path, templates: Path, resources: Resources | None = None, *,
+               cache_folder: Path | None = None, clean: bool = False, site_url: str = "",
+               progress=None) -> BuildResult:
+    started = time.perf_counter()
+    config = load_config(content, shown_path(content / "site.toml", content), site_url)
+    stamp = SiteStamp(cache_folder, output, site_fingerprint(content, templates, config))
+    if not clean and (previous := stamp.previous()):
+        return replace(previous, seconds=time.perf_counter() - started, annotated=0, rendered=0, unchanged=True)
+    glossary_files = [content / name for name in config["glossary"]]
+    glossary = resources.glossary if resources else load_glossaries(
+        [(path, shown_path(path, content)) for path in glossary_files])
+    shared = hash_files([*glossary_files, content / "overrides.toml"]).hexdigest() + code_key()
+    folders, overrides, epoch = article_folders(content), site_overrides(content), source_date_epoch()
+    staging = Staging(output, {} if clean else stamp.written())
+    try:
+        plan = Plan(content, glossary, overrides, templates, config, cache_folder, clean, staging.path, epoch)
+        shop = Workshop(plan, resources)
+        fixed: dict[str, bytes] = {}  # made while the workers annotate: no article changes them
+        digests, annotated, rendered = gather_digests(
+            folders, shop, staging, shared, render_key(templates, config), progress or (lambda *_: None),
+            meanwhile=lambda: fixed.update(fixed_files(shop.env, glossary, templates, config)))
+        files = site_files(shop.env, digests, glossary, templates, config, fixed)
+        hashes = {path: sha for d in digests for path, sha in d.pages.items()}
+        hashes |= write_site_files(staging, files, epoch)
+        written = staging.commit(hashes)
+    except BaseException:
+        staging.discard()
+        raise
+    result = BuildResult(tuple(digests), tuple(site_findings(digests, overrides)), time.perf_counter() - started,
+                         annotated, len({t for d in digests for t in d.terms}), shop.resources.value, len(digests),
+                         sum(d.words for d in digests), undefined=len(undefined_words(digests)), rendered=rendered)
+    stamp.record(replace(result, articles=(), resources=None), written)
+    return result
+
+
+def write_site_files(staging: Staging, files: dict[str, bytes], epoch: int | None) -> dict[str, str]:
+    """The site-wide files, each written unless the output has it already; their hashes."""
+    hashes = {path: sha256(data) for path, data in files.items()}
+    write_files(staging.path, {p: data for p, data in files.items() if not staging.keep({p: hashes[p]})}, epoch)
+    return hashes
+
+
+def source_date_epoch() -> int | None:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    return int(epoch) if epoch and epoch.isdigit() else None
+
+
+def shown_path(path: Path, content: Path) -> str:
+    """Paths in messages are relative to the folder holding content/, as for articles."""
+    return path.resolve().relative_to(content.resolve().parent).as_posix()
+
+
+def progress_bar(number: int, total: int, slug: str) -> None:
+    """A one-line bar on a terminal; nothing when output goes to a file or CI log."""
+    if total > 1 and sys.stderr.isatty():
+        filled = round(30 * number / total)
+        sys.stderr.write(f"\r[{'#' * filled}{'.' * (30 - filled)}] {number}/{total} {slug[:30]:30}")
+        sys.stderr.write("\n" if number == total else "")

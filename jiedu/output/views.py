@@ -1,0 +1,127 @@
+"""What the templates see: plain values gathered from articles, computed once."""
+
+from dataclasses import dataclass
+
+from collections import Counter
+
+from .export import article_title
+from ..lexicon.glossary import CATEGORIES, Entry, Glossary
+from ..model import Article
+from ..lexicon.hsk import LevelShare, hsk_profile
+from ..lexicon.vocabulary import NAME, VocabularyItem
+
+TONELESS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü", "aaaaeeeeiiiioooouuuuvvvvv")
+
+
+def toneless(pinyin: str) -> str:
+    return pinyin.lower().translate(TONELESS)
+
+
+@dataclass(frozen=True)
+class Occurrence:
+    slug: str
+    title: str
+    block_id: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ArticleView:
+    article: Article
+    slug: str
+    title: str
+    title_en: str
+    meta: dict
+    terms: tuple[Entry, ...]
+    """Glossary entries in order of first use: the article's endnotes."""
+    notes: dict[str, int]
+    """Entry id -> its endnote's number; the note's anchor is `n<number>`, short because
+    every occurrence of a term links to it."""
+    edits: dict
+    """Edits by kind: artifact, repair, punctuation."""
+    cards: dict
+    """What the word cards add to the page, loaded on first use (`card_data`)."""
+    profile: tuple[LevelShare, ...]
+    """Share of running words per HSK level, for the vocabulary page."""
+    running: int
+    """Running Han words (the vocabulary's counts summed)."""
+
+
+def terms_used(article: Article, glossary: Glossary) -> tuple[Entry, ...]:
+    seen: dict[str, Entry] = {}
+    for block in article.blocks:
+        for word in block.words:
+            if word.term and word.term not in seen:
+                seen[word.term] = glossary.by_id[word.term]
+    return tuple(seen.values())
+
+
+def article_view(article: Article, glossary: Glossary) -> ArticleView:
+    edits = {kind: [e for e in article.cleaned.edits if e.kind == kind]
+             for kind in ("artifact", "repair", "punctuation")}
+    terms = terms_used(article, glossary)
+    return ArticleView(
+        article=article, slug=article.source.slug, title=article_title(article),
+        title_en=article.source.meta.get("title_en", ""), meta=article.source.meta,
+        terms=terms, notes={e.id: n for n, e in enumerate(terms, 1)}, edits=edits, cards=card_data(article, terms),
+        profile=hsk_profile(list(article.vocabulary)), running=sum(item.count for item in article.vocabulary),
+    )
+
+
+def card_key(item: VocabularyItem, readings: Counter) -> str:
+    """The word; `word|pin yin` only where the article reads the word in more than one way."""
+    return item.text if readings[item.text] == 1 else f"{item.text}|{' '.join(item.pinyin)}"
+
+
+def card_data(article: Article, terms: tuple[Entry, ...]) -> dict:
+    """What the page leaves out to stay light and its word cards show: CC-CEDICT senses
+    (`senses`), each term's Traditional form, literal gloss and explanation (`notes`; the
+    page itself carries its pinyin and English), and each word's Traditional form by its
+    position among the article's <ruby> words (`trad`)."""
+    notes = {e.id: [e.traditional, e.literal, e.explanation] for e in terms}
+    return {"senses": senses(article.vocabulary), "notes": notes, "trad": trad_forms(article)}
+
+
+def trad_forms(article: Article) -> dict[str, str]:
+    """Ruby ordinal -> Traditional form, where it differs (the template makes one <ruby>
+    per word with pinyin, in order)."""
+    words = [w for block in article.blocks for w in block.words if w.pinyin]
+    return {str(n): w.trad for n, w in enumerate(words) if w.trad != w.text}
+
+
+def senses(items: tuple[VocabularyItem, ...]) -> dict:
+    """For each word with something to show: its senses (a list), its parts ({"parts": [[part,
+    sense], ...]}) or a note ("personal name"). Glossary notes come from `notes`."""
+    readings = Counter(item.text for item in items)
+    data = {}
+    for item in items:
+        value = list(item.senses) or ({"parts": [list(p) for p in item.parts]} if item.parts else None)
+        if value is None and item.english == NAME and not item.term:
+            value = NAME
+        if value:
+            data[card_key(item, readings)] = value
+    return data
+
+
+def occurrences(articles: list[Article], glossary: Glossary) -> dict[str, list[Occurrence]]:
+    """Every block where each glossary term occurs, in site order: by text, so a term
+    inside a longer linked term (办实事 in 解难题办实事) is found too."""
+    found: dict[str, list[Occurrence]] = {}
+    for article in articles:
+        for number, block in enumerate(article.blocks, 1):
+            for entry in glossary.entries:
+                if entry.simplified in block.text:
+                    found.setdefault(entry.id, []).append(
+                        Occurrence(article.source.slug, article_title(article), f"b{number}", block.text))
+    return found
+
+
+def grouped_entries(glossary: Glossary) -> list[tuple[str, str, list[Entry]]]:
+    """(category id, heading, entries sorted by pinyin) in CATEGORIES order."""
+    groups = []
+    for category, heading in CATEGORIES.items():
+        entries = sorted((e for e in glossary.entries if e.category == category),
+                         key=lambda e: (toneless(" ".join(e.pinyin)), " ".join(e.pinyin).lower(), e.simplified))
+        if entries:
+            groups.append((category, heading, entries))
+    return groups

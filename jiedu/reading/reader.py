@@ -1,0 +1,170 @@
+"""Character readings in context: dictionary phrases weighed against a context model.
+
+Each Han run is read word by word (jieba's words: from the segment stage, or cut
+here when reading bare text): a word in pypinyin's phrase dictionary gives its
+phrase reading, any other character its first dictionary reading. Where a
+character is polyphonic, its readings are scored (`weighing.py`): the dictionary
+part first (the word's phrase reading, common words, pypinyin and CC-CEDICT
+phrases around it, the neighbouring characters' weights of `collocations.py`, learned
+on CPP dev), and the g2pM context model (`polyphone.py`) only where the
+dictionaries leave the choice open. The model runs in one batch per call.
+
+CPP over-represents rare readings, so it rewards trusting the model over
+dictionaries; COMMON_BONUS costs nothing there and keeps the model from overruling
+everyday words in news text (了解 liǎo, 充分 fèn), which it otherwise does.
+"""
+
+from dataclasses import dataclass, field
+from typing import Callable
+
+from . import weighing
+from .collocations import add_collocations
+from .polyphone import PolyphoneModel
+from ..text import HAN_RUN, longest_spans
+
+
+@dataclass(frozen=True)
+class Reader:
+    """Context-aware pinyin: dictionaries plus a polyphone model plus reviewed readings."""
+
+    phrases: dict
+    """pypinyin's phrase dictionary, read only: word -> [[syllable], ...]."""
+    characters: dict
+    """pypinyin's character dictionary, read only: code point -> "reading,reading"."""
+    cut: Callable[[str], list[str]]
+    """Splits a Han run into words when the caller has none (jieba, no HMM)."""
+    word_frequency: dict
+    """jieba's dictionary frequencies."""
+    model: PolyphoneModel | None
+    word_readings: dict[str, tuple[str, ...]]
+    char_readings: dict[str, str]
+    windows: dict = field(default_factory=dict)
+    """pypinyin's and CC-CEDICT's short words, for the readings around a character
+    (`weighing.window_index`)."""
+    collocations: dict = field(default_factory=dict)
+    """Neighbour-character weights learned on CPP dev (`collocations.py`); empty: none."""
+    cedict: dict = field(default_factory=dict)
+    """CC-CEDICT's entries by Simplified headword (`Dictionary.by_simplified`), read only."""
+
+    def whole_word_reading(self, word: str) -> tuple[str, ...] | None:
+        """A dictionary's reading of the whole word: pypinyin's phrase, else CC-CEDICT's
+        first; None when neither has the word."""
+        entry = self.phrases.get(word)
+        if entry and len(entry) == len(word):
+            return tuple(readings[0] for readings in entry)
+        rows = self.cedict.get(word, ()) if len(word) <= weighing.LONGEST_CEDICT else ()
+        readings = weighing.cedict_readings(word, rows)
+        return readings[0] if readings else None
+
+    def read(self, text: str, words: list[str] | None = None) -> list[str]:
+        """One syllable per character of `text`; '' for non-Han characters."""
+        return self.read_texts([text], None if words is None else [words])[0]
+
+    def read_texts(self, texts: list[str], words: list[list[str]] | None = None) -> list[list[str]]:
+        results = [[""] * len(text) for text in texts]
+        open_choices = []
+        for number, text in enumerate(texts):
+            runs = list(HAN_RUN.finditer(text))
+            pieces = _cut_at_runs(runs, words[number]) if words else [list(self.cut(run.group())) for run in runs]
+            for run, run_words in zip(runs, pieces):
+                syllables, phrase = self._dictionary_reading(run_words)
+                results[number][run.start():run.end()] = syllables
+                if self.model is not None:
+                    open_choices += self._weigh_run(run, syllables, phrase, results[number], number)
+        if open_choices:
+            self._ask_model(texts, results, open_choices)
+        return [[self.char_readings.get(c, s) for c, s in zip(text, syllables)]
+                for text, syllables in zip(texts, results)]
+
+    def _weigh_run(self, run, syllables: list[str], phrase: dict[int, str], result: list[str], number: int) -> list:
+        """Settle each polyphone of the run by the dictionaries where they suffice; the
+        rest come back as (text number, position, dictionary scores) for the model."""
+        pending = []
+        for index, scores in self._scored(run.group(), syllables, phrase):
+            winner = weighing.settled(scores)
+            if winner is None:
+                pending.append((number, run.start() + index, scores))
+            else:
+                result[run.start() + index] = winner
+        return pending
+
+    def _scored(self, text: str, syllables: list[str], phrase: dict[int, str]):
+        """(index, each candidate's score before the model) for every polyphone of a Han
+        run: dictionaries, then neighbour weights."""
+        model, found = self.model, None
+        for index, char in enumerate(text):
+            if char not in model.polyphones:
+                continue
+            found = weighing.matches(text, self.windows) if found is None else found
+            word = phrase.get(index)
+            scores = weighing.bonuses(
+                dict.fromkeys((syllables[index], *model.candidates(char))), syllables[index],
+                None if word is None else self.word_frequency.get(word, 0), *weighing.support(found, index))
+            yield index, add_collocations(scores, self.collocations, text, index)
+
+    def evidence(self, text: str, position: int) -> tuple[dict[str, float], dict[str, float]] | None:
+        """What the stage weighs for the polyphone at `position` of `text`: (scores before
+        the model, the model's probabilities); None for a character it does not weigh.
+        For fitting weights (bench/fit_collocations.py), one character at a time."""
+        run = next((r for r in HAN_RUN.finditer(text) if r.start() <= position < r.end()), None)
+        if run is None or self.model is None or text[position] not in self.model.polyphones:
+            return None
+        syllables, phrase = self._dictionary_reading(list(self.cut(run.group())))
+        scores = dict(self._scored(run.group(), syllables, phrase))[position - run.start()]
+        [[probabilities]] = self.model.probabilities(*_model_context(text, position))
+        return scores, probabilities
+
+    def _ask_model(self, texts: list[str], results: list[list[str]], open_choices: list) -> None:
+        """The model's probabilities for each open choice, from CONTEXT characters either side."""
+        contexts = [_model_context(texts[n], p) for n, p, _ in open_choices]
+        odds = self.model.probabilities([run for [run], _ in contexts], [target for _, [target] in contexts])
+        for (number, position, scores), [dist] in zip(open_choices, odds):
+            results[number][position] = weighing.choose(scores, dist)
+
+    def _dictionary_reading(self, words: list[str]) -> tuple[list[str], dict[int, str]]:
+        """Readings from the phrase dictionary word by word, else each character's first
+        reading; and, for characters read inside a phrase, that phrase. A word the
+        dictionary lacks (充分发挥) is read by the phrases it is made of (充分 + 发挥)."""
+        syllables: list[str] = []
+        phrase: dict[int, str] = {}
+        for word in self._known_parts(words):
+            entry = self.phrases.get(word) if len(word) > 1 else None
+            if entry and len(entry) == len(word):
+                phrase.update(dict.fromkeys(range(len(syllables), len(syllables) + len(word)), word))
+                syllables += [readings[0] for readings in entry]
+            else:
+                syllables += [self.characters.get(ord(c), "").split(",")[0] for c in word]
+        return syllables, phrase
+
+    def _known_parts(self, words: list[str]) -> list[str]:
+        parts = []
+        for word in words:
+            known = len(word) < 3 or word in self.phrases
+            parts += [word] if known else [word[s:e] for s, e in longest_spans(word, self.phrases)]
+        return parts
+
+
+def _model_context(text: str, position: int) -> tuple[list[str], list[list[int]]]:
+    """The model's input for one character: CONTEXT characters either side, and where the
+    character is in them (shaped as `PolyphoneModel.probabilities` takes them)."""
+    reach = weighing.CONTEXT
+    return [text[max(0, position - reach):position + reach + 1]], [[min(position, reach)]]
+
+
+def _cut_at_runs(runs: list, words: list[str]) -> list[list[str]]:
+    """The caller's words of each Han run, cut at the run's edges; one pass over the
+    words (a block has many runs: a pass per run was the stage's main cost)."""
+    pieces: list[list[str]] = [[] for _ in runs]
+    at, offset = 0, 0
+    for word in words:
+        end_of_word = offset + len(word)
+        while at < len(runs) and runs[at].end() <= offset:
+            at += 1
+        follow = at
+        while follow < len(runs) and runs[follow].start() < end_of_word:
+            start, end = max(offset, runs[follow].start()), min(end_of_word, runs[follow].end())
+            pieces[follow].append(word[start - offset:end - offset])
+            follow += 1
+        offset = end_of_word
+    return pieces
+

@@ -1,0 +1,82 @@
+"""Stage 4, convert: Traditional (or mixed) to Simplified with OpenCC `t2s`, keeping
+a Traditional form of every character for display.
+
+OpenCC converts character for character in length, which lets every later stage
+slice the Simplified and Traditional texts with the same offsets; where it would
+not, we fall back to converting one character at a time.
+"""
+
+from dataclasses import dataclass, replace
+from itertools import compress, count
+from typing import Callable
+
+from ..model import Block
+
+# Traditional 著 is both zhù ("to write; marked": 著名, 土著) and, in Taiwan usage, the
+# aspect particle and zháo/zhuó (随著, 涌动著, 著急, 著手), which mainland usage writes
+# 着. OpenCC's t2s leaves them all as 著. Decided in this order:
+# 1. after a verb that takes the particle, it is 着 (随著作风建设 is 随着, not 著作);
+# 2. inside a zhù word it stays 著;
+# 3. otherwise it is 着.
+PARTICLE_AFTER = (
+    "随", "沿", "朝", "向", "接", "跟", "顺", "照", "本", "凭", "靠", "冲", "对", "围绕", "意味", "带", "拿",
+    "看", "听", "想", "等", "站", "坐", "躺", "穿", "戴", "笑", "忙", "涌动", "逼", "挂", "保持", "存在",
+    "面临", "发挥", "推动", "承担", "肩负", "怀", "抱", "盯", "守", "望", "握", "伴随", "紧接", "试", "闹",
+)
+ZHU_WORDS = (
+    "著名", "著作", "著称", "著述", "著书", "著者", "著录", "著文", "显著", "昭著", "卓著",
+    "土著", "名著", "巨著", "原著", "论著", "编著", "专著", "合著", "遗著", "译著", "拙著",
+    "著有", "所著", "撰著", "彰著",
+)
+
+
+@dataclass(frozen=True)
+class Converters:
+    """OpenCC's t2s and s2t, as opencc-python-reimplemented converts (`conversion.py`),
+    their dictionaries read once (see `resources.py`)."""
+
+    to_simplified: Callable[[str], str]
+    to_traditional: Callable[[str], str]
+
+
+def same_length(convert: Callable[[str], str], text: str) -> str:
+    converted = convert(text)
+    if len(converted) == len(text):
+        return converted
+    return "".join(c if len(c := convert(char)) == 1 else char for char in text)
+
+
+def apply_zhe_rule(text: str) -> str:
+    """著 → 着 after a verb that takes the particle, else unless inside a ZHU_WORDS word."""
+    chars, index = None, text.find("著")
+    while index != -1:  # str.find: most text has no 著, and the rest only a few
+        if text[:index].endswith(PARTICLE_AFTER) or not _inside_zhu_word(text, index):
+            chars = chars or list(text)
+            chars[index] = "着"
+        index = text.find("著", index + 1)
+    return "".join(chars) if chars else text
+
+
+def _inside_zhu_word(text: str, index: int) -> bool:
+    for word in ZHU_WORDS:
+        start = index - word.index("著")
+        if start >= 0 and text.startswith(word, start):
+            return True
+    return False
+
+
+def traditional_form(source: str, simplified: str, converters: Converters) -> str:
+    """The source's character where it was Traditional, else OpenCC's s2t of the Simplified."""
+    from_simplified = same_length(converters.to_traditional, simplified)
+    if source == simplified:  # a Simplified source: nothing of it to keep
+        return from_simplified
+    chars = list(from_simplified)
+    # Only where conversion changed the source, found at C speed (map, compress).
+    for index in compress(count(), map(str.__ne__, source, simplified)):
+        chars[index] = source[index]
+    return "".join(chars)
+
+
+def convert(block: Block, converters: Converters) -> Block:
+    simplified = apply_zhe_rule(same_length(converters.to_simplified, block.source))
+    return replace(block, text=simplified, trad=traditional_form(block.source, simplified, converters))

@@ -1,0 +1,44 @@
+"""Compare the readings a scraped source carried (風(fēng)) with jiedu's own.
+
+The clean stage removes those artifacts but keeps what each claimed; here every
+claim is set against the reading the pipeline chose for that character. Where
+they differ, one of them is wrong, and the cleaning report lists the case for a
+person to decide (often the source's own reading is a mistake, or a word
+boundary was misjudged).
+"""
+
+from dataclasses import dataclass
+
+from ..model import Block, Cleaned, Place
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    place: Place
+    """Where the character stands in the source file."""
+    char: str
+    claimed: str
+    """The reading the source carried."""
+    ours: str
+    context: str
+
+
+def block_syllables(block: Block) -> list[str]:
+    """One entry per character of block.text: its syllable, or ''."""
+    return [s for w in block.words for s in (w.pinyin if w.pinyin else [""] * len(w.text))]
+
+
+def disagreements(cleaned: Cleaned, blocks: tuple[Block, ...]) -> list[Disagreement]:
+    where = {source: index for index, source in enumerate(cleaned.source_index)}
+    found = []
+    for edit in (e for e in cleaned.edits if e.kind == "artifact"):
+        index = where.get(edit.start - 1)
+        block = next((b for b in blocks if index is not None and b.start <= index < b.start + len(b.source)), None)
+        if block is None:
+            continue
+        position = index - block.start
+        ours = block_syllables(block)[position]
+        if ours.lower() != edit.note.lower():
+            context = block.text[max(0, position - 4):position + 5]
+            found.append(Disagreement(edit.place, block.text[position], edit.note, ours, context))
+    return found

@@ -1,0 +1,129 @@
+"""Stage 1, read: find an article's files, decode its source, parse its metadata.
+
+I/O happens here and nowhere else on the way in. The source text is decoded
+exactly; nothing is normalised yet (that is the clean stage's job, on the record).
+"""
+
+import codecs
+import math
+from pathlib import Path
+
+from ..errors import ContentError
+from ..model import Finding, Place, Source
+from .overrides import load_overrides
+from ..text import HAN
+from ..tomlfile import load_toml
+
+BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
+LEGACY = ("gb18030", "big5")
+KNOWN_META = {
+    "title", "title_en", "date", "publisher", "authors", "source_url", "script",
+    "rights", "column", "encoding", "editor_note",
+}
+REQUIRED_META = ("date", "publisher")
+
+
+def decode(data: bytes, path: str, char_frequency: dict[str, int], encoding: str = "") -> tuple[str, str]:
+    """Return (text, encoding). BOMs decide; else UTF-8; else the likelier of GB18030 and Big5."""
+    if encoding:
+        return _decode_strictly(data, encoding, path), encoding
+    for bom, name in BOMS:
+        if data.startswith(bom):
+            return _decode_strictly(data, name, path), name
+    decoded, failures = {}, []
+    for name in ("utf-8", *LEGACY):
+        try:
+            decoded[name] = data.decode(name)
+        except UnicodeDecodeError as error:
+            failures.append(f"{name} (byte 0x{data[error.start]:02x} at offset {error.start})")
+    if "utf-8" in decoded or not decoded:
+        if not decoded:
+            raise ContentError(Place(path, 1, 1), "cannot decode the source: not " + ", not ".join(failures))
+        return decoded["utf-8"], "utf-8"
+    best = max(decoded, key=lambda name: _plausibility(decoded[name], char_frequency))
+    return decoded[best], best
+
+
+def _decode_strictly(data: bytes, encoding: str, path: str) -> str:
+    try:
+        return data.decode(encoding)
+    except (UnicodeDecodeError, LookupError) as error:
+        offset = getattr(error, "start", 0)
+        raise ContentError(Place(path, 1, 1), f"cannot decode the source as {encoding} (at byte offset {offset})") from None
+
+
+def _plausibility(text: str, char_frequency: dict[str, int]) -> float:
+    """Mean log-frequency of the Han characters: mis-decoded text is full of rare ones."""
+    chars = HAN.findall(text)
+    if not chars:
+        return 0.0
+    return sum(math.log1p(char_frequency.get(c, 0)) for c in chars) / len(chars)
+
+
+def check_meta(meta: dict, shown: str) -> list[Finding]:
+    findings = [Finding(Place(shown, 1, 1), "unknown-meta-key", f"unknown metadata key {key!r}")
+                for key in sorted(set(meta) - KNOWN_META)]
+    findings += [Finding(Place(shown, 1, 1), "missing-meta", f"missing metadata {key!r}")
+                 for key in REQUIRED_META if key not in meta]
+    return findings
+
+
+def split_paragraphs(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
+    """Blank-line separated paragraphs, each with the line it starts on."""
+    paragraphs, starts, current = [], [], []
+    for number, line in enumerate(text.splitlines(), 1):
+        if line.strip():
+            if not current:
+                starts.append(number)
+            current.append(line.rstrip())
+        elif current:
+            paragraphs.append("\n".join(current))
+            current = []
+    if current:
+        paragraphs.append("\n".join(current))
+    return tuple(paragraphs), tuple(starts)
+
+
+def repair_places(toml_text: str, shown: str) -> list[Place]:
+    """Where each `[[repair]]` table starts, so a failed repair names its own line."""
+    return [Place(shown, number, 1) for number, line in enumerate(toml_text.splitlines(), 1)
+            if line.strip() == "[[repair]]"]
+
+
+def source_file(folder: Path, shown: str) -> Path:
+    candidates = sorted(folder.glob("source*.txt"))
+    if len(candidates) != 1:
+        raise ContentError(Place(shown, 1, 1), f"expected exactly one source*.txt, found {len(candidates)}")
+    return candidates[0]
+
+
+def read_article(folder: Path, root: Path, char_frequency: dict[str, int]) -> tuple[Source, list[Finding]]:
+    """Read content/articles/<slug>/: source*.txt, meta.toml, repairs.toml?, translation.en.md?"""
+    def shown(path: Path) -> str:
+        return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
+
+    meta_path = folder / "meta.toml"
+    if not meta_path.exists():
+        raise ContentError(Place(shown(folder), 1, 1), "missing meta.toml")
+    meta = load_toml(meta_path, shown(meta_path))
+    findings = check_meta(meta, shown(meta_path))
+    text_path = source_file(folder, shown(folder))
+    text, encoding = decode(text_path.read_bytes(), shown(text_path), char_frequency, meta.get("encoding", ""))
+    repairs, repairs_shown = _read_repairs(folder / "repairs.toml", shown(folder / "repairs.toml"))
+    translation_path = folder / "translation.en.md"
+    paragraphs, starts = (split_paragraphs(translation_path.read_text(encoding="utf-8"))
+                          if translation_path.exists() else (None, ()))
+    return Source(
+        slug=folder.name, path=shown(text_path), text=text, encoding=encoding, meta=meta,
+        repairs=repairs, repairs_path=repairs_shown, translation=paragraphs,
+        translation_path=shown(translation_path), translation_lines=starts,
+        overrides=load_overrides(folder / "overrides.toml", shown(folder / "overrides.toml")),
+    ), findings
+
+
+def _read_repairs(path: Path, shown: str) -> tuple[tuple, str]:
+    if not path.exists():
+        return (), ""
+    tables = load_toml(path, shown).get("repair", [])
+    places = repair_places(path.read_text(encoding="utf-8"), shown)
+    return tuple({**table, "place": place} for table, place in zip(tables, places)), shown

@@ -20,7 +20,6 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import replace
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -187,36 +186,23 @@ def main() -> None:
 
 
 def stage_times(content: Path, sample: int = 20) -> None:
-    """Time of each stage over a sample of articles, in one process."""
-    from jiedu.stages.clean import clean
-    from jiedu.stages.convert import convert
-    from jiedu.stages.read import read_article
-    from jiedu.resources import load_resources
-    from jiedu.stages.segment import segment
-    from jiedu.stages.annotate import annotate
+    """Time of each stage of jiedu.pipeline.STAGES, and of rendering, over a sample of
+    articles, in one process."""
     from jiedu.config import load_config
     from jiedu.output.pages import article_files
-    from jiedu.pipeline import process_article
     from jiedu.output.render import make_environment
-    from jiedu.stages.structure import structure
-    from jiedu.lexicon.vocabulary import vocabulary
+    from jiedu.pipeline import STAGES, Draft, Tools, finished
+    from jiedu.resources import load_resources
 
     resources = load_resources(content / "glossary.toml", "glossary.toml")
     env, config = make_environment(ROOT / "templates"), load_config(content, "content/site.toml")
-    names = ("read", "clean", "structure", "convert", "segment", "annotate", "vocabulary", "render")
-    totals = dict.fromkeys(names, 0.0)
+    tools = Tools(resources, root=content.parent)
+    totals = dict.fromkeys([name for name, _ in STAGES] + ["render"], 0.0)
     for folder in sorted((content / "articles").iterdir())[:sample]:
-        source, _ = _timed(totals, "read", lambda: read_article(folder, content.parent, resources.char_frequency))
-        cleaned = _timed(totals, "clean", lambda: clean(source))
-        blocks = _timed(totals, "structure", lambda: structure(cleaned.text, source.meta))
-        blocks = _timed(totals, "convert", lambda: [convert(b, resources.converters) for b in blocks])
-        blocks = _timed(totals, "segment", lambda: [segment(b, resources.segmenter) for b in blocks])
-        _timed(totals, "annotate", lambda: [annotate(b, resources.reader, resources.glossary) for b in blocks])
-        article = process_article(source, resources)  # the same again, whole, for the last two stages
-        words = _timed(totals, "vocabulary", lambda: tuple(vocabulary(article, resources.glossary,
-                                                                      resources.dictionary, resources.hsk)))
-        _timed(totals, "render", lambda: article_files(env, replace(article, vocabulary=words), resources.glossary,
-                                                       config))
+        draft = Draft(folder=folder)
+        for name, stage in STAGES:
+            draft = _timed(totals, name, lambda: stage(draft, tools))
+        _timed(totals, "render", lambda: article_files(env, finished(draft), resources.glossary, config))
     print(f"per stage, ms per article (sample of {sample}):",
           ", ".join(f"{name} {seconds * 1000 / sample:.0f}" for name, seconds in totals.items()))
 

@@ -107,12 +107,12 @@ def main() -> None:
     parser.add_argument("--articles", type=int, default=20)
     args = parser.parse_args()
     from jiedu.stages.convert import convert
-    from jiedu.model import Block
+    from jiedu.model import Section
     from jiedu.resources import load_resources
 
     resources = load_resources(ROOT / "content" / "glossary.toml", "content/glossary.toml")
     texts = articles(args.articles)
-    blocks = [convert(Block("paragraph", text, n), resources.converters)
+    blocks = [convert(Section("paragraph", text, n), resources.converters)
               for paragraphs in texts for n, text in enumerate(paragraphs)]
     print(f"{args.articles} articles, {sum(len(b.text) for b in blocks):,} characters")
     compare_stage(blocks, resources.segmenter)

@@ -12,7 +12,8 @@ from .incremental.cache import SiteStamp, code_key, hash_files, render_key, site
 from .config import load_config
 from .output.digest import Digest, undefined_words
 from .errors import ContentError
-from .incremental.gather import LazyResources, Plan, Workshop, annotate_folder, gather_digests  # noqa: F401 (check.py)
+from .incremental.gather import gather_digests
+from .incremental.jobs import Plan, Workshop
 from .lexicon.glossary import load_glossaries
 from .model import Finding, Place
 from .stages.overrides import Overrides, load_overrides, not_found

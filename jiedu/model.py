@@ -1,6 +1,6 @@
 """The values that flow through the pipeline. All frozen: stages return new ones."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 
 @dataclass(frozen=True)
@@ -96,21 +96,34 @@ class Word:
 
 
 @dataclass(frozen=True)
-class Block:
-    """A structural unit of an article: kicker, title, note, heading, paragraph or byline."""
+class Section:
+    """What the structure stage finds: a kicker, title, note, heading, paragraph or byline."""
 
     kind: str
     source: str
     """Text as cleaned, in the source's script (a heading's lines joined by a newline)."""
     start: int
     """Offset of `source` in the cleaned text."""
-    text: str = ""
-    """Simplified text, filled by the convert stage."""
-    trad: str = ""
-    """Traditional text, same length as `text`, filled by the convert stage."""
-    words: tuple[Word, ...] = ()
+
+
+@dataclass(frozen=True)
+class Block:
+    """A section with its Simplified and Traditional text (the convert stage), its words
+    (segment, then annotate) and its translation (align)."""
+
+    kind: str
+    source: str
+    """Text as cleaned, in the source's script (a heading's lines joined by a newline)."""
+    start: int
+    """Offset of `source` in the cleaned text."""
+    text: str
+    """Simplified text."""
+    trad: str
+    """Traditional text, same length as `text`."""
+    words: tuple[Word, ...] | None = None
+    """None until the segment stage cuts the text; words with pinyin after annotate."""
     translation: str | None = None
-    """English translation as Markdown, or None."""
+    """English translation as Markdown, or None (no translation, or none for this block)."""
 
 
 @dataclass(frozen=True)
@@ -120,8 +133,8 @@ class Article:
     source: Source
     cleaned: Cleaned
     blocks: tuple[Block, ...]
-    findings: tuple[Finding, ...] = field(default=())
-    disagreements: tuple = ()
+    findings: tuple[Finding, ...]
+    disagreements: tuple
     """Where a scraped reading differs from jiedu's (`crosscheck.Disagreement`)."""
-    vocabulary: tuple = ()
+    vocabulary: tuple
     """Each distinct word with its English, count and first sentence (`vocabulary.VocabularyItem`)."""

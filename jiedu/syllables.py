@@ -1,7 +1,18 @@
-"""Pinyin syllable spelling: numbered (CC-CEDICT, `lu:4`) to tone marks (`lǜ`)."""
+"""Pinyin syllable spelling: the one tone table, tone marks to numbers and back.
+
+Numbered (CC-CEDICT, `lu:4`) to tone marks (`lǜ`), a syllable's tone, and its
+toneless spelling: every other module asks here.
+"""
 
 MARKS = {"a": "āáǎà", "e": "ēéěè", "i": "īíǐì", "o": "ōóǒò", "u": "ūúǔù", "ü": "ǖǘǚǜ"}
-PLAIN = str.maketrans({mark: vowel for vowel, marks in MARKS.items() for mark in marks})
+"""Tones 1-4 of each vowel."""
+NASAL_MARKS = {"ń": ("n", 2), "ň": ("n", 3), "ǹ": ("n", 4), "ḿ": ("m", 2)}
+"""Syllabic n and m (嗯 ń, 呣 ḿ): the marked letters Unicode has, with their tones."""
+TONES = {mark: (base, tone) for base, marks in MARKS.items() for tone, mark in enumerate(marks, 1)} | NASAL_MARKS
+"""Every tone-marked letter: (its plain letter, its tone)."""
+TONE_LETTERS = "".join(MARKS.values()) + "ü" + "".join(NASAL_MARKS)
+"""Every lower-case letter of pinyin that plain ASCII lacks."""
+PLAIN = str.maketrans({mark: base for mark, (base, _tone) in TONES.items()})
 
 
 def numbered_to_marked(numbered: str) -> str:
@@ -29,5 +40,20 @@ def _mark_position(body: str) -> int:
     return max((i for i, c in enumerate(body) if c in MARKS), default=-1)
 
 
-def toneless(syllable: str) -> str:
-    return syllable.lower().translate(PLAIN)
+def toneless(pinyin: str, umlaut: str = "ü") -> str:
+    """Lower case without tone marks; ü spelled `umlaut` (search spells it v, as typed).
+
+    >>> toneless("Lǜ ńg"), toneless("lǜ", umlaut="v")
+    ('lü ng', 'lv')
+    """
+    plain = pinyin.lower().translate(PLAIN)
+    return plain if umlaut == "ü" else plain.replace("ü", umlaut)
+
+
+def tone_of(syllable: str) -> int:
+    """1-4 by the tone mark, 5 (neutral) without one.
+
+    >>> [tone_of(s) for s in ("mā", "lǘ", "hǎo", "bù", "de", "ǹg")]
+    [1, 2, 3, 4, 5, 4]
+    """
+    return next((TONES[letter][1] for letter in syllable.lower() if letter in TONES), 5)

@@ -2,6 +2,8 @@
 
 import re
 
+from .syllables import TONE_LETTERS
+
 HAN_RANGES = (
     "\u3007"  # 〇
     "\u3400-\u4dbf"  # Extension A
@@ -12,7 +14,6 @@ HAN_RANGES = (
 HAN = re.compile(f"[{HAN_RANGES}]")
 HAN_RUN = re.compile(f"[{HAN_RANGES}]+")
 
-TONE_LETTERS = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňǹḿ"
 PINYIN_LETTERS = "a-zA-Z" + TONE_LETTERS + TONE_LETTERS.upper() + "ÜĀÁǍÀ"
 TONED = re.compile(f"[{TONE_LETTERS}]")
 

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from jiedu.stages.convert import Converters, apply_zhe_rule, convert, same_length, traditional_form
-from jiedu.model import Block
+from jiedu.model import Section
 
 OPENCC_CASES = Path(__file__).parent / "data" / "opencc-t2s.tsv"
 
@@ -67,7 +67,7 @@ def test_traditional_form_keeps_the_source_traditional(source, simplified, expec
 
 
 def test_convert_fills_text_and_trad_of_the_same_length():
-    block = convert(Block("paragraph", "隨著頭发", 7), FAKE)
+    block = convert(Section("paragraph", "隨著頭发", 7), FAKE)
     assert (block.source, block.start, block.text, block.trad) == ("隨著頭发", 7, "随着头发", "隨著頭發")
 
 
@@ -98,7 +98,7 @@ def test_real_converter_passes_simplified_through(resources, text):
 
 
 def test_real_convert_of_a_mixed_block(resources):
-    block = convert(Block("paragraph", "幹部干部隨著著名", 0), resources.converters)
+    block = convert(Section("paragraph", "幹部干部隨著著名", 0), resources.converters)
     assert (block.text, block.trad) == ("干部干部随着著名", "幹部幹部隨著著名")
 
 

@@ -15,7 +15,8 @@ from ..model import Article
 from ..output.pages import article_files, site_files
 from ..output.render import make_environment
 from ..resources import Resources
-from ..builder import LazyResources, annotate_folder, article_folders, shown_path, site_findings, site_overrides
+from ..builder import article_folders, shown_path, site_findings, site_overrides
+from ..incremental.jobs import LazyResources, annotate_folder
 from ..lexicon.vocabulary import NAME, undefined
 
 PER_LINE = 8

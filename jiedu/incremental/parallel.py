@@ -10,18 +10,16 @@ import contextlib
 import multiprocessing
 import os
 
+from .jobs import Workshop, make_pages
+
 _worker: dict = {}  # per worker process only: its Workshop, set by _start
 
 
 def _start(plan) -> None:
-    from .gather import Workshop
-
     _worker["shop"] = Workshop(plan)
 
 
 def _make(job):
-    from .gather import make_pages
-
     return make_pages(job, _worker["shop"])
 
 
@@ -32,7 +30,7 @@ def worker_count(jobs: int) -> int:
 
 @contextlib.contextmanager
 def in_parallel(jobs: list, plan, progress):
-    """`gather.make_pages` of every job, in order, started at once in other processes
+    """`jobs.make_pages` of every job, in order, started at once in other processes
     (at least one): the caller can do other work before it reads the results."""
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     with context.Pool(worker_count(len(jobs)), initializer=_start, initargs=(plan,)) as pool:

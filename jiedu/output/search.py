@@ -15,8 +15,8 @@ import re
 from .export import article_title, inline_json
 from ..lexicon.glossary import Glossary
 from ..model import Article, Block
+from ..syllables import toneless
 from .render import markdown_html
-from .views import toneless
 
 INDEX_FILE = "search-index.js"
 SCHEMA = "jiedu.search/1"
@@ -29,7 +29,7 @@ def plain_text(markdown: str | None) -> str:
 
 
 def block_pinyin(block: Block) -> str:
-    return " ".join(toneless(syllable) for word in block.words for syllable in word.pinyin)
+    return " ".join(toneless(syllable, umlaut="v") for word in block.words for syllable in word.pinyin)
 
 
 def block_record(block: Block) -> list[str]:

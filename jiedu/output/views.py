@@ -7,15 +7,9 @@ from collections import Counter
 from .export import article_title
 from ..lexicon.glossary import CATEGORIES, Entry, Glossary
 from ..model import Article
+from ..syllables import toneless
 from ..lexicon.hsk import LevelShare, hsk_profile
 from ..lexicon.vocabulary import NAME, VocabularyItem
-
-TONELESS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü", "aaaaeeeeiiiioooouuuuvvvvv")
-
-
-def toneless(pinyin: str) -> str:
-    return pinyin.lower().translate(TONELESS)
-
 
 @dataclass(frozen=True)
 class Occurrence:
@@ -121,7 +115,7 @@ def grouped_entries(glossary: Glossary) -> list[tuple[str, str, list[Entry]]]:
     groups = []
     for category, heading in CATEGORIES.items():
         entries = sorted((e for e in glossary.entries if e.category == category),
-                         key=lambda e: (toneless(" ".join(e.pinyin)), " ".join(e.pinyin).lower(), e.simplified))
+                         key=lambda e: (toneless(" ".join(e.pinyin), umlaut="v"), " ".join(e.pinyin).lower(), e.simplified))
         if entries:
             groups.append((category, heading, entries))
     return groups

@@ -9,12 +9,12 @@ import re
 
 from ..errors import ContentError
 from ..model import Cleaned, Edit, Finding, Place, Source
+from ..syllables import toneless
 from ..text import HAN, HAN_RANGES, PINYIN_LETTERS, TONE_LETTERS, line_column, offset_of
 
 # A Han character followed by its own reading in ASCII parentheses: 風(fēng).
 ARTIFACT = re.compile(f"(?<=[{HAN_RANGES}])\\(([{PINYIN_LETTERS}]{{1,7}})\\)")
 PINYIN_SYLLABLE = re.compile(r"(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:[aeiouüv]+(?:ng|n|r)?|ng|n|m)")
-TONELESS = str.maketrans("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ", "aaaaeeeeiiiioooouuuuüüüünnnm")
 # Runs that can hold mojibake: Latin and tone letters, '?', ')', '(', '_' and U+FFFD.
 SUSPECT_RUN = re.compile(f"[{PINYIN_LETTERS}?()_\ufffd]+")
 MERGE_GAP = 3
@@ -25,7 +25,7 @@ FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "
 
 
 def is_pinyin_syllable(word: str) -> bool:
-    return bool(PINYIN_SYLLABLE.fullmatch(word.lower().translate(TONELESS)))
+    return bool(PINYIN_SYLLABLE.fullmatch(toneless(word)))
 
 
 def find_artifacts(source: Source) -> list[Edit]:

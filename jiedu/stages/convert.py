@@ -6,11 +6,11 @@ slice the Simplified and Traditional texts with the same offsets; where it would
 not, we fall back to converting one character at a time.
 """
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from itertools import compress, count
 from typing import Callable
 
-from ..model import Block
+from ..model import Block, Section
 
 # Traditional 著 is both zhù ("to write; marked": 著名, 土著) and, in Taiwan usage, the
 # aspect particle and zháo/zhuó (随著, 涌动著, 著急, 著手), which mainland usage writes
@@ -77,6 +77,7 @@ def traditional_form(source: str, simplified: str, converters: Converters) -> st
     return "".join(chars)
 
 
-def convert(block: Block, converters: Converters) -> Block:
-    simplified = apply_zhe_rule(same_length(converters.to_simplified, block.source))
-    return replace(block, text=simplified, trad=traditional_form(block.source, simplified, converters))
+def convert(section: Section, converters: Converters) -> Block:
+    simplified = apply_zhe_rule(same_length(converters.to_simplified, section.source))
+    return Block(section.kind, section.source, section.start, simplified,
+                 traditional_form(section.source, simplified, converters))

@@ -6,20 +6,10 @@ after 第 or another numeral, and before a numeral or a date word (第一, 十�
 一月).
 """
 
-from ..syllables import toneless
+from ..syllables import tone_of, toneless
 
 NUMERALS = set("〇零一二三四五六七八九十百千万亿两第")
 DATE_WORDS = set("月日号")
-FOURTH = set("àèìòùǜ")
-MARKED = set("āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ")
-
-
-def tone_of(syllable: str) -> int:
-    for tone, marks in enumerate(("āēīōūǖ", "áéíóúǘ", "ǎěǐǒǔǚ", "àèìòùǜ"), 1):
-        if any(mark in syllable.lower() for mark in marks):
-            return tone
-    return 5
-
 
 def sandhi(chars: str, syllables: list[str]) -> list[str]:
     """Syllables with 一/不 sandhi applied; one per character, '' stays ''."""

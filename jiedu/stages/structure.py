@@ -14,7 +14,7 @@ Each block keeps its offset, so `cleaned.text[start:start + len(source)] == sour
 
 import re
 
-from ..model import Block
+from ..model import Section
 
 HEADING_MAX = 20
 CLOSING = tuple("。！？!?；;…”’」』）)：:，,、")
@@ -35,7 +35,7 @@ def is_heading(line: str) -> bool:
     return 0 < len(line) <= HEADING_MAX and not line.endswith(CLOSING)
 
 
-def structure(text: str, meta: dict) -> tuple[Block, ...]:
+def structure(text: str, meta: dict) -> tuple[Section, ...]:
     lines = lines_with_offsets(text)
     first = next((i for i, (_, line) in enumerate(lines) if line), None)
     if first is None:
@@ -43,16 +43,16 @@ def structure(text: str, meta: dict) -> tuple[Block, ...]:
     blocks = title_blocks(*lines[first], meta.get("column", ""))
     rest = lines[first + 1:]
     note_count = editor_note_length(rest) if meta.get("editor_note", True) else 0
-    blocks += [Block("note", line, offset) for offset, line in rest[:note_count] if line]
+    blocks += [Section("note", line, offset) for offset, line in rest[:note_count] if line]
     blocks += body_blocks([(o, line) for o, line in rest[note_count:] if line])
     return tuple(split_byline(blocks))
 
 
-def title_blocks(offset: int, line: str, column: str) -> list[Block]:
+def title_blocks(offset: int, line: str, column: str) -> list[Section]:
     if column and line.startswith(column) and line[len(column):len(column) + 1].isspace():
         title = line[len(column):].lstrip()
-        return [Block("kicker", column, offset), Block("title", title, offset + len(line) - len(title))]
-    return [Block("title", line, offset)]
+        return [Section("kicker", column, offset), Section("title", title, offset + len(line) - len(title))]
+    return [Section("title", line, offset)]
 
 
 def editor_note_length(lines: list[tuple[int, str]]) -> int:
@@ -65,26 +65,26 @@ def editor_note_length(lines: list[tuple[int, str]]) -> int:
     return 0
 
 
-def body_blocks(lines: list[tuple[int, str]]) -> list[Block]:
-    blocks: list[Block] = []
+def body_blocks(lines: list[tuple[int, str]]) -> list[Section]:
+    blocks: list[Section] = []
     for index, (offset, line) in enumerate(lines):
         last = index == len(lines) - 1
         if is_heading(line) and not last:
             previous = blocks[-1] if blocks else None
             if previous and previous.kind == "heading" and _adjacent(previous, offset):
-                blocks[-1] = Block("heading", previous.source + "\n" + line, previous.start)
+                blocks[-1] = Section("heading", previous.source + "\n" + line, previous.start)
                 continue
-            blocks.append(Block("heading", line, offset))
+            blocks.append(Section("heading", line, offset))
         else:
-            blocks.append(Block("paragraph", line, offset))
+            blocks.append(Section("paragraph", line, offset))
     return blocks
 
 
-def _adjacent(previous: Block, offset: int) -> bool:
+def _adjacent(previous: Section, offset: int) -> bool:
     return previous.start + len(previous.source) + 1 == offset
 
 
-def split_byline(blocks: list[Block]) -> list[Block]:
+def split_byline(blocks: list[Section]) -> list[Section]:
     if not blocks or blocks[-1].kind != "paragraph":
         return blocks
     last = blocks[-1]
@@ -92,5 +92,5 @@ def split_byline(blocks: list[Block]) -> list[Block]:
     if not found:
         return blocks
     body = last.source[:found.start()].rstrip()
-    byline = Block("byline", found.group(), last.start + found.start())
-    return blocks[:-1] + ([Block("paragraph", body, last.start)] if body else []) + [byline]
+    byline = Section("byline", found.group(), last.start + found.start())
+    return blocks[:-1] + ([Section("paragraph", body, last.start)] if body else []) + [byline]

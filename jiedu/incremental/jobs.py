@@ -1,0 +1,84 @@
+"""One article's job: annotate it (unless cached), render its own files into the
+staging folder, digest them. The same in this process and in every worker."""
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..lexicon.glossary import Glossary
+from ..model import Article
+from ..output.digest import Digest, make_digest
+from ..output.pages import article_files
+from ..output.render import make_environment
+from ..pipeline import Tools, read_and_process
+from ..resources import Resources, load_resources
+from ..stages.overrides import Overrides
+from .cache import ArticleCache
+from .write import write_files
+
+
+class LazyResources:
+    """Heavy resources are loaded only when some article is not in the cache."""
+
+    def __init__(self, glossary: Glossary, given: Resources | None = None):
+        self.glossary, self.value = glossary, given
+
+    def get(self) -> Resources:
+        if self.value is None:
+            self.value = load_resources(None, glossary=self.glossary)
+        return self.value
+
+
+def annotate_folder(folder: Path, content: Path, resources: LazyResources, overrides: Overrides) -> Article:
+    return read_and_process(folder, Tools(resources.get(), overrides, content.parent))
+
+
+@dataclass(frozen=True)
+class Plan:
+    """What every article's pages are made with: the same in every worker process."""
+
+    content: Path
+    glossary: Glossary
+    overrides: Overrides
+    templates: Path
+    config: dict
+    cache_folder: Path | None
+    clean: bool
+    staging: Path
+    epoch: int | None
+
+
+class Workshop:
+    """One process's tools: the heavy resources (loaded only if an article must be
+    annotated), the template environment and the two caches."""
+
+    def __init__(self, plan: Plan, resources: Resources | None = None):
+        self.plan = plan
+        self.resources = LazyResources(plan.glossary, resources)
+        self.env = make_environment(plan.templates)
+        self.articles = ArticleCache(plan.cache_folder, plan.clean)
+        self.digests = ArticleCache(plan.cache_folder, plan.clean, "digest")
+
+
+@dataclass(frozen=True)
+class Job:
+    folder: Path
+    key: str
+    """The article's cache key (`cache.article_key`)."""
+    pages: str
+    """Its pages' cache key: the article's and the templates' and settings' together."""
+
+
+def make_pages(job: Job, shop: Workshop) -> tuple[Digest, bool]:
+    """Annotate (unless cached), render the article's own files into the staging
+    folder, and digest them. True when the article was annotated."""
+    plan, slug = shop.plan, job.folder.name
+    article = shop.articles.get(slug, job.key)
+    annotated = article is None
+    if annotated:
+        article = annotate_folder(job.folder, plan.content, shop.resources, plan.overrides)
+        shop.articles.put(slug, job.key, article)
+    files = article_files(shop.env, article, plan.glossary, plan.config)
+    write_files(plan.staging, files, plan.epoch)
+    digest = make_digest(article, files, plan.glossary, plan.overrides)
+    shop.digests.put(slug, job.pages, digest)
+    return digest, annotated

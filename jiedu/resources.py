@@ -6,7 +6,6 @@ share mutable state, and unit tests pass fakes instead.
 
 import gc
 import json
-import os
 import tomllib
 from functools import partial
 from importlib import metadata, util
@@ -14,12 +13,12 @@ from dataclasses import dataclass
 from importlib import resources as package_files
 from pathlib import Path
 
-from .incremental.cache import code_key, marshalled
 from .reading.collocations import load_collocations
 from .reading.polyphone import load_polyphone_model
 from .reading.reader import Reader
 from .stages.convert import Converters
 from .engines.conversion import convert_text, opencc_chains
+from .engines.usercache import code_key, marshalled, user_cache  # noqa: F401 (tests ask resources)
 from .lexicon.glossary import Glossary, index_glossary, load_glossary
 from .stages.segment import Segmenter, make_segmenter
 from .engines.tagger import make_tagger
@@ -49,12 +48,6 @@ def load_readings() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:
     if broken:
         raise ValueError(f"jiedu/data/readings.toml: one syllable per character needed for {broken}")
     return words, table["characters"]
-
-
-def user_cache() -> Path:
-    """$XDG_CACHE_HOME/jiedu (~/.cache/jiedu): shared by every jiedu project."""
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "jiedu"
 
 
 def cached_windows(cache: Path, phrases: dict, by_simplified: dict, polyphones: frozenset | None = None) -> dict:

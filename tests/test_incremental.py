@@ -146,7 +146,7 @@ def test_no_thread_is_alive_when_workers_are_forked(site, tmp_path, monkeypatch)
 
 
 def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path):
-    from jiedu.incremental.cache import marshalled
+    from jiedu.engines.usercache import marshalled
 
     blocked = tmp_path / "a-file"
     blocked.write_text("not a folder")

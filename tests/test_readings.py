@@ -6,9 +6,9 @@ import pytest
 
 from jiedu.model import Word
 from jiedu.pipeline import annotate_line
-from jiedu.stages.rules import (adverbial_de, apply_rules, citation_tones, hao_after_verbs, jin_alone, personal_names,
-                         place_names, wei_after_verbs,
-                         yi_x_wei_y)
+from jiedu.stages.names import personal_names, place_names
+from jiedu.stages.rules import (adverbial_de, apply_rules, citation_tones, hao_after_verbs, jin_alone, wei_after_verbs,
+                                yi_x_wei_y)
 from jiedu.text import HAN, TONE_LETTERS, TONED
 
 

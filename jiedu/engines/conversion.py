@@ -25,7 +25,7 @@ from itertools import compress, count
 from operator import add
 from pathlib import Path
 
-from ..incremental.cache import marshalled
+from .usercache import marshalled
 
 # opencc-python-reimplemented's split_chars_re, copied: its sentence separators.
 SEPARATORS = re.compile(

@@ -11,7 +11,7 @@ import sys
 from importlib import metadata
 from pathlib import Path
 
-from ..incremental.cache import marshalled
+from .usercache import marshalled
 from .hmm import make_hmm
 
 

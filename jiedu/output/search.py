@@ -16,7 +16,7 @@ from .export import article_title, inline_json
 from ..lexicon.glossary import Glossary
 from ..model import Article, Block
 from ..syllables import toneless
-from .render import markdown_html
+from .markdown import markdown_html
 
 INDEX_FILE = "search-index.js"
 SCHEMA = "jiedu.search/1"

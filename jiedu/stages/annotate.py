@@ -1,4 +1,4 @@
-"""Stage 6, annotate: pinyin for every Han character, in context, and glossary links.
+"""Annotate: pinyin for every Han character, in context, and glossary links.
 
 Readings come from three sources, most specific first:
 1. the glossary's own pinyin for a glossary term;

@@ -1,4 +1,4 @@
-"""Stage 2, clean: remove scraped artifacts, apply explicit repairs, report damage,
+"""Clean: remove scraped artifacts, apply explicit repairs, report damage,
 then normalise half-width punctuation. Every change is an `Edit` on the record.
 
 The order matters: damage is looked for before punctuation is touched, so a `?`

@@ -1,4 +1,4 @@
-"""Stage 4, convert: Traditional (or mixed) to Simplified with OpenCC `t2s`, keeping
+"""Convert: Traditional (or mixed) to Simplified with OpenCC `t2s`, keeping
 a Traditional form of every character for display.
 
 OpenCC converts character for character in length, which lets every later stage

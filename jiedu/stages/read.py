@@ -1,4 +1,4 @@
-"""Stage 1, read: find an article's files, decode its source, parse its metadata.
+"""Read: find an article's files, decode its source, parse its metadata.
 
 I/O happens here and nowhere else on the way in. The source text is decoded
 exactly; nothing is normalised yet (that is the clean stage's job, on the record).

@@ -1,4 +1,4 @@
-"""Stage 5, segment: split each block's Simplified text into words.
+"""Segment: split each block's Simplified text into words.
 
 As pypinyin does: Han runs are split from everything else first, so punctuation,
 digits and Latin pass through untouched and segmentation is lossless. Within a Han

@@ -1,4 +1,4 @@
-"""Stage 3, structure: split cleaned text into kicker, title, note, headings, paragraphs, byline.
+"""Structure: split cleaned text into kicker, title, note, headings, paragraphs, byline.
 
 Rules, in the order a newspaper page is read:
 - the first line is the title; if it starts with the article's `column` (metadata)

@@ -6,11 +6,14 @@ import os
 import pickle
 import shlex
 from pathlib import Path
+from types import SimpleNamespace
+from xml.etree import ElementTree
 
 import pytest
 
 from jiedu import plainvalues, sealed
 from jiedu.digest import make_digest
+from jiedu.feeds import atom_feed, atom_time, rfc3339, robots, sitemap
 from jiedu.gather import LazyResources, annotate_folder
 from jiedu.overrides import Overrides
 from jiedu.pages import article_files
@@ -232,3 +235,79 @@ def test_the_codec_refuses_what_it_cannot_rebuild():
     from jiedu.model import Word
     with pytest.raises(TypeError):
         plainvalues.dumps(Word("中", "中", ["zhōng"]))  # a list where a tuple is declared
+
+
+# --- the feed and the sitemap -------------------------------------------------------------
+
+HOSTILE_URL = 'https://example.org/a"b\'<c>&d\x01/'
+HOSTILE = {
+    "title": '</title><entry><id>evil</id></entry><title>\x00\x08 <script>alert("x")</script> & \ufffe\ud800',
+    "title_en": 'A "quoted" <b>summary</b>\x1b & more',
+    "date": "</updated><entry><id>injected</id></entry><updated>",
+}
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def hostile_articles() -> list:
+    return [SimpleNamespace(slug="evil", title=HOSTILE["title"], meta={"date": HOSTILE["date"], "title_en": HOSTILE["title_en"]}),
+            SimpleNamespace(slug="plain", title="包头", meta={"date": "2022-06"}),
+            SimpleNamespace(slug="undated", title="无日期", meta={"title_en": ["not", "a string"]})]
+
+
+def without_control(text: str) -> str:
+    return "".join(c for c in text if c in "\t\n\r" or " " <= c <= "\ud7ff" or "\ue000" <= c <= "\ufffd")
+
+
+def test_a_feed_of_hostile_metadata_parses_with_one_entry_per_article():
+    feed = ElementTree.fromstring(atom_feed(HOSTILE_URL, "站 <b>\x02", hostile_articles()).encode("utf-8"))
+    entries = feed.findall(f"{ATOM}entry")
+    assert len(entries) == 3
+    evil, plain, undated = entries
+    assert evil.findtext(f"{ATOM}title") == without_control(HOSTILE["title"])
+    assert evil.findtext(f"{ATOM}summary") == without_control(HOSTILE["title_en"])
+    assert evil.findtext(f"{ATOM}updated") == "1970-01-01T00:00:00Z"  # not a date: the fallback
+    assert plain.findtext(f"{ATOM}updated") == "2022-06-01T00:00:00Z"
+    assert undated.findtext(f"{ATOM}summary") == "['not', 'a string']"
+    assert feed.findtext(f"{ATOM}updated") == "2022-06-01T00:00:00Z"
+    assert feed.findtext(f"{ATOM}title") == "站 <b>"
+    url = without_control(HOSTILE_URL)
+    assert feed.findtext(f"{ATOM}id") == url
+    assert [link.get("href") for link in feed.findall(f"{ATOM}link")] == [url, url + "feed.xml"]
+    assert evil.find(f"{ATOM}link").get("href") == url + "articles/evil.html"
+    assert "injected" not in {element.text for element in feed.iter()}
+
+
+def test_a_sitemap_of_a_hostile_address_parses_with_every_page():
+    pages = ["index.html", "articles/a.html", 'odd"<&>\x0c.html']
+    root = ElementTree.fromstring(sitemap(HOSTILE_URL, pages).encode("utf-8"))
+    locations = [url.findtext("{http://www.sitemaps.org/schemas/sitemap/0.9}loc") for url in root]
+    assert locations == [without_control(HOSTILE_URL + page) for page in pages]
+
+
+def test_robots_gets_no_rule_from_the_address():
+    assert robots("https://example.org/\nDisallow: /\n").splitlines() == [
+        "User-agent: *", "Allow: /", "Sitemap: https://example.org/Disallow:/sitemap.xml"]
+
+
+@pytest.mark.parametrize("date, expected", [
+    ("2022", "2022-01-01T00:00:00Z"), ("2022-06", "2022-06-01T00:00:00Z"), ("2022-06-15", "2022-06-15T00:00:00Z"),
+    ("2022-06-15T08:30:00Z", "2022-06-15T08:30:00Z"), ("2022-06-15T08:30:00+08:00", "2022-06-15T00:30:00Z"),
+    (datetime.date(2022, 6, 15), "2022-06-15T00:00:00Z"),
+    (datetime.datetime(2022, 6, 15, 8, tzinfo=datetime.timezone(datetime.timedelta(hours=-5))), "2022-06-15T13:00:00Z"),
+    ("2022-13", None), ("2022-02-30", None), ("yesterday", None), ("2022-06</updated>", None), (2022, None),
+    (datetime.time(8), None), ("0001-01-01T00:00:00+01:00", None), (None, None)])
+def test_only_real_dates_become_atom_timestamps(date, expected):
+    moment = atom_time(date)
+    assert (rfc3339(moment) if moment else None) == expected
+
+
+def test_a_built_feed_with_a_quote_in_the_address_parses(copy_content, tmp_path, resources):
+    meta = copy_content / "articles/baotou-zuofeng/meta.toml"
+    meta.write_text(meta.read_text(encoding="utf-8").replace(
+        'title_en = "', 'title_en = "</summary><entry>\\u0007 ', 1), encoding="utf-8")
+    build_site(copy_content, tmp_path / "site", TEMPLATES, resources, site_url='https://example.org/"x"/')
+    feed = ElementTree.fromstring((tmp_path / "site/feed.xml").read_bytes())
+    [entry] = feed.findall(f"{ATOM}entry")
+    assert entry.findtext(f"{ATOM}summary").startswith("</summary><entry> Baotou")
+    assert feed.findtext(f"{ATOM}id") == 'https://example.org/"x"/'
+    ElementTree.fromstring((tmp_path / "site/sitemap.xml").read_bytes())

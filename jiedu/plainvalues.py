@@ -7,13 +7,12 @@ Reading turns such an object back into a value only through the tables below: a
 dataclass named in the file is looked up among the `classes()` listed here, never
 imported by name, so a file can only ever make the values jiedu itself stores.
 
-A dataclass's fields are written as their declarations say, which keeps an article's
-file small and quick to read. Each saving is exact, and checked as it is written: a
-field declared `tuple[X, ...]` (X a scalar, a listed dataclass or a tuple of scalars:
-a word's syllables, a block's words) is a bare array, made a tuple again by its
-class; a long string in a field declared `str` (a block's sentence, repeated in each
-of its words' vocabulary items) is written once, on a first line of its own, and in
-the field only its number in that line.
+A dataclass's fields are written as declared, which keeps an article's file small and
+quick to read; each saving is exact, and checked as it is written. A field declared
+`tuple[X, ...]` (X a scalar, a listed dataclass or a tuple of scalars: a word's
+syllables, a block's words) is a bare array, made a tuple again by its class. A long
+string in a field declared `str` (a sentence, repeated in each of its words'
+vocabulary items) is written once, on a first line of its own, and referred to by number.
 """
 
 import dataclasses
@@ -38,8 +37,9 @@ class Damaged(ValueError):
 
 @cache
 def classes() -> dict[str, type]:
-    """Tag -> class of every dataclass a cache file may hold. Imported here, when first
-    needed, because some of them (site.BuildResult) import the cache themselves."""
+    """Tag -> class of every dataclass a cache file may hold (a new one an Article or
+    Digest holds must be listed). Imported here, when first needed, because some of
+    them (site.BuildResult) import the cache themselves."""
     from .crosscheck import Disagreement
     from .digest import Digest
     from .model import Article, Block, Cleaned, Edit, Finding, Place, Source, Word
@@ -59,7 +59,7 @@ class Layout:
 
     kind: type
     size: int
-    values: attrgetter
+    values: typing.Callable
     strings: tuple[int, ...]
     """`str` or `str | None`: a long one as its number in the strings line."""
     arrays: tuple[int, ...]
@@ -152,7 +152,7 @@ class _Writer:
         """A listed dataclass as {its name: [its fields]}."""
         kind = type(value)
         if kind not in self.layouts:
-            raise TypeError(f"cannot store a {kind.__module__}.{kind.__qualname__} in the cache")
+            raise TypeError(f"cannot store a {kind.__module__}.{kind.__qualname__}: not in plainvalues.classes()")
         places = self.layouts[kind]
         values = list(places.values(value))
         for index in places.strings:

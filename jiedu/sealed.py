@@ -24,7 +24,7 @@ from . import plainvalues
 
 MAGIC = b"jiedu-cache 1\n"
 LARGEST = 256 * 2**20
-"""A longer file is not one jiedu wrote (an article's is about 100 kB): not read."""
+"""A longer file is not one jiedu wrote (an article's is about 400 kB): not read."""
 
 
 def seal(value, key: str, secret: bytes) -> bytes:

@@ -5,7 +5,7 @@ import os
 import re
 import sys
 import time
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 
 from .incremental.cache import SiteStamp, code_key, hash_files, render_key, site_fingerprint
@@ -13,6 +13,7 @@ from .config import load_config
 from .output.digest import Digest, undefined_words
 from .errors import ContentError
 from .incremental.gather import gather_digests
+from .incremental.result import BuildResult
 from .incremental.jobs import Plan, Workshop
 from .lexicon.glossary import load_glossaries
 from .model import Finding, Place
@@ -22,27 +23,6 @@ from .resources import Resources
 from .incremental.write import Staging, sha256, write_files
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
-
-
-@dataclass(frozen=True)
-class BuildResult:
-    articles: tuple[Digest, ...]
-    """What the site-wide pages were made from, per article, in site order."""
-    findings: tuple[Finding, ...]
-    seconds: float
-    annotated: int = 0
-    """Articles annotated in this build; the others came from the cache."""
-    terms: int = 0
-    resources: object = None
-    """The heavy resources, if this build loaded them (so `serve` can reuse them)."""
-    article_count: int = 0
-    words: int = 0
-    unchanged: bool = False
-    """Nothing at all changed since the last build into this output: nothing was written."""
-    undefined: int = 0
-    """Distinct words with no English of their own (no glossary or CC-CEDICT entry)."""
-    rendered: int = 0
-    """Articles whose own pages were rendered in this build; the others' were kept."""
 
 
 def article_folders(content: Path) -> list[Path]:

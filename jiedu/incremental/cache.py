@@ -3,16 +3,17 @@
 The key of an article is a hash of its own files, the site-wide inputs (glossary,
 overrides), jiedu's code and data, and the versions of the packages whose
 dictionaries and models decide the output. Change any of them and the article is
-annotated again; otherwise the pickled Article is reused. Only this folder is
-written outside the output.
+annotated again; otherwise the stored Article is reused. Only this folder is
+written outside the output. Its files hold plain values, sealed with the user's
+secret (`sealed`): one planted in a project's .cache is never taken.
 """
 
 import hashlib
 import os
-import pickle
 from pathlib import Path
 
 from ..engines.usercache import code_key  # noqa: F401 (one key for both caches)
+from .sealed import read_sealed, user_secret, write_sealed
 
 def hash_files(paths: list[Path], digest=None):
     digest = digest or hashlib.sha256()
@@ -44,41 +45,48 @@ def pages_key(article: str, render: str) -> str:
 
 
 class ArticleCache:
-    """Pickled values in a folder, one file per slug and key: annotated Articles
-    (`.pickle`), or the digests of their rendered pages (`.digest`)."""
+    """Values in a folder, one sealed file per slug and key (`sealed`): annotated
+    Articles (`.article`), or the digests of their rendered pages (`.digest`)."""
 
-    def __init__(self, folder: Path | None, fresh: bool = False, suffix: str = "pickle"):
-        self.folder = folder
+    def __init__(self, folder: Path | None, fresh: bool = False, suffix: str = "article"):
+        self.folder = private_folder(folder)
         self.fresh = fresh
         """Ignore what is stored (a --clean build) but still store the new results."""
         self.suffix = suffix
 
     def get(self, slug: str, key: str):
         path = self._path(slug, key)
-        if self.fresh or path is None or not path.exists():
+        if self.fresh or path is None:
             return None
-        try:
-            return pickle.loads(path.read_bytes())
-        except Exception:  # a damaged or stale entry is a miss, never an error
-            return None
+        return read_sealed(path, self._seal_key(slug, key))  # a planted, damaged or stale entry is a miss
 
     def has(self, slug: str, key: str) -> bool:
+        """Whether an entry is there, to be read (and checked) later."""
         path = self._path(slug, key)
-        return not self.fresh and path is not None and path.exists()
+        return not self.fresh and path is not None and path.is_file() and user_secret() is not None
 
-    def put(self, slug: str, key: str, article) -> None:
+    def put(self, slug: str, key: str, value) -> None:
         path = self._path(slug, key)
         if path is None:
             return
-        path.parent.mkdir(parents=True, exist_ok=True)
         for old in path.parent.glob(f"{slug}.*.{self.suffix}"):
             old.unlink(missing_ok=True)
-        temporary = path.with_name(path.name + ".tmp")
-        temporary.write_bytes(pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL))
-        temporary.replace(path)
+        write_sealed(path, self._seal_key(slug, key), value)
 
     def _path(self, slug: str, key: str) -> Path | None:
         return self.folder / f"{slug}.{key[:32]}.{self.suffix}" if self.folder else None
+
+    def _seal_key(self, slug: str, key: str) -> str:
+        """The file's whole name, with the whole key: a file renamed is a miss."""
+        return f"{slug}.{key}.{self.suffix}"
+
+
+def private_folder(folder: Path | None) -> Path | None:
+    """The cache folder, unless it or its parent (`.cache`) is a symbolic link: one
+    planted there would have the build write, and delete old entries, elsewhere."""
+    if folder is None or folder.is_symlink() or folder.parent.is_symlink():
+        return None
+    return folder
 
 
 def site_fingerprint(content: Path, templates: Path, config: dict) -> str:
@@ -98,19 +106,18 @@ class SiteStamp:
     nothing to do; when something did, files it would write again the same are kept."""
 
     def __init__(self, folder: Path | None, output: Path, fingerprint: str):
-        name = hashlib.sha256(str(output.resolve()).encode()).hexdigest()[:16]
-        self.path = folder / f"site.{name}.pickle" if folder else None
+        name = hashlib.sha256(str(output.resolve()).encode()).hexdigest()
+        folder = private_folder(folder)
+        self.path = folder / f"site.{name[:16]}.stamp" if folder else None
+        self.key = f"site.{name}.stamp"
         self.output, self.fingerprint = output, fingerprint
         self.epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
         self._stored = self._load()
 
     def _load(self) -> tuple:
-        if self.path is None or not self.path.exists() or not (self.output / "index.html").exists():
+        if self.path is None or not (self.output / "index.html").exists():
             return None, None, None, {}
-        try:
-            stored = pickle.loads(self.path.read_bytes())
-        except Exception:
-            return None, None, None, {}
+        stored = read_sealed(self.path, self.key)
         return stored if isinstance(stored, tuple) and len(stored) == 4 else (None, None, None, {})
 
     def previous(self):
@@ -124,7 +131,4 @@ class SiteStamp:
 
     def record(self, result, written: dict) -> None:
         if self.path is not None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.path.with_name(self.path.name + ".tmp")
-            temporary.write_bytes(pickle.dumps((self.fingerprint, result, self.epoch, written)))
-            temporary.replace(self.path)
+            write_sealed(self.path, self.key, (self.fingerprint, result, self.epoch, written))

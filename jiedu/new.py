@@ -18,6 +18,7 @@ from .resources import Resources
 from .structure import structure
 from .text import HAN
 
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 SCRIPTS = {"traditional": "zh-Hant", "simplified": "zh-Hans", "mixed": "zh-Hant"}
 
 
@@ -55,7 +56,7 @@ def file_problem(file: Path) -> str:
 
 
 def meta_stub(title: str, script: str, encoding: str) -> str:
-    quoted = title.replace("\\", "\\\\").replace('"', '\\"')
+    quoted = CONTROL.sub("", title).replace("\\", "\\\\").replace('"', '\\"')  # meta.toml refuses control characters
     return (f'# Metadata for this article. Fill in what is empty; see the README.\n'
             f'title = "{quoted}"\ntitle_en = ""\ndate = ""          # "2024-05-01", or "2024-05"\n'
             f'publisher = ""\nauthors = []\nsource_url = ""\nscript = "{script}"\n'

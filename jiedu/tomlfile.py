@@ -61,10 +61,6 @@ def read_toml(path: Path, shown: str, root: Path) -> TomlFile:
     return parse_toml(read_content_text(path, root, shown), shown)
 
 
-def load_toml(path: Path, shown: str, root: Path | None = None) -> dict:
-    return read_toml(path, shown, root or path.parent).data
-
-
 def parse_toml(text: str, shown: str) -> TomlFile:
     try:
         data = tomllib.loads(text)
@@ -80,14 +76,17 @@ def parse_toml(text: str, shown: str) -> TomlFile:
 
 
 def _check_located(data: dict, spots: dict, counts: dict, shown: str) -> None:
-    """Each array of tables has exactly as many headers as tomllib found entries, so no
-    entry is silently dropped and none takes another's line."""
+    """The scan agrees with tomllib: each array of tables has exactly as many headers as
+    entries (so none takes another's line) and every top-level key was found."""
     for path, count in counts.items():
         found = _value_at(data, path)
         if not isinstance(found, list) or len(found) != count:
             name = ".".join(str(key) for key in path)
             raise ContentError(Place(shown, *spots[path]), f"found {count} [[{name}]] header(s) but "
                                f"{len(found) if isinstance(found, list) else 'no'} table(s); please report this file")
+    for key in data:
+        if (key,) not in spots:
+            raise ContentError(Place(shown, 1, 1), f"could not find where {key!r} is written; please report this file")
 
 
 def _value_at(data, path: tuple):

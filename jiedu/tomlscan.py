@@ -91,6 +91,8 @@ def locate(text: str) -> tuple[dict[tuple, tuple[int, int]], dict[tuple, int]]:
             for end in range(1, len(keys) + 1):
                 spots.setdefault(table + keys[:end], spot)
             continue
+        for end in range(1, len(keys)):  # [a.b] defines a too
+            spots.setdefault(indexed(keys[:end], counts), spot)
         table = indexed(keys[:-1], counts) + keys[-1:]
         if kind == "array":
             spots.setdefault(table, spot)

@@ -5,10 +5,11 @@ loader gives either a valid value or a ContentError whose message starts with
 import json
 import re
 import tempfile
+import tomllib
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
 from jiedu.config import load_config
@@ -16,6 +17,7 @@ from jiedu.errors import ContentError
 from jiedu.glossary import load_glossary
 from jiedu.overrides import load_overrides
 from jiedu.read import read_article
+from jiedu.tomlfile import parse_toml
 
 SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 
@@ -25,7 +27,8 @@ scalars = st.one_of(
     text.map(lambda s: json.dumps(s, ensure_ascii=False)),         # basic strings, control characters escaped
     han.map(lambda s: f'"{s}"'),
     text.filter(lambda s: "'" not in s and "\n" not in s).map(lambda s: f"'{s}'"),
-    st.just('"""\n[[term]]\n[[repair]]\n[[reading]]\n"""'),          # headers inside a multi-line string
+    st.sampled_from(['"""\n[[term]]\n[[repair]]\n[[reading]]\n"""',     # headers inside strings
+                     "'''\n[[words]] # x\n'''", '"""a""""', "'''b'''''", '"#[[term]]"']),
     st.integers(-3, 300).map(str), st.sampled_from(["true", "false", "1.5", "nan", "inf"]),
     st.sampled_from(["2022-06-01", "2022-06-01T08:00:00", "2022-06-01T08:00:00+08:00", "08:00:00", '"2022-06"',
                      '"2022-13"', '""', '"javascript:alert(1)"', '"https://example.org/a"', '"gb18030"']),
@@ -74,6 +77,7 @@ def outcome(load, shown: str):
         value = load()
     except ContentError as error:
         assert re.match(rf"{re.escape(shown)}[\w./]*:\d+:\d+: error: \S", str(error)), str(error)
+        assert "please report" not in str(error)  # the structure scan disagreed with tomllib
         event("a ContentError")
         return None
     event("loaded")
@@ -178,3 +182,28 @@ def test_valid_glossaries_in_any_layout_keep_every_entry_at_its_line(layouts, en
         if len(layouts) > 2:  # the third entry's error names the third header's line
             with pytest.raises(ContentError, match=rf"^g.toml:{starts[2]}:\d+: error: pinyin 'Bāo'"):
                 load_glossary(path, "g.toml")
+
+
+HEADER_FORMS = ["[[{}]]", "[[ {} ]]", "[[{}]] # note", "[[{}]]\t# [[x]]", "  [[{}]]"]
+
+
+@SETTINGS
+@given(key_lines(["k", "title", "v"]),
+       st.lists(st.tuples(st.sampled_from(["term", "repair", '"a b"', "'x.y'"]), st.sampled_from(HEADER_FORMS),
+                          key_lines(["id", "k", '"q"'])), max_size=6))
+def test_the_structure_scan_finds_every_header_tomllib_finds(top, sections):
+    lines, headers = [*top], []
+    for name, form, body in sections:
+        lines.append(form.format(name))
+        headers.append((tomllib.loads(f"{name} = 1").popitem()[0], len("\n".join(lines).split("\n"))))
+        lines += body
+    text = "\n".join(lines) + "\n"
+    try:
+        tomllib.loads(text)
+    except tomllib.TOMLDecodeError:
+        assume(False)
+    doc = parse_toml(text, "f.toml")  # raises, and fails the test, if the scan disagrees with tomllib
+    seen: dict[str, int] = {}
+    for name, line in headers:
+        assert doc.place(name, seen.setdefault(name, 0)).line == line
+        seen[name] += 1

@@ -1,15 +1,15 @@
 """The site configuration, `content/site.toml`: one file a person edits, validated.
 
 Unknown keys and values of the wrong type are errors naming the file and line, so a
-typo never silently does nothing.
+typo never silently does nothing. Glossary files must be inside content/.
 """
 
 import re
 from pathlib import Path
 
+from .contentfile import inside, present
 from .errors import ContentError
-from .model import Place
-from .tomlfile import load_toml
+from .tomlfile import TomlFile, check_table, parse_toml, read_toml
 
 READER_CHOICES = {
     "pinyin": ("all", "hover", "unknown", "off"),
@@ -25,41 +25,47 @@ DEFAULTS = {
     "glossary": ["glossary.toml"],
     "reader": {"pinyin": "all", "translation": "side", "script": "simplified", "tones": "off", "sandhi": False},
 }
-URL = re.compile(r"https?://[^\s/]+(/[^\s]*)?")
+SCHEMA = {"title": "line", "description": "text", "site_url": "line", "glossary": "lines", "reader": "table"}
+# http(s), a host, then no white space, control character, quote or angle bracket anywhere.
+WEB_ADDRESS = re.compile(r'https?://[^\s\x00-\x1f\x7f-\x9f/?#"<>\\^`{|}]+(?:[/?#][^\s\x00-\x1f\x7f-\x9f"<>\\^`{|}]*)?',
+                         re.IGNORECASE)
 
 
-def line_of(text: str, key: str) -> int:
-    found = re.search(rf"^\s*{re.escape(key)}\s*=", text, re.M)
-    return text.count("\n", 0, found.start()) + 1 if found else 1
+def is_web_address(url: str) -> bool:
+    """An absolute http(s) address that is safe as a link: never javascript: or data:."""
+    return bool(WEB_ADDRESS.fullmatch(url))
 
 
 def load_config(content: Path, shown: str, site_url: str = "") -> dict:
     """Defaults, then site.toml, then a site_url given on the command line (CI)."""
     path = content / "site.toml"
-    text = path.read_text(encoding="utf-8") if path.exists() else ""
-    config = load_toml(path, shown) if path.exists() else {}
-    check_config(config, text, shown)
+    doc = read_toml(path, shown, content) if present(path) else parse_toml("", shown)
+    check_config(doc, content)
+    config = doc.data
     merged = DEFAULTS | config | {"reader": DEFAULTS["reader"] | config.get("reader", {})}
     merged["site_url"] = normalise_url(site_url or merged["site_url"])
     return merged
 
 
-def check_config(config: dict, text: str, shown: str) -> None:
-    def fail(key: str, message: str):
-        raise ContentError(Place(shown, line_of(text, key), 1), message)
+def check_config(doc: TomlFile, content: Path) -> None:
+    check_table(doc, (), doc.data, SCHEMA, "site.toml")
+    for key, value in doc.data.get("reader", {}).items():
+        choices, place = READER_CHOICES.get(key), doc.place("reader", key)
+        if choices is None:
+            raise ContentError(place, f"unknown reader setting {key!r} (known: {', '.join(READER_CHOICES)})")
+        if value not in choices or type(value) is not type(choices[0]):  # sandhi = 0 is not false
+            raise ContentError(place, f"reader.{key} must be one of {', '.join(map(toml_value, choices))}")
+    if doc.data.get("site_url") and not is_web_address(doc.data["site_url"]):
+        raise ContentError(doc.place("site_url"), "site_url must be an absolute http(s) address without spaces or "
+                           "quotes, e.g. https://example.org/jiedu/")
+    for name in doc.data.get("glossary", []):
+        if not name or not inside(content / name, content):
+            raise ContentError(doc.place("glossary"), f"glossary file {name!r} is not inside content/; "
+                               "name files in content/, e.g. \"glossary.toml\"")
 
-    for key, value in config.items():
-        if key not in DEFAULTS:
-            fail(key, f"unknown key {key!r} (known: {', '.join(DEFAULTS)})")
-        if not isinstance(value, type(DEFAULTS[key])):
-            fail(key, f"{key!r} must be a {type(DEFAULTS[key]).__name__}")
-    for key, value in config.get("reader", {}).items():
-        if key not in READER_CHOICES:
-            fail(key, f"unknown reader setting {key!r} (known: {', '.join(READER_CHOICES)})")
-        if value not in READER_CHOICES[key]:
-            fail(key, f"reader.{key} must be one of {', '.join(map(str, READER_CHOICES[key]))}")
-    if config.get("site_url") and not URL.fullmatch(config["site_url"]):
-        fail("site_url", "site_url must be an absolute http(s) address, e.g. https://example.org/jiedu/")
+
+def toml_value(choice) -> str:
+    return str(choice).lower() if isinstance(choice, bool) else choice
 
 
 def normalise_url(url: str) -> str:

@@ -188,7 +188,7 @@ def main() -> None:
 def stage_times(content: Path, sample: int = 20) -> None:
     """Time of each stage of jiedu.pipeline.STAGES, and of rendering, over a sample of
     articles, in one process."""
-    from jiedu.config import load_config
+    from jiedu.files.config import load_config
     from jiedu.output.pages import article_files
     from jiedu.output.render import make_environment
     from jiedu.pipeline import STAGES, Draft, Tools, finished

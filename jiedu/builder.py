@@ -9,12 +9,13 @@ from dataclasses import replace
 from pathlib import Path
 
 from .incremental.cache import SiteStamp, code_key, hash_files, render_key, site_fingerprint
-from .config import load_config
+from .files.config import load_config
+from .files.contentfile import inside, present
 from .output.digest import Digest, undefined_words
 from .errors import ContentError
 from .incremental.gather import gather_digests
-from .incremental.result import BuildResult
 from .incremental.jobs import Plan, Workshop
+from .incremental.result import BuildResult
 from .lexicon.glossary import load_glossaries
 from .model import Finding, Place
 from .stages.overrides import Overrides, load_overrides, not_found
@@ -26,11 +27,19 @@ SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
 
 
 def article_folders(content: Path) -> list[Path]:
-    folders = sorted(p for p in (content / "articles").iterdir() if p.is_dir()) if (content / "articles").is_dir() else []
+    """The article folders. Each is checked here, before the cache is consulted, so a
+    warm build and a --clean one fail alike (an empty folder adds no file to notice)."""
+    articles = content / "articles"
+    folders = sorted(p for p in articles.iterdir() if p.is_dir()) if articles.is_dir() else []
     for folder in folders:
+        place = Place(shown_path(folder, content), 1, 1)
         if not SLUG.fullmatch(folder.name):
-            raise ContentError(Place(shown_path(folder, content), 1, 1),
-                               "article folder names are slugs: a-z, 0-9 and '-'")
+            raise ContentError(place, "article folder names are slugs: a-z, 0-9 and '-'")
+        if not inside(folder, content):
+            raise ContentError(place, "the article folder is a link to outside content/; jiedu reads only content/")
+        if not present(folder / "meta.toml"):
+            raise ContentError(place, "missing meta.toml: an article folder holds source*.txt and meta.toml "
+                               "(remove it if it is empty)")
     return folders
 
 
@@ -49,14 +58,15 @@ def build_site(content: Path, output: Path, templates: Path, resources: Resource
                progress=None) -> BuildResult:
     started = time.perf_counter()
     config = load_config(content, shown_path(content / "site.toml", content), site_url)
+    folders = article_folders(content)
     stamp = SiteStamp(cache_folder, output, site_fingerprint(content, templates, config))
     if not clean and (previous := stamp.previous()):
         return replace(previous, seconds=time.perf_counter() - started, annotated=0, rendered=0, unchanged=True)
     glossary_files = [content / name for name in config["glossary"]]
     glossary = resources.glossary if resources else load_glossaries(
         [(path, shown_path(path, content)) for path in glossary_files])
+    overrides, epoch = site_overrides(content), source_date_epoch()  # checked before hash_files reads it
     shared = hash_files([*glossary_files, content / "overrides.toml"]).hexdigest() + code_key()
-    folders, overrides, epoch = article_folders(content), site_overrides(content), source_date_epoch()
     staging = Staging(output, {} if clean else stamp.written())
     try:
         plan = Plan(content, glossary, overrides, templates, config, cache_folder, clean, staging.path, epoch)
@@ -92,8 +102,9 @@ def source_date_epoch() -> int | None:
 
 
 def shown_path(path: Path, content: Path) -> str:
-    """Paths in messages are relative to the folder holding content/, as for articles."""
-    return path.resolve().relative_to(content.resolve().parent).as_posix()
+    """Paths in messages are relative to the folder holding content/, as for articles:
+    as written, links not followed (one may lead out of content/, and is then refused)."""
+    return Path(os.path.relpath(os.path.abspath(path), os.path.dirname(os.path.abspath(content)))).as_posix()
 
 
 def progress_bar(number: int, total: int, slug: str) -> None:

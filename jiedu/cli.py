@@ -28,12 +28,13 @@ def parser() -> argparse.ArgumentParser:
     build.add_argument("--output", type=Path, default=Path("site"), help="output folder (default: site)")
     build.add_argument("--strict", action="store_true", help="exit 1 when there are warnings")
     build.add_argument("--clean", action="store_true", help="ignore the cache: annotate every article again")
-    build.add_argument("--site-url", default="", help="absolute address of the site (overrides site.toml)")
+    build.add_argument("--site-url", default="", type=site_url_argument,
+                       help="absolute address of the site (overrides site.toml)")
     check = commands.add_parser("check", help="report every warning, write nothing; exit 1 if any")
     add_site_arguments(check)
     new = commands.add_parser("new", help="add an article to content/ from a text file")
     new.add_argument("file", type=Path)
-    new.add_argument("--slug", default="", help="folder name (default: from the file name)")
+    new.add_argument("--slug", default="", type=slug_argument, help="folder name (default: from the file name)")
     new.add_argument("--content", type=Path, default=Path("content"))
     serve = commands.add_parser("serve", help="build, serve on 127.0.0.1, rebuild and reload on change")
     add_site_arguments(serve)
@@ -43,6 +44,22 @@ def parser() -> argparse.ArgumentParser:
     annotate.add_argument("--glossary", type=Path, default=Path("content/glossary.toml"),
                           help="glossary to link terms from (default: content/glossary.toml, if present)")
     return top
+
+
+def site_url_argument(text: str) -> str:
+    from .files.config import is_web_address
+
+    if text and not is_web_address(text):
+        raise argparse.ArgumentTypeError(f"{text!r} is not an absolute http(s) address without spaces or quotes")
+    return text
+
+
+def slug_argument(text: str) -> str:
+    from .authoring.new import slug_problem
+
+    if text and (problem := slug_problem(text)):  # argparse passes the default "" through here too
+        raise argparse.ArgumentTypeError(problem)
+    return text
 
 
 def missing_folder(*folders: Path) -> int | None:
@@ -92,9 +109,12 @@ def run_check(args) -> int:
 
 
 def run_new(args) -> int:
-    from .authoring.new import add_article
+    from .authoring.new import add_article, file_problem
     from .resources import load_resources
 
+    if problem := file_problem(args.file):
+        print(f"jiedu: error: {args.file} {problem}; give a text file", file=sys.stderr)
+        return EXIT_USAGE
     folder, lines = add_article(args.file, args.content, load_resources(None), args.slug)
     print(f"jiedu: added {folder}", file=sys.stderr)
     for line in lines:

@@ -74,7 +74,7 @@ def edit(path: Path, old: str, new: str) -> None:
     (lambda c: edit(c / "articles/baotou-zuofeng/translation.en.md", "\n\n(Reporters", "\n(Reporters"),
      "translation.en.md:76:1: translation-count"),
     (lambda c: edit(c / "articles/baotou-zuofeng/meta.toml", "rights =", "rites = 1\nrights ="),
-     "meta.toml:1:1: unknown-meta-key: unknown metadata key 'rites'"),
+     "meta.toml:10:1: unknown-meta-key: unknown metadata key 'rites'"),  # the key's own line
     (lambda c: edit(c / "glossary.toml", 'english = "work style; conduct"\n', ""),
      "glossary.toml:22:1: error: glossary entry lacks english"),
     (lambda c: edit(c / "glossary.toml", 'id = "zuofeng-jianshe"', 'id = "zuofeng"'),

@@ -19,7 +19,7 @@ from jiedu.stages.overrides import Overrides
 from jiedu.output.pages import article_files
 from jiedu.output.render import make_environment
 from jiedu.builder import BuildResult, build_site
-from jiedu.config import load_config
+from jiedu.files.config import load_config
 from jiedu.incremental.write import Written
 
 from conftest import CONTENT, SEED, TEMPLATES, tree

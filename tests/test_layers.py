@@ -11,8 +11,8 @@ ARCHITECTURE = PACKAGE.parent / "ARCHITECTURE.md"
 
 # Lowest first. A module may import from its own room and from rooms listed before it.
 LAYERS = (
-    ("base", {"jiedu", "jiedu.model", "jiedu.errors", "jiedu.syllables", "jiedu.text", "jiedu.tomlfile",
-              "jiedu.config", "jiedu.bootstrap"}),
+    ("base", {"jiedu", "jiedu.model", "jiedu.errors", "jiedu.syllables", "jiedu.text", "jiedu.bootstrap"}),
+    ("files", {"jiedu.files"}),
     ("engines", {"jiedu.engines"}),
     ("reading", {"jiedu.reading"}),
     ("lexicon", {"jiedu.lexicon"}),

@@ -7,7 +7,7 @@ not problems, the words that have no English of their own.
 
 from pathlib import Path
 
-from ..config import load_config
+from ..files.config import load_config
 from ..errors import ContentError
 from ..lexicon.glossary import load_glossaries
 from ..output.digest import make_digest

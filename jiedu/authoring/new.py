@@ -2,13 +2,15 @@
 
 The source is copied byte for byte; a metadata stub records what could be inferred
 (title from the first line, script, encoding); the author is told what to fill in
-and what to review.
+and what to review. The folder name is a slug, as every build requires, so nothing
+is written outside content/articles/.
 """
 
 import re
 from pathlib import Path
 
 from ..stages.clean import clean
+from ..files.contentfile import present, read_regular
 from ..errors import ContentError
 from ..model import Place, Source
 from ..stages.read import decode
@@ -16,6 +18,7 @@ from ..resources import Resources
 from ..stages.structure import structure
 from ..text import HAN
 
+CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 SCRIPTS = {"traditional": "zh-Hant", "simplified": "zh-Hans", "mixed": "zh-Hant"}
 
 
@@ -32,12 +35,28 @@ def detect_script(text: str, resources: Resources) -> str:
 
 
 def slug_for(path: Path) -> str:
-    slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower().split(".")[0]).strip("-")
+    slug = re.sub(r"[^a-z0-9]+", "-", path.stem.lower().split(".")[0])[:80].strip("-")
     return slug or "article"
 
 
+def slug_problem(slug: str) -> str:
+    """Why `slug` cannot name an article folder, or ''."""
+    from ..builder import SLUG  # the rule every build applies; site.py is heavy, so only when asked
+
+    if SLUG.fullmatch(slug):
+        return ""
+    return f"{slug!r} is not a slug: up to 80 of a-z, 0-9 and '-', starting with a letter or digit"
+
+
+def file_problem(file: Path) -> str:
+    """Why `file` cannot be read as a new article's source, or ''."""
+    if file.is_file():
+        return ""
+    return "is a folder" if file.is_dir() else "is not a regular file" if present(file) else "does not exist"
+
+
 def meta_stub(title: str, script: str, encoding: str) -> str:
-    quoted = title.replace("\\", "\\\\").replace('"', '\\"')
+    quoted = CONTROL.sub("", title).replace("\\", "\\\\").replace('"', '\\"')  # meta.toml refuses control characters
     return (f'# Metadata for this article. Fill in what is empty; see the README.\n'
             f'title = "{quoted}"\ntitle_en = ""\ndate = ""          # "2024-05-01", or "2024-05"\n'
             f'publisher = ""\nauthors = []\nsource_url = ""\nscript = "{script}"\n'
@@ -46,11 +65,14 @@ def meta_stub(title: str, script: str, encoding: str) -> str:
 
 def add_article(file: Path, content: Path, resources: Resources, slug: str = "") -> tuple[Path, list[str]]:
     """Create content/articles/<slug>/ and return it with the report lines for the author."""
-    data = file.read_bytes()
+    slug = slug or slug_for(file)
+    if problem := slug_problem(slug):
+        raise ValueError(problem)  # the command line checks it first (exit 2)
+    data = read_regular(file, str(file))
     text, encoding = decode(data, str(file), resources.char_frequency)
     script = detect_script(text, resources)
-    folder = content / "articles" / (slug or slug_for(file))
-    if folder.exists():
+    folder = content / "articles" / slug
+    if present(folder):
         raise ContentError(Place(str(folder), 1, 1), "an article with this slug exists; choose one with --slug")
     target = folder / f"source.{SCRIPTS[script]}.txt"
     cleaned = clean(Source(folder.name, str(target), text, encoding, {}))

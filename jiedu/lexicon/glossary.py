@@ -5,10 +5,12 @@ from pathlib import Path
 
 from ..errors import ContentError
 from ..model import Place
-from ..tomlfile import load_toml
+from ..files.contentfile import present
+from ..files.tomlfile import TomlFile, check_table, only_tables, read_toml, tables
 from ..text import HAN
 
 FIELDS = ("id", "simplified", "traditional", "pinyin", "literal", "english", "explanation", "category")
+SCHEMA = {**dict.fromkeys(FIELDS, "line"), "explanation": "text", "related": "lines"}
 CATEGORIES = {
     "campaign": "Campaigns and work style",
     "party": "Party organisation",
@@ -50,26 +52,30 @@ def load_glossary(path: Path, shown: str) -> Glossary:
     return load_glossaries([(path, shown)])
 
 
-def load_glossaries(files: list[tuple[Path, str]]) -> Glossary:
-    """One glossary from several files; a term defined twice anywhere is an error."""
+def load_glossaries(files: list[tuple[Path, str]], root: Path | None = None) -> Glossary:
+    """One glossary from several files; a term defined twice anywhere is an error.
+    Each file must be inside `root` (content/; by default the file's own folder)."""
     entries, places = [], []
     for path, shown in files:
-        if not path.exists():
+        if not present(path):
             raise ContentError(Place(shown, 1, 1), "glossary file not found")
-        text = path.read_text(encoding="utf-8")
-        tables = load_toml(path, shown).get("term", [])
-        starts = [Place(shown, n, 1) for n, line in enumerate(text.splitlines(), 1) if line.strip() == "[[term]]"]
-        entries += [make_entry(table, place) for table, place in zip(tables, starts)]
-        places += starts
+        doc = read_toml(path, shown, root or path.parent)
+        only_tables(doc, ("term",))
+        for where, table in tables(doc, "term"):
+            entries.append(make_entry(doc, where, table))
+            places.append(doc.place(*where))
     return index_glossary(entries, places)
 
 
-def make_entry(table: dict, place: Place) -> Entry:
-    missing = [name for name in FIELDS if not str(table.get(name, "")).strip()]
+def make_entry(doc: TomlFile, where: tuple, table: dict) -> Entry:
+    place = doc.place(*where)
+    check_table(doc, where, table, SCHEMA, "a glossary entry")
+    missing = [name for name in FIELDS if not table.get(name, "").strip()]
     if missing:
         raise ContentError(place, f"glossary entry lacks {', '.join(missing)}")
     if table["category"] not in CATEGORIES:
-        raise ContentError(place, f"unknown category {table['category']!r} (one of {', '.join(CATEGORIES)})")
+        raise ContentError(doc.place(*where, "category"),
+                           f"unknown category {table['category']!r} (one of {', '.join(CATEGORIES)})")
     syllables = tuple(table["pinyin"].split())
     if len(syllables) != len(HAN.findall(table["simplified"])):
         raise ContentError(place, f"pinyin {table['pinyin']!r} needs one syllable per character of "

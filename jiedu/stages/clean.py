@@ -1,16 +1,21 @@
 """Clean: remove scraped artifacts, apply explicit repairs, report damage,
-then normalise half-width punctuation. Every change is an `Edit` on the record.
+then normalise half-width punctuation. Every change is an `Edit` on the record,
+except line endings: a Windows CRLF or an old Mac CR ends a line like LF does, so
+the cleaned text has LF only, and lines and columns count any of the three as one
+line break (as the author's editor does).
 
 The order matters: damage is looked for before punctuation is touched, so a `?`
 left by mojibake is reported instead of silently becoming a full-width `？`.
 """
 
+import bisect
+import functools
 import re
 
 from ..errors import ContentError
 from ..model import Cleaned, Edit, Finding, Place, Source
 from ..syllables import toneless
-from ..text import HAN, HAN_RANGES, PINYIN_LETTERS, TONE_LETTERS, line_column, offset_of
+from ..text import HAN, HAN_RANGES, PINYIN_LETTERS, TONE_LETTERS
 
 # A Han character followed by its own reading in ASCII parentheses: 風(fēng).
 ARTIFACT = re.compile(f"(?<=[{HAN_RANGES}])\\(([{PINYIN_LETTERS}]{{1,7}})\\)")
@@ -21,6 +26,7 @@ MERGE_GAP = 3
 CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 CJK_PUNCT = "\u3000-\u303f\uff00-\uffef“”‘’《》〈〉「」『』【】…—·"
 CHINESE_CONTEXT = re.compile(f"[{HAN_RANGES}{CJK_PUNCT}]")
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 FULL_WIDTH = {",": "，", ":": "：", ";": "；", "?": "？", "!": "！", "(": "（", ")": "）"}
 
 
@@ -43,7 +49,7 @@ def find_repairs(source: Source) -> list[Edit]:
         missing = {"line", "column", "find", "replace"} - set(repair)
         if missing:
             raise ContentError(place, f"repair lacks {', '.join(sorted(missing))}")
-        start = offset_of(source.text, repair["line"], repair["column"])
+        start = _offset_of(source.text, repair["line"], repair["column"])
         found = "" if start is None else source.text[start:start + len(repair["find"])]
         if found != repair["find"]:
             raise ContentError(place, f"repair does not match: expected {repair['find']!r} at "
@@ -53,8 +59,14 @@ def find_repairs(source: Source) -> list[Edit]:
     return edits
 
 
+def line_endings(text: str) -> list[Edit]:
+    """The CR of each CRLF goes, a lone CR becomes LF. Kept off the record (see above)."""
+    return [Edit(m.start(), m.start() + 1, "\r", "" if m.group() == "\r\n" else "\n", "line-ending")
+            for m in re.finditer(r"\r\n?", text)]
+
+
 def merge(artifacts: list[Edit], repairs: list[Edit]) -> list[Edit]:
-    """Artifacts wholly inside a repair are part of it; any other overlap is an error."""
+    """Artifacts (and line endings) wholly inside a repair are part of it; any other overlap is an error."""
     kept = [a for a in artifacts if not any(r.start <= a.start and a.end <= r.end for r in repairs)]
     edits = sorted(kept + repairs, key=lambda e: e.start)
     for before, after in zip(edits, edits[1:]):
@@ -138,13 +150,32 @@ def _half_width_positions(text: str) -> list[int]:
 
 
 def clean(source: Source) -> Cleaned:
-    edits = merge(find_artifacts(source), find_repairs(source))
+    edits = merge(find_artifacts(source) + line_endings(source.text), find_repairs(source))
     text, index = apply_edits(source.text, edits)
     damage = find_damage(source, text, index)
     text, punctuation = normalise_punctuation(source, text, index)
-    all_edits = tuple(sorted(edits + punctuation, key=lambda e: (e.start, e.kind)))
+    recorded = [edit for edit in edits if edit.kind != "line-ending"]
+    all_edits = tuple(sorted(recorded + punctuation, key=lambda e: (e.start, e.kind)))
     return Cleaned(text, tuple(index), all_edits, tuple(damage))
 
 
 def _place(source: Source, offset: int) -> Place:
-    return Place(source.path, *line_column(source.text, offset))
+    starts, _ = _lines(source.text)
+    line = bisect.bisect_right(starts, offset)
+    return Place(source.path, line, offset - starts[line - 1] + 1)
+
+
+def _offset_of(text: str, line: int, column: int) -> int | None:
+    """Inverse of `_place`; None when the place does not exist."""
+    starts, ends = _lines(text)
+    if not 1 <= line <= len(starts):
+        return None
+    offset = starts[line - 1] + column - 1
+    return offset if starts[line - 1] <= offset <= ends[line - 1] else None
+
+
+@functools.lru_cache(maxsize=4)
+def _lines(text: str) -> tuple[list[int], list[int]]:
+    """Where each line starts and where its text ends (at its line break, CRLF, CR or LF)."""
+    breaks = list(LINE_BREAK.finditer(text))
+    return [0] + [m.end() for m in breaks], [m.start() for m in breaks] + [len(text)]

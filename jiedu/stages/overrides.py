@@ -22,7 +22,8 @@ from pathlib import Path
 
 from ..errors import ContentError
 from ..model import Block, Finding, Place
-from ..tomlfile import load_toml
+from ..files.contentfile import present
+from ..files.tomlfile import TomlFile, check_table, only_tables, read_toml, tables
 from ..text import HAN, HAN_RUN
 
 
@@ -53,19 +54,24 @@ class Overrides:
         return Overrides(self.readings + other.readings, self.splits + other.splits)
 
 
-def load_overrides(path: Path, shown: str) -> Overrides:
-    if not path.exists():
+READING = {"context": "line", "target": "line", "pinyin": "line", "note": "text"}
+WORDS = {"context": "line", "split": "lines", "tags": "lines", "note": "text"}
+
+
+def load_overrides(path: Path, shown: str, root: Path | None = None) -> Overrides:
+    """The overrides in `path`, which must be inside `root` (content/; by default its own folder)."""
+    if not present(path):
         return Overrides()
-    text = path.read_text(encoding="utf-8")
-    tables = load_toml(path, shown)
-    lines = {kind: [n for n, line in enumerate(text.splitlines(), 1) if line.strip() == f"[[{kind}]]"]
-             for kind in ("reading", "words")}
-    readings = tuple(_reading(t, Place(shown, n, 1)) for t, n in zip(tables.get("reading", []), lines["reading"]))
-    splits = tuple(_split(t, Place(shown, n, 1)) for t, n in zip(tables.get("words", []), lines["words"]))
+    doc = read_toml(path, shown, root or path.parent)
+    only_tables(doc, ("reading", "words"))
+    readings = tuple(_reading(doc, where, table) for where, table in tables(doc, "reading"))
+    splits = tuple(_split(doc, where, table) for where, table in tables(doc, "words"))
     return Overrides(readings, splits)
 
 
-def _reading(table: dict, place: Place) -> ReadingOverride:
+def _reading(doc: TomlFile, where: tuple, table: dict) -> ReadingOverride:
+    check_table(doc, where, table, READING, "a [[reading]] override")
+    place = doc.place(*where)
     context, target, pinyin = table.get("context", ""), table.get("target", ""), tuple(table.get("pinyin", "").split())
     if not context or not target or target not in context:
         raise ContentError(place, "a reading override needs `context` and a `target` inside it")
@@ -74,7 +80,9 @@ def _reading(table: dict, place: Place) -> ReadingOverride:
     return ReadingOverride(context, context.index(target), pinyin, place)
 
 
-def _split(table: dict, place: Place) -> SplitOverride:
+def _split(doc: TomlFile, where: tuple, table: dict) -> SplitOverride:
+    check_table(doc, where, table, WORDS, "a [[words]] override")
+    place = doc.place(*where)
     context, words, tags = table.get("context", ""), tuple(table.get("split", ())), tuple(table.get("tags", ()))
     if not HAN_RUN.fullmatch(context or " ") or "".join(words) != context:
         raise ContentError(place, "a words override needs a Han-only `context` that its `split` joins back to")

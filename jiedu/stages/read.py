@@ -6,21 +6,21 @@ exactly; nothing is normalised yet (that is the clean stage's job, on the record
 
 import codecs
 import math
+import re
 from pathlib import Path
 
+from ..files.contentfile import present, read_content_bytes, read_content_text
 from ..errors import ContentError
+from ..files.meta import read_meta
 from ..model import Finding, Place, Source
 from .overrides import load_overrides
 from ..text import HAN
-from ..tomlfile import load_toml
+from ..files.tomlfile import check_table, only_tables, read_toml, tables
 
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 LEGACY = ("gb18030", "big5")
-KNOWN_META = {
-    "title", "title_en", "date", "publisher", "authors", "source_url", "script",
-    "rights", "column", "encoding", "editor_note",
-}
-REQUIRED_META = ("date", "publisher")
+REPAIR = {"line": "integer", "column": "integer", "find": "string", "replace": "string", "note": "text"}
+LINE_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def decode(data: bytes, path: str, char_frequency: dict[str, int], encoding: str = "") -> tuple[str, str]:
@@ -60,18 +60,10 @@ def _plausibility(text: str, char_frequency: dict[str, int]) -> float:
     return sum(math.log1p(char_frequency.get(c, 0)) for c in chars) / len(chars)
 
 
-def check_meta(meta: dict, shown: str) -> list[Finding]:
-    findings = [Finding(Place(shown, 1, 1), "unknown-meta-key", f"unknown metadata key {key!r}")
-                for key in sorted(set(meta) - KNOWN_META)]
-    findings += [Finding(Place(shown, 1, 1), "missing-meta", f"missing metadata {key!r}")
-                 for key in REQUIRED_META if key not in meta]
-    return findings
-
-
 def split_paragraphs(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
     """Blank-line separated paragraphs, each with the line it starts on."""
     paragraphs, starts, current = [], [], []
-    for number, line in enumerate(text.splitlines(), 1):
+    for number, line in enumerate(LINE_BREAK.split(text), 1):
         if line.strip():
             if not current:
                 starts.append(number)
@@ -84,12 +76,6 @@ def split_paragraphs(text: str) -> tuple[tuple[str, ...], tuple[int, ...]]:
     return tuple(paragraphs), tuple(starts)
 
 
-def repair_places(toml_text: str, shown: str) -> list[Place]:
-    """Where each `[[repair]]` table starts, so a failed repair names its own line."""
-    return [Place(shown, number, 1) for number, line in enumerate(toml_text.splitlines(), 1)
-            if line.strip() == "[[repair]]"]
-
-
 def source_file(folder: Path, shown: str) -> Path:
     candidates = sorted(folder.glob("source*.txt"))
     if len(candidates) != 1:
@@ -97,33 +83,41 @@ def source_file(folder: Path, shown: str) -> Path:
     return candidates[0]
 
 
-def read_article(folder: Path, root: Path, char_frequency: dict[str, int]) -> tuple[Source, list[Finding]]:
-    """Read content/articles/<slug>/: source*.txt, meta.toml, repairs.toml?, translation.en.md?"""
+def read_article(folder: Path, root: Path, char_frequency: dict[str, int],
+                 content: Path | None = None) -> tuple[Source, list[Finding]]:
+    """Read content/articles/<slug>/: source*.txt, meta.toml, repairs.toml?, translation.en.md?
+    Paths in messages are relative to `root`; every file must be inside `content`
+    (by default the folder two up, content/ of content/articles/<slug>)."""
+    content = content or folder.parent.parent
+
     def shown(path: Path) -> str:
         return path.relative_to(root).as_posix() if path.is_relative_to(root) else str(path)
 
     meta_path = folder / "meta.toml"
-    if not meta_path.exists():
+    if not present(meta_path):
         raise ContentError(Place(shown(folder), 1, 1), "missing meta.toml")
-    meta = load_toml(meta_path, shown(meta_path))
-    findings = check_meta(meta, shown(meta_path))
+    meta, findings = read_meta(read_toml(meta_path, shown(meta_path), content))
     text_path = source_file(folder, shown(folder))
-    text, encoding = decode(text_path.read_bytes(), shown(text_path), char_frequency, meta.get("encoding", ""))
-    repairs, repairs_shown = _read_repairs(folder / "repairs.toml", shown(folder / "repairs.toml"))
+    data = read_content_bytes(text_path, content, shown(text_path))
+    text, encoding = decode(data, shown(text_path), char_frequency, meta.get("encoding", ""))
+    repairs, repairs_shown = _read_repairs(folder / "repairs.toml", shown(folder / "repairs.toml"), content)
     translation_path = folder / "translation.en.md"
-    paragraphs, starts = (split_paragraphs(translation_path.read_text(encoding="utf-8"))
-                          if translation_path.exists() else (None, ()))
+    paragraphs, starts = (split_paragraphs(read_content_text(translation_path, content, shown(translation_path), True))
+                          if present(translation_path) else (None, ()))
     return Source(
         slug=folder.name, path=shown(text_path), text=text, encoding=encoding, meta=meta,
         repairs=repairs, repairs_path=repairs_shown, translation=paragraphs,
         translation_path=shown(translation_path), translation_lines=starts,
-        overrides=load_overrides(folder / "overrides.toml", shown(folder / "overrides.toml")),
+        overrides=load_overrides(folder / "overrides.toml", shown(folder / "overrides.toml"), content),
     ), findings
 
 
-def _read_repairs(path: Path, shown: str) -> tuple[tuple, str]:
-    if not path.exists():
+def _read_repairs(path: Path, shown: str, content: Path) -> tuple[tuple, str]:
+    """Each [[repair]] table, checked, with the place of its header (a failed repair names it)."""
+    if not present(path):
         return (), ""
-    tables = load_toml(path, shown).get("repair", [])
-    places = repair_places(path.read_text(encoding="utf-8"), shown)
-    return tuple({**table, "place": place} for table, place in zip(tables, places)), shown
+    doc = read_toml(path, shown, content)
+    only_tables(doc, ("repair",))
+    for where, table in tables(doc, "repair"):
+        check_table(doc, where, table, REPAIR, "a repair")
+    return tuple({**table, "place": doc.place(*where)} for where, table in tables(doc, "repair")), shown

@@ -1,0 +1,73 @@
+"""The site configuration, `content/site.toml`: one file a person edits, validated.
+
+Unknown keys and values of the wrong type are errors naming the file and line, so a
+typo never silently does nothing. Glossary files must be inside content/.
+"""
+
+import re
+from pathlib import Path
+
+from .contentfile import inside, present
+from ..errors import ContentError
+from .tomlfile import TomlFile, check_table, parse_toml, read_toml
+
+READER_CHOICES = {
+    "pinyin": ("all", "hover", "unknown", "off"),
+    "translation": ("side", "under", "hidden"),
+    "script": ("simplified", "traditional"),
+    "tones": ("off", "pleco", "hanping", "mdbg"),
+    "sandhi": (False, True),
+}
+DEFAULTS = {
+    "title": "jiedu 解读",
+    "description": "Annotated bilingual readings of Chinese political texts",
+    "site_url": "",
+    "glossary": ["glossary.toml"],
+    "reader": {"pinyin": "all", "translation": "side", "script": "simplified", "tones": "off", "sandhi": False},
+}
+SCHEMA = {"title": "line", "description": "text", "site_url": "line", "glossary": "lines", "reader": "table"}
+# http(s), a host, then no white space, control character, quote or angle bracket anywhere.
+WEB_ADDRESS = re.compile(r'https?://[^\s\x00-\x1f\x7f-\x9f/?#"<>\\^`{|}]+(?:[/?#][^\s\x00-\x1f\x7f-\x9f"<>\\^`{|}]*)?',
+                         re.IGNORECASE)
+
+
+def is_web_address(url: str) -> bool:
+    """An absolute http(s) address that is safe as a link: never javascript: or data:."""
+    return bool(WEB_ADDRESS.fullmatch(url))
+
+
+def load_config(content: Path, shown: str, site_url: str = "") -> dict:
+    """Defaults, then site.toml, then a site_url given on the command line (CI)."""
+    path = content / "site.toml"
+    doc = read_toml(path, shown, content) if present(path) else parse_toml("", shown)
+    check_config(doc, content)
+    config = doc.data
+    merged = DEFAULTS | config | {"reader": DEFAULTS["reader"] | config.get("reader", {})}
+    merged["site_url"] = normalise_url(site_url or merged["site_url"])
+    return merged
+
+
+def check_config(doc: TomlFile, content: Path) -> None:
+    check_table(doc, (), doc.data, SCHEMA, "site.toml")
+    for key, value in doc.data.get("reader", {}).items():
+        choices, place = READER_CHOICES.get(key), doc.place("reader", key)
+        if choices is None:
+            raise ContentError(place, f"unknown reader setting {key!r} (known: {', '.join(READER_CHOICES)})")
+        if value not in choices or type(value) is not type(choices[0]):  # sandhi = 0 is not false
+            raise ContentError(place, f"reader.{key} must be one of {', '.join(map(toml_value, choices))}")
+    if doc.data.get("site_url") and not is_web_address(doc.data["site_url"]):
+        raise ContentError(doc.place("site_url"), "site_url must be an absolute http(s) address without spaces or "
+                           "quotes, e.g. https://example.org/jiedu/")
+    for name in doc.data.get("glossary", []):
+        if not name or not inside(content / name, content):
+            raise ContentError(doc.place("glossary"), f"glossary file {name!r} is not inside content/; "
+                               "name files in content/, e.g. \"glossary.toml\"")
+
+
+def toml_value(choice) -> str:
+    return str(choice).lower() if isinstance(choice, bool) else choice
+
+
+def normalise_url(url: str) -> str:
+    """Absolute site address with exactly one trailing slash, or ''."""
+    return url.rstrip("/") + "/" if url else ""

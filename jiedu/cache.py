@@ -117,12 +117,15 @@ class ArticleCache:
         path = self._path(slug, key)
         if path is None:
             return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        for old in path.parent.glob(f"{slug}.*.{self.suffix}"):
-            old.unlink(missing_ok=True)
-        temporary = path.with_name(path.name + ".tmp")
-        temporary.write_bytes(pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL))
-        temporary.replace(path)
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            for old in path.parent.glob(f"{slug}.*.{self.suffix}"):
+                old.unlink(missing_ok=True)
+            temporary = path.with_name(path.name + ".tmp")
+            temporary.write_bytes(pickle.dumps(article, protocol=pickle.HIGHEST_PROTOCOL))
+            temporary.replace(path)
+        except OSError:
+            pass  # a read-only or full cache only costs the next build the work again
 
     def _path(self, slug: str, key: str) -> Path | None:
         return self.folder / f"{slug}.{key[:32]}.{self.suffix}" if self.folder else None
@@ -171,7 +174,10 @@ class SiteStamp:
 
     def record(self, result, written: dict) -> None:
         if self.path is not None:
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = self.path.with_name(self.path.name + ".tmp")
-            temporary.write_bytes(pickle.dumps((self.fingerprint, result, self.epoch, written)))
-            temporary.replace(self.path)
+            try:
+                self.path.parent.mkdir(parents=True, exist_ok=True)
+                temporary = self.path.with_name(self.path.name + ".tmp")
+                temporary.write_bytes(pickle.dumps((self.fingerprint, result, self.epoch, written)))
+                temporary.replace(self.path)
+            except OSError:
+                pass  # a read-only or full cache only costs the next build the work again

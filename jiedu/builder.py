@@ -17,6 +17,7 @@ from .incremental.gather import gather_digests
 from .incremental.jobs import Plan, Workshop
 from .incremental.result import BuildResult
 from .lexicon.glossary import load_glossaries
+from .incremental.guard import check_output, output_lock, source_date_epoch
 from .model import Finding, Place
 from .stages.overrides import Overrides, load_overrides, not_found
 from .output.pages import fixed_files, site_files
@@ -56,6 +57,17 @@ def site_findings(digests: list[Digest], overrides: Overrides) -> list[Finding]:
 def build_site(content: Path, output: Path, templates: Path, resources: Resources | None = None, *,
                cache_folder: Path | None = None, clean: bool = False, site_url: str = "",
                progress=None) -> BuildResult:
+    """Build the site into `output`, replacing it whole. Refused (guard.Refused), with
+    nothing touched, if output is not jiedu's to replace or SOURCE_DATE_EPOCH is unusable;
+    a second build of the same output waits for the first."""
+    epoch = source_date_epoch()
+    check_output(output, content, templates)
+    with output_lock(output):
+        return _build_site(content, output, templates, resources, cache_folder, clean, site_url, progress, epoch)
+
+
+def _build_site(content: Path, output: Path, templates: Path, resources: Resources | None,
+                cache_folder: Path | None, clean: bool, site_url: str, progress, epoch: int | None) -> BuildResult:
     started = time.perf_counter()
     config = load_config(content, shown_path(content / "site.toml", content), site_url)
     folders = article_folders(content)
@@ -65,9 +77,9 @@ def build_site(content: Path, output: Path, templates: Path, resources: Resource
     glossary_files = [content / name for name in config["glossary"]]
     glossary = resources.glossary if resources else load_glossaries(
         [(path, shown_path(path, content)) for path in glossary_files])
-    overrides, epoch = site_overrides(content), source_date_epoch()  # checked before hash_files reads it
+    overrides = site_overrides(content)  # checked before hash_files reads it
     shared = hash_files([*glossary_files, content / "overrides.toml"]).hexdigest() + code_key()
-    staging = Staging(output, {} if clean else stamp.written())
+    staging = Staging(output, {} if clean else stamp.written(), epoch)
     try:
         plan = Plan(content, glossary, overrides, templates, config, cache_folder, clean, staging.path, epoch)
         shop = Workshop(plan, resources)
@@ -94,11 +106,6 @@ def write_site_files(staging: Staging, files: dict[str, bytes], epoch: int | Non
     hashes = {path: sha256(data) for path, data in files.items()}
     write_files(staging.path, {p: data for p, data in files.items() if not staging.keep({p: hashes[p]})}, epoch)
     return hashes
-
-
-def source_date_epoch() -> int | None:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    return int(epoch) if epoch and epoch.isdigit() else None
 
 
 def shown_path(path: Path, content: Path) -> str:

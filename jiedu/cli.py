@@ -1,8 +1,10 @@
 """Command line: `jiedu build|check|new|serve|annotate`. `main(argv) -> exit code`.
 
 Exit codes: 0 success; 1 warnings found under --strict, or problems found by
-`check`; 2 bad command line; 3 content the build cannot use (the message names
-file:line:col).
+`check`; 2 bad command line or environment, nothing touched (an output folder that
+is not jiedu's, a bad SOURCE_DATE_EPOCH, a port in use); 3 content the build cannot
+use (the message names file:line:col); 4 the system refused a read or write (disk
+full, no permission: the message names the path); 130 interrupted (Ctrl-C).
 """
 
 import argparse
@@ -11,13 +13,20 @@ import sys
 from pathlib import Path
 
 from .errors import ContentError
+from .incremental.guard import Refused, check_output, describe, source_date_epoch
 
-EXIT_OK, EXIT_WARNINGS, EXIT_USAGE, EXIT_CONTENT = 0, 1, 2, 3
+EXIT_OK, EXIT_WARNINGS, EXIT_USAGE, EXIT_CONTENT, EXIT_SYSTEM, EXIT_INTERRUPTED = 0, 1, 2, 3, 4, 130
 
 
 def add_site_arguments(command) -> None:
     command.add_argument("--content", type=Path, default=Path("content"), help="content folder (default: content)")
     command.add_argument("--templates", type=Path, default=Path("templates"), help="templates (default: templates)")
+
+
+def port_number(text: str) -> int:
+    if not (text.isascii() and text.isdigit()) or int(text) > 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port: 0 to 65535 (0: any free port)")
+    return int(text)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -39,7 +48,7 @@ def parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help="build, serve on 127.0.0.1, rebuild and reload on change")
     add_site_arguments(serve)
     serve.add_argument("--output", type=Path, default=Path("site"))
-    serve.add_argument("--port", type=int, default=8000)
+    serve.add_argument("--port", type=port_number, default=8000, help="port (default: 8000; 0: any free one)")
     annotate = commands.add_parser("annotate", help="annotate standard input, one JSON object per line")
     annotate.add_argument("--glossary", type=Path, default=Path("content/glossary.toml"),
                           help="glossary to link terms from (default: content/glossary.toml, if present)")
@@ -128,6 +137,8 @@ def run_serve(args) -> int:
 
     if (code := missing_folder(args.content, args.templates)) is not None:
         return code
+    source_date_epoch()  # refused here, before serving, rather than by every rebuild
+    check_output(args.output, args.content, args.templates)
     cache, loaded = cache_folder(args.content), {}
 
     def build():
@@ -172,5 +183,12 @@ def main(argv: list[str] | None = None) -> int:
     except ContentError as error:
         print(error, file=sys.stderr)
         return EXIT_CONTENT
+    except Refused as error:
+        print(f"jiedu: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except OSError as error:
+        print(f"jiedu: error: {describe(error)}", file=sys.stderr)
+        return EXIT_SYSTEM
     except KeyboardInterrupt:
-        return EXIT_OK
+        print("jiedu: interrupted", file=sys.stderr)
+        return EXIT_INTERRUPTED

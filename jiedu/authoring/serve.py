@@ -19,6 +19,7 @@ from typing import Callable
 from urllib.parse import unquote, urlsplit
 
 from ..errors import ContentError
+from ..incremental.guard import Refused, describe, print_to_stderr
 from .watch import snapshot, watch
 
 STATUS_PATH = "/__jiedu/status"
@@ -30,10 +31,6 @@ function poll(){fetch("/__jiedu/status",{cache:"no-store"}).then(function(r){ret
 if(s.version!==v){location.reload();return}show(s.error);setTimeout(poll,500)},function(){setTimeout(poll,1000)})}
 poll()})(%d)</script>
 """
-
-def print_to_stderr(message: str) -> None:
-    print(message, file=sys.stderr, flush=True)
-
 
 @dataclass(frozen=True)
 class Status:
@@ -50,8 +47,10 @@ def run_build(build: Callable[[], object], log: Callable[[str], None]) -> str | 
     started = time.perf_counter()
     try:
         build()
-    except ContentError as error:
+    except (ContentError, Refused) as error:
         text = str(error)
+    except OSError as error:  # a full disk, a folder without permission: its path and the reason
+        text = f"jiedu: error: {describe(error)}"
     except Exception as error:  # a template or code error must not stop the server
         text = "".join(traceback.format_exception(error)).rstrip()
     else:
@@ -127,9 +126,19 @@ def make_handler(output: Path, current: Callable[[], Status]) -> type[BaseHTTPRe
 
 
 class _QuietServer(ThreadingHTTPServer):
+    request_queue_size = 128  # the default 5 refused connections when a page asked for many files at once
+
     def handle_error(self, request, client_address) -> None:
         if not isinstance(sys.exc_info()[1], ConnectionError):  # a closed tab is not an error
             super().handle_error(request, client_address)
+
+
+def listen(host: str, port: int, handler: type[BaseHTTPRequestHandler]) -> _QuietServer:
+    try:
+        return _QuietServer((host, port), handler)
+    except (OSError, OverflowError) as error:  # in use, reserved, or not a port
+        reason = getattr(error, "strerror", None) or str(error)
+        raise Refused(f"cannot serve on {host}:{port}: {reason}; choose another with --port") from None
 
 
 # --- putting it together ----------------------------------------------------------
@@ -141,7 +150,7 @@ class Server:
                  host: str = "127.0.0.1", port: int = 0, poll_seconds: float = 0.3,
                  settle_seconds: float = 0.2, log: Callable[[str], None] = print_to_stderr):
         self.status, self._build, self._log, self._stop = Status(), build, log, threading.Event()
-        self._http = _QuietServer((host, port), make_handler(output, lambda: self.status))  # fails early if taken
+        self._http = listen(host, port, make_handler(output, lambda: self.status))  # before the build: fails early
         folders = [content, templates]
         seen = snapshot(folders)  # before the build, so edits made during it are seen
         self.rebuild()

@@ -69,9 +69,12 @@ class ArticleCache:
         path = self._path(slug, key)
         if path is None:
             return
-        for old in path.parent.glob(f"{slug}.*.{self.suffix}"):
-            old.unlink(missing_ok=True)
-        write_sealed(path, self._seal_key(slug, key), value)
+        try:
+            for old in path.parent.glob(f"{slug}.*.{self.suffix}"):
+                old.unlink(missing_ok=True)
+            write_sealed(path, self._seal_key(slug, key), value)
+        except OSError:
+            pass  # a read-only or full cache only costs the next build the work again
 
     def _path(self, slug: str, key: str) -> Path | None:
         return self.folder / f"{slug}.{key[:32]}.{self.suffix}" if self.folder else None
@@ -131,4 +134,7 @@ class SiteStamp:
 
     def record(self, result, written: dict) -> None:
         if self.path is not None:
-            write_sealed(self.path, self.key, (self.fingerprint, result, self.epoch, written))
+            try:
+                write_sealed(self.path, self.key, (self.fingerprint, result, self.epoch, written))
+            except OSError:
+                pass  # a read-only or full cache only costs the next build the work again

@@ -9,6 +9,7 @@ deterministic.
 import contextlib
 import multiprocessing
 import os
+import signal
 
 from .jobs import Workshop, make_pages
 
@@ -16,6 +17,7 @@ _worker: dict = {}  # per worker process only: its Workshop, set by _start
 
 
 def _start(plan) -> None:
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent alone answers it
     _worker["shop"] = Workshop(plan)
 
 

@@ -7,13 +7,17 @@ output's, so a rebuild after one edit writes only what changed. Every path is
 checked to stay inside the output.
 """
 
+import contextlib
 import ctypes
 import hashlib
 import os
+import re
+import secrets
 import shutil
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+
+from .guard import MARKER, MARKER_TEXT, is_marked
 
 RENAME_EXCHANGE = 2
 
@@ -51,26 +55,45 @@ def write_files(root: Path, files: dict[str, bytes], epoch: int | None = None) -
     file's modification time is set to it."""
     for relative, data in sorted(files.items()):
         target = safe_join(root, relative)
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(data)
-        if epoch is not None:
-            os.utime(target, (epoch, epoch))
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+            if epoch is not None:
+                os.utime(target, (epoch, epoch))
+        except OSError as error:
+            if error.filename:
+                raise
+            raise OSError(error.errno, error.strerror, str(target)) from error  # a full disk names no file
 
 
 class Staging:
     """A fresh sibling folder the new site is gathered in, then swapped in for the
     output in one step, so a failed build never leaves a half-written site and files
     from earlier builds never linger. Files the last build wrote with the same bytes
-    are hard links to the output's own (not written again: same inode, same mtime)."""
+    are hard links to the output's own (not written again: same inode, same mtime).
+    It holds jiedu's marker from the start: a build that was killed leaves a folder
+    the next one knows as its own. The caller has checked the output is jiedu's
+    (guard.check_output) and holds its lock (guard.output_lock)."""
 
-    def __init__(self, output: Path, previous: dict[str, Written] | None = None):
+    def __init__(self, output: Path, previous: dict[str, Written] | None = None, epoch: int | None = None):
         self.output = output.resolve()
         self.output.parent.mkdir(parents=True, exist_ok=True)
-        for stale in self.output.parent.glob(f".{self.output.name}.*"):  # left by a build that was killed
-            shutil.rmtree(stale, ignore_errors=True)
-        self.path = Path(tempfile.mkdtemp(prefix=f".{self.output.name}.", dir=self.output.parent))
-        self.path.chmod(0o755)  # mkdtemp makes it private; a site is meant to be read
+        for stale in stale_siblings(self.output):  # left by a build that was killed
+            remove_ours(stale)
+        self.path = fresh_sibling(self.output)
+        self.path.mkdir()
+        self.path.chmod(0o755)  # a site is meant to be read, whatever the umask
+        self._mark(epoch)
         self.previous = previous or {}
+
+    def _mark(self, epoch: int | None) -> None:
+        """Link the output's marker if it is right (the same inode: not written again), else write it."""
+        old, new = self.output / MARKER, self.path / MARKER
+        if is_marked(self.output) and (epoch is None or os.stat(old).st_mtime == epoch):
+            with contextlib.suppress(OSError):
+                os.link(old, new)
+                return
+        write_files(self.path, {MARKER: MARKER_TEXT}, epoch)
 
     def keep(self, wanted: dict[str, str]) -> bool:
         """Link every file of `wanted` (path -> SHA-256) from the output, if all are
@@ -114,29 +137,45 @@ class Staging:
         shutil.rmtree(self.path, ignore_errors=True)
 
 
-def write_site(files: dict[str, bytes], output: Path, epoch: int | None = None) -> None:
-    """Write everything into a staging folder, then swap it in."""
-    staging = Staging(output)
-    try:
-        write_files(staging.path, files, epoch)
-        staging.commit({})
-    except BaseException:
-        staging.discard()
-        raise
-
-
 def _swap(staging: Path, output: Path) -> None:
     """Replace output by staging. On Linux both names are exchanged in one atomic
     step (renameat2), so at no instant is there no site or half a site."""
     if output.exists() and _exchange(staging, output):
-        shutil.rmtree(staging, ignore_errors=True)  # now holds the previous site
+        remove_ours(staging)  # now holds the previous site
         return
-    retired = output.with_name(f".{output.name}.old")
-    shutil.rmtree(retired, ignore_errors=True)
+    retired = fresh_sibling(output)
     if output.exists():
         output.rename(retired)
     staging.rename(output)
-    shutil.rmtree(retired, ignore_errors=True)
+    remove_ours(retired)
+
+
+STAGING_NAME = re.compile(r"\.jiedu-staging-(.+)-[0-9a-f]{12}")
+
+
+def fresh_sibling(output: Path) -> Path:
+    """An unused name beside the output that no user folder has: jiedu's prefix, the
+    output's name and a random suffix of fixed length (so `site` never claims `site-2`'s)."""
+    while (path := output.with_name(f".jiedu-staging-{output.name}-{secrets.token_hex(6)}")).exists():
+        pass
+    return path
+
+
+def stale_siblings(output: Path) -> list[Path]:
+    names = (entry.name for entry in os.scandir(output.parent))
+    return [output.with_name(name) for name in names
+            if (found := STAGING_NAME.fullmatch(name)) and found.group(1) == output.name]
+
+
+def remove_ours(folder: Path) -> None:
+    """Remove a folder only if it is jiedu's (holds the marker) or empty; else leave it."""
+    if folder.is_symlink() or not folder.is_dir():
+        return
+    if is_marked(folder):
+        shutil.rmtree(folder, ignore_errors=True)
+    else:
+        with contextlib.suppress(OSError):
+            folder.rmdir()  # fails, keeping it, unless empty
 
 
 def _exchange(first: Path, second: Path) -> bool:

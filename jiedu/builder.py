@@ -1,52 +1,23 @@
 """build_site(): gather every article's digest (and its own pages), render the
 site-wide pages from the digests, then swap the new site in. Top to bottom."""
 
-import os
-import re
 import sys
 import time
 from dataclasses import replace
 from pathlib import Path
 
 from .incremental.cache import SiteStamp, code_key, hash_files, render_key, site_fingerprint
-from .files.config import load_config
-from .files.contentfile import inside, present
 from .output.digest import Digest, undefined_words
-from .errors import ContentError
 from .incremental.gather import gather_digests
 from .incremental.jobs import Plan, Workshop
 from .incremental.result import BuildResult
-from .lexicon.glossary import load_glossaries
 from .incremental.guard import check_output, output_lock, source_date_epoch
-from .model import Finding, Place
-from .stages.overrides import Overrides, load_overrides, not_found
+from .content import load_content
+from .model import Finding
+from .stages.overrides import Overrides, not_found
 from .output.pages import fixed_files, site_files
 from .resources import Resources
 from .incremental.write import Staging, sha256, write_files
-
-SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
-
-
-def article_folders(content: Path) -> list[Path]:
-    """The article folders. Each is checked here, before the cache is consulted, so a
-    warm build and a --clean one fail alike (an empty folder adds no file to notice)."""
-    articles = content / "articles"
-    folders = sorted(p for p in articles.iterdir() if p.is_dir()) if articles.is_dir() else []
-    for folder in folders:
-        place = Place(shown_path(folder, content), 1, 1)
-        if not SLUG.fullmatch(folder.name):
-            raise ContentError(place, "article folder names are slugs: a-z, 0-9 and '-'")
-        if not inside(folder, content):
-            raise ContentError(place, "the article folder is a link to outside content/; jiedu reads only content/")
-        if not present(folder / "meta.toml"):
-            raise ContentError(place, "missing meta.toml: an article folder holds source*.txt and meta.toml "
-                               "(remove it if it is empty)")
-    return folders
-
-
-def site_overrides(content: Path) -> Overrides:
-    return load_overrides(content / "overrides.toml", shown_path(content / "overrides.toml", content))
-
 
 def site_findings(digests: list[Digest], overrides: Overrides) -> list[Finding]:
     """Each article's findings, and the site-wide overrides that match no article."""
@@ -69,16 +40,13 @@ def build_site(content: Path, output: Path, templates: Path, resources: Resource
 def _build_site(content: Path, output: Path, templates: Path, resources: Resources | None,
                 cache_folder: Path | None, clean: bool, site_url: str, progress, epoch: int | None) -> BuildResult:
     started = time.perf_counter()
-    config = load_config(content, shown_path(content / "site.toml", content), site_url)
-    folders = article_folders(content)
-    stamp = SiteStamp(cache_folder, output, site_fingerprint(content, templates, config))
+    site = load_content(content, site_url, epoch)
+    config, folders, overrides = site.config, site.articles, site.overrides
+    stamp = SiteStamp(cache_folder, output, site_fingerprint(content, templates, config), epoch)
     if not clean and (previous := stamp.previous()):
         return replace(previous, seconds=time.perf_counter() - started, annotated=0, rendered=0, unchanged=True)
-    glossary_files = [content / name for name in config["glossary"]]
-    glossary = resources.glossary if resources else load_glossaries(
-        [(path, shown_path(path, content)) for path in glossary_files])
-    overrides = site_overrides(content)  # checked before hash_files reads it
-    shared = hash_files([*glossary_files, content / "overrides.toml"]).hexdigest() + code_key()
+    glossary = resources.glossary if resources else site.glossary()
+    shared = hash_files([*site.glossary_files, content / "overrides.toml"]).hexdigest() + code_key()
     staging = Staging(output, {} if clean else stamp.written(), epoch)
     try:
         plan = Plan(content, glossary, overrides, templates, config, cache_folder, clean, staging.path, epoch)
@@ -106,12 +74,6 @@ def write_site_files(staging: Staging, files: dict[str, bytes], epoch: int | Non
     hashes = {path: sha256(data) for path, data in files.items()}
     write_files(staging.path, {p: data for p, data in files.items() if not staging.keep({p: hashes[p]})}, epoch)
     return hashes
-
-
-def shown_path(path: Path, content: Path) -> str:
-    """Paths in messages are relative to the folder holding content/, as for articles:
-    as written, links not followed (one may lead out of content/, and is then refused)."""
-    return Path(os.path.relpath(os.path.abspath(path), os.path.dirname(os.path.abspath(content)))).as_posix()
 
 
 def progress_bar(number: int, total: int, slug: str) -> None:

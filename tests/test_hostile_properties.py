@@ -151,9 +151,9 @@ def test_any_site_toml_loads_or_names_a_place(top, reader, encoding):
         write(content / "site.toml", "\n".join([*top, "[reader]", *reader]) + "\n", encoding)
         config = outcome(lambda: load_config(content, "content/site.toml"), "content/site.toml")
     if config:
-        assert all(isinstance(config[k], str) for k in ("title", "description", "site_url"))
-        assert config["site_url"] == "" or config["site_url"].lower().startswith(("http://", "https://"))
-        assert all(isinstance(name, str) and ".." not in name for name in config["glossary"])
+        assert all(isinstance(getattr(config, k), str) for k in ("title", "description", "site_url"))
+        assert config.site_url == "" or config.site_url.lower().startswith(("http://", "https://"))
+        assert all(isinstance(name, str) and ".." not in name for name in config.glossary)
 
 
 GLOSSARY_LAYOUTS = st.sampled_from(["[[term]]", "[[ term ]]", "[[term]] # note", '[["term"]]', "[[term]]\t# [[term]]",

@@ -7,15 +7,14 @@ not problems, the words that have no English of their own.
 
 from pathlib import Path
 
-from ..files.config import load_config
 from ..errors import ContentError
-from ..lexicon.glossary import load_glossaries
 from ..output.digest import make_digest
 from ..model import Article
 from ..output.pages import article_files, site_files
 from ..output.render import make_environment
 from ..resources import Resources
-from ..builder import article_folders, shown_path, site_findings, site_overrides
+from ..builder import site_findings
+from ..content import load_content, shown_path
 from ..incremental.jobs import LazyResources, annotate_folder
 from ..lexicon.vocabulary import NAME, undefined
 
@@ -29,11 +28,9 @@ def check_site(content: Path, templates: Path, resources: Resources | None = Non
 def inspect_site(content: Path, templates: Path, resources: Resources | None = None) -> tuple[list[str], list[str]]:
     """(problems, notes): problems fail `check`; notes only inform."""
     try:
-        config = load_config(content, shown_path(content / "site.toml", content))
-        glossary = resources.glossary if resources else load_glossaries(
-            [(content / name, shown_path(content / name, content)) for name in config["glossary"]])
-        folders = article_folders(content)
-        overrides = site_overrides(content)
+        site = load_content(content)
+        glossary = resources.glossary if resources else site.glossary()
+        config, folders, overrides = site.config, site.articles, site.overrides
     except ContentError as error:
         return [str(error)], []
     lazy, articles, problems, notes = LazyResources(glossary, resources), [], [], []

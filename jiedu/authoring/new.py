@@ -41,7 +41,7 @@ def slug_for(path: Path) -> str:
 
 def slug_problem(slug: str) -> str:
     """Why `slug` cannot name an article folder, or ''."""
-    from ..builder import SLUG  # the rule every build applies; site.py is heavy, so only when asked
+    from ..content import SLUG  # the rule every build applies
 
     if SLUG.fullmatch(slug):
         return ""

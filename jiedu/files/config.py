@@ -5,6 +5,7 @@ typo never silently does nothing. Glossary files must be inside content/.
 """
 
 import re
+from dataclasses import dataclass
 from pathlib import Path
 
 from .contentfile import inside, present
@@ -36,15 +37,32 @@ def is_web_address(url: str) -> bool:
     return bool(WEB_ADDRESS.fullmatch(url))
 
 
-def load_config(content: Path, shown: str, site_url: str = "") -> dict:
+@dataclass(frozen=True)
+class Config:
+    """The site's settings: site.toml over the defaults, and the build's date."""
+
+    title: str
+    description: str
+    site_url: str
+    """Absolute address with one trailing slash, or '' (then no feed or sitemap)."""
+    glossary: tuple[str, ...]
+    """Glossary files, relative to content/."""
+    reader: tuple[tuple[str, str | bool], ...]
+    """The reader's default choices (pinyin, translation, script, tones, sandhi), sorted."""
+    epoch: int | None = None
+    """SOURCE_DATE_EPOCH, read once by the builder: the date of the Anki decks and of
+    every file written; None when unset."""
+
+
+def load_config(content: Path, shown: str, site_url: str = "", epoch: int | None = None) -> Config:
     """Defaults, then site.toml, then a site_url given on the command line (CI)."""
     path = content / "site.toml"
     doc = read_toml(path, shown, content) if present(path) else parse_toml("", shown)
     check_config(doc, content)
-    config = doc.data
-    merged = DEFAULTS | config | {"reader": DEFAULTS["reader"] | config.get("reader", {})}
-    merged["site_url"] = normalise_url(site_url or merged["site_url"])
-    return merged
+    merged = DEFAULTS | doc.data
+    reader = DEFAULTS["reader"] | doc.data.get("reader", {})
+    return Config(merged["title"], merged["description"], normalise_url(site_url or merged["site_url"]),
+                  tuple(merged["glossary"]), tuple(sorted(reader.items())), epoch)
 
 
 def check_config(doc: TomlFile, content: Path) -> None:

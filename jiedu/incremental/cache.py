@@ -9,10 +9,10 @@ secret (`sealed`): one planted in a project's .cache is never taken.
 """
 
 import hashlib
-import os
 from pathlib import Path
 
 from ..engines.usercache import code_key  # noqa: F401 (one key for both caches)
+from ..files.config import Config
 from .sealed import read_sealed, user_secret, write_sealed
 
 def hash_files(paths: list[Path], digest=None):
@@ -29,14 +29,14 @@ def article_key(folder: Path, shared: str) -> str:
     return digest.hexdigest()
 
 
-def render_key(templates: Path, config: dict) -> str:
+def render_key(templates: Path, config: Config) -> str:
     """What an article's own pages depend on besides the article and its key: the
     templates (not assets/, which pages only link to: a CSS edit renders no article
     again), the settings and SOURCE_DATE_EPOCH (the date of the Anki decks)."""
     digest = hashlib.sha256()
     for path in sorted(p for p in templates.rglob("*") if p.is_file() and p.parent != templates / "assets"):
         digest.update(path.relative_to(templates).as_posix().encode() + b"\0" + path.read_bytes())
-    digest.update(repr(sorted(config.items())).encode() + os.environ.get("SOURCE_DATE_EPOCH", "").encode())
+    digest.update(repr(config).encode())
     return digest.hexdigest()
 
 
@@ -92,14 +92,13 @@ def private_folder(folder: Path | None) -> Path | None:
     return folder
 
 
-def site_fingerprint(content: Path, templates: Path, config: dict) -> str:
+def site_fingerprint(content: Path, templates: Path, config: Config) -> str:
     """Everything a build reads: all content and template files, code, settings."""
     digest = hashlib.sha256()
     for folder in (content, templates):
         for path in sorted(p for p in folder.rglob("*") if p.is_file()):
             digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
-    digest.update(repr(sorted(config.items())).encode() + code_key().encode())
-    digest.update(os.environ.get("SOURCE_DATE_EPOCH", "").encode())
+    digest.update(repr(config).encode() + code_key().encode())
     return digest.hexdigest()
 
 
@@ -108,13 +107,13 @@ class SiteStamp:
     it wrote there: when nothing changed and the output is still there, a rebuild has
     nothing to do; when something did, files it would write again the same are kept."""
 
-    def __init__(self, folder: Path | None, output: Path, fingerprint: str):
+    def __init__(self, folder: Path | None, output: Path, fingerprint: str, epoch: int | None = None):
         name = hashlib.sha256(str(output.resolve()).encode()).hexdigest()
         folder = private_folder(folder)
         self.path = folder / f"site.{name[:16]}.stamp" if folder else None
         self.key = f"site.{name}.stamp"
         self.output, self.fingerprint = output, fingerprint
-        self.epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+        self.epoch = "" if epoch is None else str(epoch)  # the files' dates: kept files must have the same
         self._stored = self._load()
 
     def _load(self) -> tuple:

@@ -8,11 +8,11 @@ each article's `Digest`, so a rebuild does not need every article in memory.
 """
 
 import hashlib
-import os
 from pathlib import Path
 
 from .anki import (DEFAULT_TIMESTAMP, article_package, article_tsv, glossary_package, glossary_tsv,
                    word_guids)
+from ..files.config import Config
 from ..lexicon.dictionary import CREDIT
 from .digest import Digest, merged_occurrences
 from .export import article_json, article_title, inline_json
@@ -24,10 +24,9 @@ from .search import INDEX_FILE, search_script
 from .views import article_view, grouped_entries
 
 
-def anki_stamp() -> int:
+def anki_stamp(config: Config) -> int:
     """Decks are dated SOURCE_DATE_EPOCH when set, so a newer build updates notes on re-import."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
-    return int(epoch) if epoch.isdigit() else DEFAULT_TIMESTAMP
+    return DEFAULT_TIMESTAMP if config.epoch is None else config.epoch
 
 
 def vocabulary_path(slug: str) -> str:
@@ -35,7 +34,7 @@ def vocabulary_path(slug: str) -> str:
     return f"vocabulary/{slug}.html"
 
 
-def article_files(env, article: Article, glossary: Glossary, config: dict) -> dict[str, bytes]:
+def article_files(env, article: Article, glossary: Glossary, config: Config) -> dict[str, bytes]:
     """The reader, its word-card data, its source record, the article as JSON and, when
     it has words, its vocabulary page, Anki deck and TSV. Each kind in a folder of its
     own (or with its own suffix), so no slug collides with another's files."""
@@ -53,7 +52,7 @@ def article_files(env, article: Article, glossary: Glossary, config: dict) -> di
         words, title, items = vocabulary_path(view.slug), article_title(article), list(article.vocabulary)
         pages[words] = render_page(env, "vocabulary.html", words, site=config, view=view, glossary=glossary)
         guids = word_guids(view.slug, items)
-        pages[f"articles/{view.slug}.apkg"] = article_package(items, view.slug, title, anki_stamp(), guids)
+        pages[f"articles/{view.slug}.apkg"] = article_package(items, view.slug, title, anki_stamp(config), guids)
         pages[f"articles/{view.slug}.tsv"] = article_tsv(items, view.slug, title, guids)
     return _encoded(pages)
 
@@ -65,12 +64,12 @@ def words_script(cards: dict) -> str:
             f"jieduWords({inline_json(cards)});\n")
 
 
-def fixed_files(env, glossary: Glossary, templates: Path, config: dict) -> dict[str, bytes]:
+def fixed_files(env, glossary: Glossary, templates: Path, config: Config) -> dict[str, bytes]:
     """The site-wide files no article changes: the build makes them while the articles
     are being annotated."""
     pages = {"search.html": render_page(env, "search.html", "search.html", site=config),
              "404.html": render_page(env, "404.html", "404.html", site=config),
-             "glossary.apkg": glossary_package(glossary, anki_stamp()), "glossary.tsv": glossary_tsv(glossary)}
+             "glossary.apkg": glossary_package(glossary, anki_stamp(config)), "glossary.tsv": glossary_tsv(glossary)}
     files = _encoded(pages)
     for asset in sorted((templates / "assets").iterdir()):
         files[f"assets/{asset.name}"] = asset_bytes(asset)
@@ -78,7 +77,7 @@ def fixed_files(env, glossary: Glossary, templates: Path, config: dict) -> dict[
     return files
 
 
-def site_files(env, digests: list[Digest], glossary: Glossary, templates: Path, config: dict,
+def site_files(env, digests: list[Digest], glossary: Glossary, templates: Path, config: Config,
                fixed: dict[str, bytes] | None = None) -> dict[str, bytes]:
     """Every file that is not one article's own, from the digests in site order (and the
     `fixed_files`, when already made). `digests` know their own files' paths, for the sitemap."""
@@ -90,7 +89,7 @@ def site_files(env, digests: list[Digest], glossary: Glossary, templates: Path, 
              INDEX_FILE: search_script([d.search for d in digests], glossary)}
     own = [path for d in digests for path in d.pages]
     html = sorted(path for path in [*pages, *fixed, *own] if path.endswith(".html") and path != "404.html")
-    pages |= absolute_files(config["site_url"], config["title"], digests, html)
+    pages |= absolute_files(config.site_url, config.title, digests, html)
     return fixed | _encoded(pages)
 
 

@@ -14,6 +14,7 @@ import rjsmin
 from jinja2 import Environment, FileSystemLoader, StrictUndefined, pass_context
 from markupsafe import Markup
 
+from ..files.config import Config
 from ..lexicon.dictionary import CREDIT
 from .export import inline_json
 from .fragments import block_words, ruby_pairs, vocabulary_rows
@@ -59,8 +60,8 @@ READER_VALUES = {"simplified": "s", "traditional": "t", True: "1", False: ""}
 BUILTIN_READER = {"pinyin": "all", "en": "side", "script": "s", "tones": "off", "sandhi": ""}
 
 
-def reader_defaults(site: dict) -> list[tuple[str, str]]:
-    chosen = [(READER_NAMES[k], READER_VALUES.get(v, v)) for k, v in sorted(site.get("reader", {}).items())]
+def reader_defaults(site: Config) -> list[tuple[str, str]]:
+    chosen = [(READER_NAMES[k], READER_VALUES.get(v, v)) for k, v in site.reader]
     return [(name, value) for name, value in chosen if BUILTIN_READER.get(name) != value]
 
 

@@ -1,0 +1,65 @@
+"""What content/ holds, read and checked once, for the build and for `jiedu check`
+alike: the settings, the article folders, the site-wide overrides, the glossary files."""
+
+import os
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import ContentError
+from .files.config import Config, load_config
+from .files.contentfile import inside, present
+from .lexicon.glossary import Glossary, load_glossaries
+from .model import Place
+from .stages.overrides import Overrides, load_overrides
+
+
+@dataclass(frozen=True)
+class Content:
+    folder: Path
+    config: Config
+    articles: tuple[Path, ...]
+    """Every article folder, checked, in name order."""
+    overrides: Overrides
+    """content/overrides.toml: readings and word boundaries for every article."""
+    glossary_files: tuple[Path, ...]
+
+    def glossary(self) -> Glossary:
+        """Loaded only when asked: a build with nothing changed never needs it."""
+        return load_glossaries([(path, shown_path(path, self.folder)) for path in self.glossary_files])
+
+
+def load_content(folder: Path, site_url: str = "", epoch: int | None = None) -> Content:
+    config = load_config(folder, shown_path(folder / "site.toml", folder), site_url, epoch)
+    return Content(folder, config, tuple(article_folders(folder)), site_overrides(folder),
+                   tuple(folder / name for name in config.glossary))
+
+
+SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")
+
+
+def article_folders(content: Path) -> list[Path]:
+    """The article folders. Each is checked here, before the cache is consulted, so a
+    warm build and a --clean one fail alike (an empty folder adds no file to notice)."""
+    articles = content / "articles"
+    folders = sorted(p for p in articles.iterdir() if p.is_dir()) if articles.is_dir() else []
+    for folder in folders:
+        place = Place(shown_path(folder, content), 1, 1)
+        if not SLUG.fullmatch(folder.name):
+            raise ContentError(place, "article folder names are slugs: a-z, 0-9 and '-'")
+        if not inside(folder, content):
+            raise ContentError(place, "the article folder is a link to outside content/; jiedu reads only content/")
+        if not present(folder / "meta.toml"):
+            raise ContentError(place, "missing meta.toml: an article folder holds source*.txt and meta.toml "
+                               "(remove it if it is empty)")
+    return folders
+
+
+def site_overrides(content: Path) -> Overrides:
+    return load_overrides(content / "overrides.toml", shown_path(content / "overrides.toml", content))
+
+
+def shown_path(path: Path, content: Path) -> str:
+    """Paths in messages are relative to the folder holding content/, as for articles:
+    as written, links not followed (one may lead out of content/, and is then refused)."""
+    return Path(os.path.relpath(os.path.abspath(path), os.path.dirname(os.path.abspath(content)))).as_posix()

@@ -131,7 +131,10 @@ def test_an_edit_in_a_subpackage_changes_the_code_key(tmp_path):
     shutil.copytree(PACKAGE, copy, ignore=shutil.ignore_patterns("__pycache__"))
     before = code_key(copy)
     assert before == code_key(PACKAGE)
-    for module in ("stages/segment.py", "output/render.py", "lexicon/dictionary.py"):
+    (copy / "data" / "lexicon").mkdir(exist_ok=True)  # data may have folders of its own
+    (copy / "data" / "lexicon" / "x.toml").write_text("", encoding="utf-8")
+    before = code_key(copy)
+    for module in ("stages/segment.py", "output/render.py", "lexicon/dictionary.py", "data/lexicon/x.toml"):
         path = copy / module
         path.write_text(path.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
         assert code_key(copy) != before, module

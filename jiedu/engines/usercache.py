@@ -61,7 +61,7 @@ def code_key(package: Path = PACKAGE) -> str:
     """jiedu's own code and data, every subpackage's too, and the versions of what it
     builds on: an edit anywhere in the package invalidates every cached article."""
     digest = hashlib.sha256()
-    for path in sorted([*package.rglob("*.py"), *package.glob("data/*")]):
+    for path in sorted(p for p in [*package.rglob("*.py"), *package.rglob("data/**/*")] if p.is_file()):
         digest.update(path.relative_to(package).as_posix().encode() + b"\0" + path.read_bytes())
     for name in PACKAGES:
         digest.update(f"{name}={metadata.version(name)}".encode())

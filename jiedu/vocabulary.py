@@ -37,7 +37,8 @@ class VocabularyItem:
     count: int
     """Occurrences in the article with this reading."""
     sentence: str
-    """The sentence of the first occurrence (the block text split at 。！？；)."""
+    """The sentence of the first occurrence (the block text split at 。！？；), cut around
+    the word when longer than `sentences.SENTENCE` characters."""
     translation: str | None
     """The English paragraph of that block (Markdown), or None."""
     block: str
@@ -125,7 +126,7 @@ def vocabulary(article: Article, glossary: Glossary, dictionary: Dictionary, hsk
         english, fallback = english_for(word, glossary, dictionary)
         senses, parts = definitions(word, dictionary)
         items.append(VocabularyItem(word.text, word.trad, word.pinyin, english, counts[word.text, word.pinyin],
-                                    sentence_at(block.text, offset), block.translation, f"b{number}",
+                                    sentence_at(block.text, offset, len(word.text)), block.translation, f"b{number}",
                                     hsk.level(word.text), word.term, fallback, senses, parts))
     return items
 

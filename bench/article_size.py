@@ -8,10 +8,11 @@ with one article of
   paragraphs, with the seed's meta.toml and glossary and no translation;
 - the seed's Han characters only, joined into one line without punctuation, 0.5 and 2 MB.
 
-For each it prints the wall time and the peak RSS of the build process (wait4's rusage),
-then time(n)/time(smallest) beside size(n)/size(smallest): linear work keeps the two ratios
-close, quadratic work makes the time ratio the square of the size ratio. The machine is
-shared and noisy: compare ratios from one run, not numbers across runs.
+For each it prints the wall time, the CPU time and the peak RSS of the build process
+(wait4's rusage: the build and its worker), then time(n)/time(smallest) beside
+size(n)/size(smallest): linear work keeps the ratios close, quadratic work makes the time
+ratio the square of the size ratio. The machine is shared and noisy (CPU time less so than
+wall time): compare ratios from one run, not numbers across runs.
 
     .venv/bin/python bench/article_size.py [--sizes 0.25,0.5,1,2] [--lines 0.5,2] [--keep DIR]
 """
@@ -61,32 +62,34 @@ def make_content(folder: Path, source: str) -> Path:
     return content
 
 
-def build(content: Path) -> tuple[float, float, int]:
-    """(seconds, peak RSS in MB, exit code) of one clean build of `content`."""
+def build(content: Path) -> tuple[float, float, float, int]:
+    """(wall seconds, CPU seconds, peak RSS in MB, exit code) of one clean build of `content`."""
     command = [sys.executable, "-m", "jiedu", "build", "--clean", "--content", str(content),
                "--output", str(content.parent / "site"), "--templates", str(ROOT / "templates")]
-    started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _pid, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - started
-    process.returncode = os.waitstatus_to_exitcode(status)
-    error = process.stderr.read().decode("utf-8", "replace").strip()
-    if process.returncode not in (0, 1):  # 1: warnings only (the missing translation)
-        print(f"    build failed ({process.returncode}): {error[-500:]}")
-    return seconds, usage.ru_maxrss / 1024, process.returncode
+    with tempfile.TemporaryFile() as errors:  # not a pipe: thousands of warnings would fill it
+        started = time.perf_counter()
+        process = subprocess.Popen(command, cwd=ROOT, stdout=subprocess.DEVNULL, stderr=errors)
+        _pid, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - started
+        process.returncode = code = os.waitstatus_to_exitcode(status)
+        if code not in (0, 1):  # 1: warnings only (the missing translation)
+            errors.seek(0)
+            print(f"    build failed ({code}): {errors.read().decode('utf-8', 'replace')[-500:]}")
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, code
 
 
 def measure(label: str, sizes: list[float], make, folder: Path) -> None:
     """Build one article per size and print its time, memory and the ratios."""
     print(f"\n{label}")
-    print(f"  {'MB':>5} {'seconds':>8} {'peak MB':>8} {'size ratio':>10} {'time ratio':>10}")
+    print(f"  {'MB':>5} {'seconds':>8} {'CPU s':>8} {'peak MB':>8} {'size ratio':>10} {'time ratio':>10}"
+          f" {'CPU ratio':>10}")
     first = None
     for size in sizes:
         content = make_content(Path(tempfile.mkdtemp(dir=folder)), make(seed_text(), int(size * MB)))
-        seconds, peak, _code = build(content)
-        first = first or (size, seconds)
-        print(f"  {size:>5} {seconds:>8.1f} {peak:>8.0f} {size / first[0]:>10.1f} {seconds / first[1]:>10.1f}",
-              flush=True)
+        seconds, cpu, peak, _code = build(content)
+        first = first or (size, seconds, cpu)
+        print(f"  {size:>5} {seconds:>8.1f} {cpu:>8.1f} {peak:>8.0f} {size / first[0]:>10.1f}"
+              f" {seconds / first[1]:>10.1f} {cpu / first[2]:>10.1f}", flush=True)
 
 
 def floats(text: str) -> list[float]:

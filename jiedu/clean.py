@@ -9,7 +9,7 @@ import re
 
 from .errors import ContentError
 from .model import Cleaned, Edit, Finding, Place, Source
-from .text import HAN, HAN_RANGES, PINYIN_LETTERS, TONE_LETTERS, line_column, offset_of
+from .text import HAN, HAN_RANGES, PINYIN_LETTERS, TONE_LETTERS, line_column_at, line_starts, offset_of
 
 # A Han character followed by its own reading in ASCII parentheses: 風(fēng).
 ARTIFACT = re.compile(f"(?<=[{HAN_RANGES}])\\(([{PINYIN_LETTERS}]{{1,7}})\\)")
@@ -28,28 +28,27 @@ def is_pinyin_syllable(word: str) -> bool:
     return bool(PINYIN_SYLLABLE.fullmatch(word.lower().translate(TONELESS)))
 
 
-def find_artifacts(source: Source) -> list[Edit]:
+def find_artifacts(source: Source, place) -> list[Edit]:
     return [
-        Edit(m.start(), m.end(), m.group(), "", "artifact", m.group(1), _place(source, m.start()))
+        Edit(m.start(), m.end(), m.group(), "", "artifact", m.group(1), place(m.start()))
         for m in ARTIFACT.finditer(source.text) if is_pinyin_syllable(m.group(1))
     ]
 
 
-def find_repairs(source: Source) -> list[Edit]:
+def find_repairs(source: Source, place) -> list[Edit]:
     """Each repair must match its exact place in the source, or the build fails."""
     edits = []
     for repair in source.repairs:
-        place = repair["place"]
         missing = {"line", "column", "find", "replace"} - set(repair)
         if missing:
-            raise ContentError(place, f"repair lacks {', '.join(sorted(missing))}")
+            raise ContentError(repair["place"], f"repair lacks {', '.join(sorted(missing))}")
         start = offset_of(source.text, repair["line"], repair["column"])
         found = "" if start is None else source.text[start:start + len(repair["find"])]
         if found != repair["find"]:
-            raise ContentError(place, f"repair does not match: expected {repair['find']!r} at "
+            raise ContentError(repair["place"], f"repair does not match: expected {repair['find']!r} at "
                                f"{source.path}:{repair['line']}:{repair['column']}, found {found!r}")
         edits.append(Edit(start, start + len(found), found, repair["replace"], "repair",
-                          repair.get("note", ""), _place(source, start)))
+                          repair.get("note", ""), place(start)))
     return edits
 
 
@@ -77,12 +76,12 @@ def apply_edits(text: str, edits: list[Edit]) -> tuple[str, list[int]]:
     return "".join(pieces), index
 
 
-def find_damage(source: Source, text: str, index: list[int]) -> list[Finding]:
+def find_damage(place, text: str, index: list[int]) -> list[Finding]:
     """What still looks damaged: mojibake, stray pinyin, U+FFFD, control characters."""
-    findings = [Finding(_place(source, index[start]), "damaged-text", f"{reason}: {text[start:end]!r}")
+    findings = [Finding(place(index[start]), "damaged-text", f"{reason}: {text[start:end]!r}")
                 for start, end, reason in _damaged_spans(text)]
     for m in CONTROL.finditer(text):
-        findings.append(Finding(_place(source, index[m.start()]), "damaged-text",
+        findings.append(Finding(place(index[m.start()]), "damaged-text",
                                 f"control character U+{ord(m.group()):04X}"))
     return findings
 
@@ -115,13 +114,13 @@ def _damage_reason(run: str, text: str, start: int, end: int) -> str:
     return ""
 
 
-def normalise_punctuation(source: Source, text: str, index: list[int]) -> tuple[str, list[Edit]]:
+def normalise_punctuation(place, text: str, index: list[int]) -> tuple[str, list[Edit]]:
     """Half-width , : ; ? ! ( ) inside Chinese text become full-width, on the record."""
     chars, edits = list(text), []
     for position in _half_width_positions(text):
         chars[position] = FULL_WIDTH[text[position]]
         edits.append(Edit(index[position], index[position] + 1, text[position], chars[position],
-                          "punctuation", "", _place(source, index[position])))
+                          "punctuation", "", place(index[position])))
     return "".join(chars), edits
 
 
@@ -138,13 +137,16 @@ def _half_width_positions(text: str) -> list[int]:
 
 
 def clean(source: Source) -> Cleaned:
-    edits = merge(find_artifacts(source), find_repairs(source))
+    place = place_finder(source)
+    edits = merge(find_artifacts(source, place), find_repairs(source, place))
     text, index = apply_edits(source.text, edits)
-    damage = find_damage(source, text, index)
-    text, punctuation = normalise_punctuation(source, text, index)
+    damage = find_damage(place, text, index)
+    text, punctuation = normalise_punctuation(place, text, index)
     all_edits = tuple(sorted(edits + punctuation, key=lambda e: (e.start, e.kind)))
     return Cleaned(text, tuple(index), all_edits, tuple(damage))
 
 
-def _place(source: Source, offset: int) -> Place:
-    return Place(source.path, *line_column(source.text, offset))
+def place_finder(source: Source):
+    """offset -> its Place in the source file; the lines are found once, not per edit."""
+    starts = line_starts(source.text)
+    return lambda offset: Place(source.path, *line_column_at(starts, offset))

@@ -24,7 +24,6 @@ other by more than the model term can ever make up, the model is not run for it.
 
 import math
 from bisect import bisect_left, bisect_right
-from itertools import islice
 from operator import itemgetter
 
 FLOOR = 1e-3
@@ -121,7 +120,7 @@ def support(found: list, position: int) -> tuple[set[str], set[str]]:
     pinyin, cedict = set(), set()
     first = bisect_left(found, position - LONGEST_CEDICT + 1, key=itemgetter(0))
     last = bisect_right(found, position, first, key=itemgetter(0))
-    for start, end, by_pinyin, by_cedict in islice(found, first, last):
+    for start, end, by_pinyin, by_cedict in found[first:last]:  # (islice would walk from the start)
         if position < end:
             pinyin.update(reading[position - start] for reading in by_pinyin)
             cedict.update(reading[position - start] for reading in by_cedict)

@@ -24,6 +24,7 @@ from jiedu.sentences import SENTENCE, sentence_at
 from jiedu.site import build_site
 from jiedu.structure import structure
 from jiedu.views import CONCORDANCE
+from jiedu.vocabulary import TRANSLATION_LENGTH, vocabulary
 
 from conftest import CONTENT, SEED, TEMPLATES, make_source
 
@@ -138,6 +139,18 @@ def test_a_long_sentence_is_cut_at_clauses_around_the_word():
 def test_short_sentences_are_whole():
     text = "好作风是战斗力，敢担当是推动力。善作为是凝聚力。"
     assert sentence_at(text, text.index("凝聚力"), 3) == "善作为是凝聚力。"
+
+
+def test_a_long_translation_is_cut_in_each_words_note(resources):
+    """Each word's note carries its block's English: a paragraph of 50,000 characters was in
+    every one of its words' notes and TSV rows."""
+    english = "The cadres of the city worked hard. " * 1400
+    article = process_article(make_source("标题\n" + han_line(3000), translation=("Title", english)), resources)
+    notes = [item for item in vocabulary(article, resources.glossary, resources.dictionary, resources.hsk)
+             if item.block == "b2"]
+    assert len(notes) > 100
+    for item in notes:
+        assert len(item.translation) <= TRANSLATION_LENGTH + 1 and english.startswith(item.translation[:-1])
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,7 @@
 """Character classes and positions shared by the stages. One definition of "Han"."""
 
 import re
+from bisect import bisect_right
 
 from .syllables import TONE_LETTERS
 
@@ -31,6 +32,18 @@ def line_column(text: str, offset: int) -> tuple[int, int]:
     line = text.count("\n", 0, offset) + 1
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1
     return line, column
+
+
+def line_starts(text: str) -> list[int]:
+    """The offset where each line of `text` starts, for `line_column_at`."""
+    return [0, *(m.end() for m in re.finditer("\n", text))]
+
+
+def line_column_at(starts: list[int], offset: int) -> tuple[int, int]:
+    """`line_column`, by bisection in `line_starts(text)`: one scan of the text for all the
+    places in it (a count from the start for each made a long source quadratic)."""
+    line = bisect_right(starts, offset)
+    return line, offset - starts[line - 1] + 1
 
 
 def offset_of(text: str, line: int, column: int) -> int | None:

@@ -24,6 +24,8 @@ SENSES = 3
 """Senses kept per word for the word cards."""
 SENSE_LENGTH = 100
 """A longer sense is cut at a word boundary and ends with `…`."""
+TRANSLATION_LENGTH = 1000
+"""A longer translation is cut so in each word's note (the seed's longest paragraph: 909)."""
 
 
 @dataclass(frozen=True)
@@ -37,9 +39,10 @@ class VocabularyItem:
     count: int
     """Occurrences in the article with this reading."""
     sentence: str
-    """The sentence of the first occurrence (the block text split at 。！？；)."""
+    """The sentence of the first occurrence (the block text split at 。！？；), cut around
+    the word when longer than `sentences.SENTENCE` characters."""
     translation: str | None
-    """The English paragraph of that block (Markdown), or None."""
+    """The English paragraph of that block (Markdown; cut at TRANSLATION_LENGTH), or None."""
     block: str
     """Id of that block, `b1`, `b2` ... as in the article's JSON."""
     hsk: int | None
@@ -125,7 +128,8 @@ def vocabulary(article: Article, glossary: Glossary, dictionary: Dictionary, hsk
         english, fallback = english_for(word, glossary, dictionary)
         senses, parts = definitions(word, dictionary)
         items.append(VocabularyItem(word.text, word.trad, word.pinyin, english, counts[word.text, word.pinyin],
-                                    sentence_at(block.text, offset), block.translation, f"b{number}",
+                                    sentence_at(block.text, offset, len(word.text)),
+                                    block.translation and clip(block.translation, TRANSLATION_LENGTH), f"b{number}",
                                     hsk.level(word.text), word.term, fallback, senses, parts))
     return items
 
@@ -167,11 +171,11 @@ def reading_senses(entries: tuple[DictEntry, ...], measure: bool = False) -> tup
     return tuple(clip(readable(s)) for s in list(dict.fromkeys(real))[:SENSES])
 
 
-def clip(sense: str) -> str:
-    """A long sense cut at a word boundary, ending with `…`."""
-    if len(sense) <= SENSE_LENGTH:
+def clip(sense: str, length: int = SENSE_LENGTH) -> str:
+    """A long sense (or translation) cut at a word boundary, ending with `…`."""
+    if len(sense) <= length:
         return sense
-    return sense[:SENSE_LENGTH].rsplit(" ", 1)[0].rstrip(",;: ") + "…"
+    return sense[:length].rsplit(" ", 1)[0].rstrip(",;: ") + "…"
 
 
 def undefined(items) -> list[VocabularyItem]:

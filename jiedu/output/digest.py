@@ -27,10 +27,9 @@ class Digest:
     """Ids of the glossary entries the article uses, in order of first use."""
     vocabulary: bool
     """Whether it has a vocabulary page (the index links it)."""
-    occurrences: dict[str, tuple[str, ...]]
-    """Glossary entry id -> ids of the blocks it occurs in (`views.occurrences`): each
-    block's text is kept once, in `block_texts`, however many terms it holds."""
-    block_texts: dict[str, str]
+    occurrences: dict[str, tuple[tuple[str, str], ...]]
+    """Glossary entry id -> (block id, the concordance line around the term) of each
+    block it occurs in (`views.occurrences`): lines are short, cut around the term."""
     search: str
     """The article's record in the search index, as inline-safe compact JSON."""
     findings: tuple[Finding, ...]
@@ -58,18 +57,17 @@ def make_digest(article: Article, files: dict[str, bytes], glossary: Glossary, o
     return Digest(
         slug=article.source.slug, title=article_title(article), title_en=article.source.meta.get("title_en", ""),
         meta=article.source.meta, terms=tuple(entry.id for entry in terms_used(article, glossary)),
-        vocabulary=bool(article.vocabulary), **occurring(article, glossary),
+        vocabulary=bool(article.vocabulary), occurrences=occurring(article, glossary),
         search=record_json(article), findings=article.findings,
         words=sum(len(b.words) for b in article.blocks),
         undefined=tuple((item.text, item.count) for item in undefined(article.vocabulary)),
         contexts=frozenset(contexts), pages={path: hashlib.sha256(data).hexdigest() for path, data in files.items()})
 
 
-def occurring(article: Article, glossary: Glossary) -> dict:
-    """The Digest's `occurrences` and `block_texts`."""
+def occurring(article: Article, glossary: Glossary) -> dict[str, tuple[tuple[str, str], ...]]:
+    """The Digest's `occurrences`."""
     found = occurrences([article], glossary)
-    return {"occurrences": {entry: tuple(o.block_id for o in places) for entry, places in found.items()},
-            "block_texts": {o.block_id: o.text for places in found.values() for o in places}}
+    return {entry: tuple((o.block_id, o.text) for o in places) for entry, places in found.items()}
 
 
 def merged_occurrences(digests: list[Digest]) -> dict[str, list[Occurrence]]:
@@ -78,7 +76,7 @@ def merged_occurrences(digests: list[Digest]) -> dict[str, list[Occurrence]]:
     for digest in digests:
         for entry_id, blocks in digest.occurrences.items():
             found.setdefault(entry_id, []).extend(
-                Occurrence(digest.slug, digest.title, block, digest.block_texts[block]) for block in blocks)
+                Occurrence(digest.slug, digest.title, block, line) for block, line in blocks)
     return found
 
 

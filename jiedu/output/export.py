@@ -7,6 +7,8 @@ from ..lexicon.glossary import Glossary
 from ..model import Article, Edit, Finding, Word
 
 SCHEMA = "jiedu.article/1"
+TITLE = 100
+"""The longest title used as the article's name (page title, index, Anki notes, search)."""
 
 
 def edit_record(edit: Edit) -> dict:
@@ -56,8 +58,11 @@ def article_data(article: Article, glossary: Glossary) -> dict:
 
 
 def article_title(article: Article) -> str:
-    titles = [b.text for b in article.blocks if b.kind == "title"]
-    return titles[0] if titles else article.source.meta.get("title", article.source.slug)
+    """The title block's text, else meta's title, else the slug; cut to TITLE characters:
+    a source whose first line is all its text would put all of it in every Anki note."""
+    title = next((b.text for b in article.blocks if b.kind == "title"), None)
+    title = str(article.source.meta.get("title", article.source.slug)) if title is None else title
+    return title if len(title) <= TITLE else title[:TITLE - 1] + "…"
 
 
 def article_json(article: Article, glossary: Glossary) -> str:

@@ -8,8 +8,12 @@ from .export import article_title
 from ..lexicon.glossary import CATEGORIES, Entry, Glossary
 from ..model import Article
 from ..syllables import toneless
+from ..lexicon.examples import sentence_at
 from ..lexicon.hsk import LevelShare, hsk_profile
 from ..lexicon.vocabulary import NAME, VocabularyItem
+
+CONCORDANCE = 60
+"""Characters of a block shown for each of a term's occurrences on the glossary page."""
 
 @dataclass(frozen=True)
 class Occurrence:
@@ -102,12 +106,24 @@ def occurrences(articles: list[Article], glossary: Glossary) -> dict[str, list[O
     inside a longer linked term (办实事 in 解难题办实事) is found too."""
     found: dict[str, list[Occurrence]] = {}
     for article in articles:
+        slug, title = article.source.slug, article_title(article)  # once: a scan of the blocks
         for number, block in enumerate(article.blocks, 1):
             for entry in glossary.entries:
                 if entry.simplified in block.text:
                     found.setdefault(entry.id, []).append(
-                        Occurrence(article.source.slug, article_title(article), f"b{number}", block.text))
+                        Occurrence(slug, title, f"b{number}", concordance_line(block.text, entry.simplified)))
     return found
+
+
+def concordance_line(text: str, term: str, limit: int = CONCORDANCE) -> str:
+    """The block's opening `limit` characters when they show the term (a few more are
+    not worth a cut), else the sentence or clauses around it, cut to `limit`."""
+    at = text.find(term)
+    if len(text) <= limit + 5:
+        return text
+    if at + len(term) < limit:
+        return text[:limit - 1] + "…"
+    return sentence_at(text, at, len(term), limit)
 
 
 def grouped_entries(glossary: Glossary) -> list[tuple[str, str, list[Entry]]]:

@@ -23,6 +23,8 @@ other by more than the model term can ever make up, the model is not run for it.
 """
 
 import math
+from bisect import bisect_left, bisect_right
+from operator import itemgetter
 
 FLOOR = 1e-3
 BASE_BONUS = 0.14
@@ -112,10 +114,14 @@ def matches(run: str, index: dict) -> list[tuple[int, int, tuple, tuple]]:
 
 
 def support(found: list, position: int) -> tuple[set[str], set[str]]:
-    """The readings that pypinyin's and CC-CEDICT's words around `position` give it."""
+    """The readings that pypinyin's and CC-CEDICT's words around `position` give it.
+    `found` is in order of start (`matches`): only words starting at most LONGEST_CEDICT - 1
+    before can cover it, found by bisection (a scan of all made a long run quadratic)."""
     pinyin, cedict = set(), set()
-    for start, end, by_pinyin, by_cedict in found:
-        if start <= position < end:
+    first = bisect_left(found, position - LONGEST_CEDICT + 1, key=itemgetter(0))
+    last = bisect_right(found, position, first, key=itemgetter(0))
+    for start, end, by_pinyin, by_cedict in found[first:last]:  # (islice would walk from the start)
+        if position < end:
             pinyin.update(reading[position - start] for reading in by_pinyin)
             cedict.update(reading[position - start] for reading in by_cedict)
     return pinyin, cedict

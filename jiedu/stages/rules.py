@@ -22,6 +22,8 @@ YI_WEI_OBJECTS = ("抓手", "核心", "重点", "目标", "导向", "基础", "�
                   "根本", "宗旨", "方向", "标准", "前提", "主体", "龙头", "突破口", "切入点", "落脚点", "出发点",
                   "着力点", "主", "本", "荣", "耻", "先", "重", "例", "鉴", "师", "题", "名", "准", "纲", "期", "界")
 CLAUSE_END = tuple("，。；！？：,;!?:")
+# Words a rule reads past its own for the clause's end (text without punctuation has none).
+CLAUSE_REACH = 40
 # A verb's particles, after which 为 starts a phrase ("for"): jieba sometimes glues them
 # to it (提高了为项目服务). Not adverbs: 更为 and 均为 are gèng wéi, jūn wéi.
 GLUED_BEFORE_WEI = ("了", "着", "过")
@@ -94,7 +96,7 @@ def _passive(rest: list[Word]) -> bool:
 
 def _rest_of_clause(words: tuple[Word, ...], index: int) -> list[Word]:
     rest = []
-    for word in words[index + 1:]:
+    for word in words[index + 1:index + 1 + CLAUSE_REACH]:
         if word.text.endswith(CLAUSE_END):
             break
         rest.append(word)
@@ -132,7 +134,7 @@ def yi_x_wei_y(words: tuple[Word, ...], index: int, syllables: tuple[str, ...]) 
         return syllables
     if not words[index + 1].text.startswith(YI_WEI_OBJECTS):
         return syllables
-    for earlier in reversed(words[:index]):
+    for earlier in reversed(words[max(0, index - CLAUSE_REACH):index]):
         if earlier.text.endswith(CLAUSE_END):
             return syllables
         if earlier.text in ("以", "以此", "以之"):  # jieba keeps 以此 whole

@@ -27,7 +27,7 @@ SURNAME_INITIALS = frozenset(
     "朴区盖乐召尉")  # and the surnames with special readings (rules.SURNAMES)
 NON_HAN_TOKEN = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?%?|[A-Za-z]+|\s+|.", re.S)
 NAME_TAGS = frozenset(("nr", "ns", "nz", "nt"))
-NO_TERMS = (0, 0, [])
+NO_TERMS = (0, 0, None)
 OBJECT_STARTS = frozenset("nrt")
 """First letters of the tags a word after 将 has when 将 marks an object: nouns (n, nr,
 ns ...), pronouns (r), glossary terms (term)."""
@@ -54,13 +54,18 @@ class Segmenter:
     `known` itself): looked in before `known`, whose `in` may be a Python method."""
 
     def cut_han(self, run: str, splits: tuple = ()) -> list[tuple[str, str]]:
-        """Override splits first (a person said so), then glossary terms, then jieba."""
-        for split in splits:
-            at = run.find(split.context)
-            if at != -1:
-                forced = list(zip(split.words, split.tags or ["override"] * len(split.words)))
-                return self.cut_han(run[:at], splits) + forced + self.cut_han(run[at + len(split.context):], splits)
-        return self._cut_terms(run)
+        """Override splits first (a person said so; the first listed that occurs, at its first
+        place, and so on along the run: one pass), then glossary terms, then jieba."""
+        words, position, places = [], 0, [run.find(split.context) for split in splits]
+        while True:
+            places = [run.find(s.context, position) if -1 < at < position else at for s, at in zip(splits, places)]
+            hit = next((number for number, at in enumerate(places) if at != -1), None)
+            if hit is None:
+                return words + self._cut_terms(run[position:])
+            split, at = splits[hit], places[hit]
+            tags = split.tags or ["override"] * len(split.words)
+            words += self.cut_han(run[position:at], splits) + list(zip(split.words, tags))
+            position = at + len(split.context)
 
     def _cut_terms(self, run: str) -> list[tuple[str, str]]:
         words, gap_start = [], 0
@@ -73,7 +78,8 @@ class Segmenter:
         """Non-overlapping glossary terms covering the most characters, then the fewest
         terms: 包头市委 is 包头 + 市委 (4 covered), not 包头市 + a stray 委 (3). Best
         choices from right to left, at the places where a term's first two characters
-        are (found at C speed: most runs have none); elsewhere the next place's holds."""
+        are (found at C speed: most runs have none); elsewhere the next place's holds. A
+        choice is linked, ((start, term), rest): copying lists made long runs quadratic."""
         lengths = list(map(self.term_lengths.get, map(add, run, run[1:])))
         starts = list(compress(count(), lengths))
         best = [NO_TERMS] * (len(starts) + 1)  # best[i]: from starts[i] on; the last, after all
@@ -82,11 +88,15 @@ class Segmenter:
             for length in lengths[start]:
                 if start + length <= len(run) and run[start:start + length] in self.terms:
                     covered, negative_count, chosen = best[bisect_left(starts, start + length)]
-                    candidate = (covered + length, negative_count - 1, [(start, run[start:start + length])] + chosen)
+                    candidate = (covered + length, negative_count - 1, ((start, run[start:start + length]), chosen))
                     if candidate[:2] > choice[:2]:
                         choice = candidate
             best[index] = choice
-        return best[0][2]
+        terms, chosen = [], best[0][2]
+        while chosen is not None:
+            terms.append(chosen[0])
+            chosen = chosen[1]
+        return terms
 
     def _jieba(self, text: str) -> list[tuple[str, str]]:
         if not text:

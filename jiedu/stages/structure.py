@@ -66,22 +66,19 @@ def editor_note_length(lines: list[tuple[int, str]]) -> int:
 
 
 def body_blocks(lines: list[tuple[int, str]]) -> list[Section]:
-    blocks: list[Section] = []
+    """A paragraph per line, but short lines without closing punctuation are headings, and
+    headings on consecutive lines are one. Each heading's lines are joined once: joined a
+    line at a time, a long run of short lines was quadratic."""
+    runs: list[tuple[str, int, list[str]]] = []  # (kind, start, lines)
+    end = -1  # where the previous line ends
     for index, (offset, line) in enumerate(lines):
-        last = index == len(lines) - 1
-        if is_heading(line) and not last:
-            previous = blocks[-1] if blocks else None
-            if previous and previous.kind == "heading" and _adjacent(previous, offset):
-                blocks[-1] = Section("heading", previous.source + "\n" + line, previous.start)
-                continue
-            blocks.append(Section("heading", line, offset))
+        heading = is_heading(line) and index < len(lines) - 1
+        if heading and runs and runs[-1][0] == "heading" and end + 1 == offset:
+            runs[-1][2].append(line)
         else:
-            blocks.append(Section("paragraph", line, offset))
-    return blocks
-
-
-def _adjacent(previous: Section, offset: int) -> bool:
-    return previous.start + len(previous.source) + 1 == offset
+            runs.append(("heading" if heading else "paragraph", offset, [line]))
+        end = offset + len(line)
+    return [Section(kind, "\n".join(parts), start) for kind, start, parts in runs]
 
 
 def split_byline(blocks: list[Section]) -> list[Section]:

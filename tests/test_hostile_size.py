@@ -14,12 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from jiedu import views, weighing
+from jiedu.output import views
+from jiedu.reading import weighing
 from jiedu.stages.crosscheck import disagreements
 from jiedu.output.export import TITLE
-from jiedu.model import Block
 from jiedu.stages.overrides import SplitOverride
-from jiedu.pipeline import process_article, process_block
+from jiedu.pipeline import annotate_line, process_article
 from jiedu.lexicon.examples import SENTENCE, sentence_at
 from jiedu.builder import build_site
 from jiedu.stages.structure import structure
@@ -28,7 +28,7 @@ from jiedu.lexicon.vocabulary import TRANSLATION_LENGTH, vocabulary
 
 from conftest import CONTENT, SEED, TEMPLATES, make_source
 
-JIEDU = str(Path(views.__file__).parent)
+JIEDU = str(Path(views.__file__).parent.parent)  # the whole package
 SEED_TEXT = next(SEED.glob("source*.txt")).read_text(encoding="utf-8")
 SEED_HAN = "".join(re.findall(r"[\u4e00-\u9fff]+", SEED_TEXT))
 
@@ -65,7 +65,7 @@ def test_annotating_a_line_without_punctuation_is_linear(resources):
     """Reading weighed each polyphone against every dictionary word of the run, and the 为
     rules read the rest of the block as its clause: four times the text was 10x the work."""
     def annotate(characters: int):
-        return lambda: process_block(Block("paragraph", han_line(characters), 0), resources)
+        return lambda: annotate_line(han_line(characters), resources)
 
     small, large = jiedu_lines(annotate(1000)), jiedu_lines(annotate(4000))
     assert large / small < 5, (small, large)

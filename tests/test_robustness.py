@@ -12,6 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from jiedu.files.config import Config
 from jiedu.errors import ContentError
 from jiedu.output.export import article_data, article_json
 from jiedu.pipeline import annotate_line, process_article
@@ -182,8 +183,8 @@ def test_rendered_article_shows_the_converted_source_and_round_trips(resources, 
         return
     page = Page()
     view = article_view(result, resources.glossary)
-    page.feed(render_page(environment, "article.html", "articles/t.html", site={"title": "t", "description": "d",
-              "site_url": "", "reader": {}}, view=view, glossary=resources.glossary, words_version="0"))
+    page.feed(render_page(environment, "article.html", "articles/t.html", site=Config("t", "d", "", (), ()),
+              view=view, glossary=resources.glossary, words_version="0"))
     assert page.errors == [] and page.stack == []
     assert page.zh == [b.text for b in result.blocks]
     data = article_data(result, resources.glossary)

@@ -2,14 +2,15 @@
 """Draft lexicon entries from compact lines: the writer supplies the meaning, the script
 drafts the Traditional form and the pinyin, to be checked by eye before committing.
 
-A draft file has one entry a line, fields separated by " | ":
+A draft file has one entry a line, fields separated by "|":
 
     simplified | english | source | literal | explanation | related | options
 
 source is o (official), c (cedict) or w (own); related is a comma-separated list of
 Simplified forms (may be empty); options (may be left off) are "key=value" pairs separated
 by ";": py= the whole pinyin, trad= the Traditional form, role= a person's role, cap= the
-indexes of syllables to capitalise. A line "@ category" sets the category of the lines
+indexes of syllables to capitalise; the flag P marks a proper name, whose drafted
+pinyin gets a capital on its first syllable (more name parts: cap=). A line "@ category" sets the category of the lines
 after it; "#" starts a comment line.
 
 Traditional: OpenCC s2tw (Taiwan characters, no vocabulary change), or s2t where s2tw's
@@ -54,6 +55,10 @@ HEADER = """\
 # marked english_source = "cedict" are from CC-CEDICT (https://cc-cedict.org/), (c) MDBG
 # and contributors, CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/).
 """
+TAIWAN_FIXES = {"一箇": "一個", "迴歸": "回歸"}
+"""Where OpenCC's s2tw picks a form Taiwan's standard does not use in these words."""
+CITATION = {"一": "yī", "不": "bù"}
+"""pypinyin applies tone sandhi to these; the lexicon, like CC-CEDICT, writes citation tones."""
 FIELDS = ("simplified", "traditional", "pinyin", "english", "english_source", "literal", "category",
           "explanation", "related", "role")
 
@@ -68,11 +73,12 @@ def parse(paths: list[Path]) -> list[dict]:
             if line.startswith("@"):
                 category = line[1:].strip()
                 continue
-            parts = [p.strip() for p in line.split(" | ")]
+            parts = [p.strip() for p in line.split("|")]
             if len(parts) not in (6, 7):
                 sys.exit(f"{path}:{number}: {len(parts)} fields, not 6 or 7: {line[:40]}")
             simplified, english, source, literal, explanation, related = parts[:6]
-            options = dict(o.strip().split("=", 1) for o in (parts[6] if len(parts) == 7 else "").split(";") if o.strip())
+            items = [o.strip() for o in (parts[6] if len(parts) == 7 else "").split(";") if o.strip()]
+            options = dict(o.split("=", 1) if "=" in o else (o, "") for o in items)
             entries.append({"simplified": simplified, "english": english, "english_source": SOURCES[source],
                             "literal": literal, "category": category, "explanation": explanation,
                             "related": [r.strip() for r in related.split(",") if r.strip()],
@@ -91,13 +97,15 @@ def drafter():
 
     def traditional(simplified: str) -> str:
         form = s2tw(simplified)
+        for wrong, right in TAIWAN_FIXES.items():
+            form = form.replace(wrong, right)
         return form if t2s(form) == simplified else s2t(simplified)
 
     def reading(simplified: str, person: bool) -> tuple[str, bool]:
         cedict = readings.get(simplified)
         if cedict and len(cedict.split()) == len(simplified) and not person:
             return cedict, True
-        syllables = [s[0] for s in pinyin(simplified, style=Style.TONE, heteronym=False)]
+        syllables = [CITATION.get(c, s[0]) for c, s in zip(simplified, pinyin(simplified, style=Style.TONE))]
         if person:
             syllables = [s.capitalize() if i in (0, 1) else s for i, s in enumerate(syllables)]
         return " ".join(syllables), bool(cedict and cedict.lower() == " ".join(syllables).lower())
@@ -112,6 +120,8 @@ def complete(entries: list[dict]) -> list[tuple[dict, bool]]:
         entry["traditional"] = options.get("trad") or traditional(entry["simplified"])
         drafted, sure = reading(entry["simplified"], entry["category"] == "person")
         syllables = options.get("py", drafted).split()
+        if "P" in options and "py" not in options and not sure:
+            syllables[0] = syllables[0].capitalize()
         for index in options.get("cap", "").split(","):
             if index:
                 syllables[int(index)] = syllables[int(index)].capitalize()

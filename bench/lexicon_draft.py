@@ -19,11 +19,15 @@ where it has one (its capitals kept), else pypinyin's; for a person, surname and
 name capitalised. Lines whose pinyin came from pypinyin are marked "?" in the review
 listing, which is printed to stdout; the entries are written as TOML family files.
 
-    .venv/bin/python bench/lexicon_draft.py DRAFT... [--out jiedu/data/lexicon]
+    .venv/bin/python bench/lexicon_draft.py DRAFT... [--out jiedu/data/lexicon] [--replace]
+
+Without --replace the new entries are appended to the family files, and a term already in
+the lexicon is refused.
 """
 
 import argparse
 import sys
+import tomllib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -138,15 +142,23 @@ def toml_value(value) -> str:
     return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
-def write(entries: list[dict], folder: Path) -> dict[str, int]:
+def known_terms(folder: Path) -> set[str]:
+    return {t["simplified"] for path in folder.glob("*.toml")
+            for t in tomllib.loads(path.read_text(encoding="utf-8")).get("term", [])}
+
+
+def write(entries: list[dict], folder: Path, replace: bool) -> dict[str, int]:
+    """Appends the entries to their family files (header first in a new file); with `replace`,
+    the family files are written from the drafts alone."""
     families: dict[str, list[dict]] = {}
     for entry in entries:
         families.setdefault(FAMILIES[entry["category"]], []).append(entry)
     for family, members in families.items():
         blocks = ["[[term]]\n" + "".join(f"{name} = {toml_value(e[name])}\n" for name in FIELDS if name in e)
                   for e in members]
-        (folder / f"{family}.toml").write_text(HEADER.format(family=family) + "\n" + "\n".join(blocks),
-                                              encoding="utf-8")
+        path = folder / f"{family}.toml"
+        before = path.read_text(encoding="utf-8") if path.exists() and not replace else HEADER.format(family=family)
+        path.write_text(before + "\n" + "\n".join(blocks), encoding="utf-8")
     return {family: len(members) for family, members in families.items()}
 
 
@@ -154,13 +166,17 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("drafts", nargs="+", type=Path)
     parser.add_argument("--out", type=Path, default=ROOT / "jiedu" / "data" / "lexicon")
+    parser.add_argument("--replace", action="store_true", help="rewrite the family files from the drafts alone")
     args = parser.parse_args()
     done = complete(parse(args.drafts))
+    twice = [e["simplified"] for e, _ in done if e["simplified"] in (set() if args.replace else known_terms(args.out))]
+    if twice:
+        sys.exit(f"{len(twice)} already in the lexicon: {', '.join(twice[:12])}{' ...' if len(twice) > 12 else ''}")
     for entry, sure in done:
         print(f"{' ' if sure else '?'} {entry.pop('place'):18} {entry['simplified']}\t{entry['traditional']}\t"
               f"{entry['pinyin']}")
     args.out.mkdir(parents=True, exist_ok=True)
-    print(write([entry for entry, _ in done], args.out))
+    print(write([entry for entry, _ in done], args.out, args.replace))
 
 
 if __name__ == "__main__":

@@ -80,3 +80,15 @@ def test_families_file_is_what_the_script_generates():
     script = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(script)
     assert (LEXICON / "families.toml").read_text(encoding="utf-8") == script.render()
+
+
+def test_english_marked_cedict_is_cedict_text():
+    """Each ';'-separated part of an English rendering credited to CC-CEDICT is one of its senses
+    for that headword (so the credit, and the CC BY-SA notice, mean something)."""
+    from jiedu.dictionary import read_rows
+    senses: dict[str, set[str]] = {}
+    for _, simplified, _, text in read_rows():
+        senses.setdefault(simplified, set()).update(s.strip() for s in re.split(r"[/;]", text))
+    wrong = [(t["simplified"], part) for _, t in ENTRIES if t["english_source"] == "cedict"
+             for part in t["english"].split("; ") if part not in senses.get(t["simplified"], ())]
+    assert not wrong

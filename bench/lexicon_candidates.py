@@ -10,7 +10,8 @@ congress reports; see its README) and finds three kinds of candidate:
 - formula: numbered formulas, 四个全面 / 两个确立 / 三个代表 (N个 + 2-4 characters).
 
 Terms already in the lexicon (jiedu/data/lexicon/*.toml) are given to jieba as words, so a
-lexicon phrase is not also counted as its parts, and are marked in the last column.
+lexicon phrase is not also counted as its parts; each one jieba finds is listed (kind
+"lexicon", with its first year in the corpus) and marked in the last column.
 Ranked by how many documents use a term, then by occurrences. Writes
 bench/data/lexicon_candidates.tsv (term, documents, first year, count, kinds, in lexicon):
 terms and numbers only, never corpus text.
@@ -35,7 +36,7 @@ HAN_RUN = re.compile(r"[\u4e00-\u9fff]+")
 FORMULA = re.compile(r"(?:[一二三四五六七八九十]|两)个[\u4e00-\u9fff]{2,4}")
 # A phrase that begins or ends with one of these is a fragment of a sentence, not a term.
 FUNCTION_WORDS = set("的了和与及或在是对把被为从向以于而并也都就还又等中上下里这那其之着过所各该此每要将")
-MIN_DOCUMENTS = {"ngram": 4, "cedict": 2, "formula": 2}
+MIN_DOCUMENTS = {"lexicon": 1, "ngram": 4, "cedict": 2, "formula": 2}
 MIN_KEPT = 3
 """Documents a term needs to be written to the file (the long tail is noise)."""
 
@@ -106,22 +107,24 @@ def lexicon_terms() -> set[str]:
     return terms
 
 
-def phrases(tokenizer, headwords: set[str], text: str) -> tuple[Counter, Counter]:
-    """(CC-CEDICT headwords, other phrases) made of 1-4 consecutive jieba words: a
-    headword counts only where it starts and ends on word boundaries (not 国人 in 中国人民)."""
-    cedict, grams = Counter(), Counter()
+def phrases(tokenizer, headwords: set[str], known: set[str], text: str) -> tuple[Counter, Counter, Counter]:
+    """(lexicon terms, CC-CEDICT headwords, other phrases) made of 1-4 consecutive jieba words:
+    a headword counts only where it starts and ends on word boundaries (not 国人 in 中国人民)."""
+    lexicon, cedict, grams = Counter(), Counter(), Counter()
     for run in HAN_RUN.findall(text):
         words = tokenizer.lcut(run, HMM=False)
         for size in (1, 2, 3, 4):
             for start in range(len(words) - size + 1):
                 gram = words[start:start + size]
                 phrase = "".join(gram)
-                if phrase in headwords:
+                if phrase in known:
+                    lexicon[phrase] += 1
+                elif phrase in headwords:
                     cedict[phrase] += 1
                 elif size > 1 and len(phrase) <= 8 and gram[0][0] not in FUNCTION_WORDS \
                         and gram[-1][-1] not in FUNCTION_WORDS:
                     grams[phrase] += 1
-    return cedict, grams
+    return lexicon, cedict, grams
 
 
 def mine(documents: list[tuple[int, str]], known: set[str]) -> dict[str, dict]:
@@ -134,8 +137,8 @@ def mine(documents: list[tuple[int, str]], known: set[str]) -> dict[str, dict]:
     headwords = {row[1] for row in read_rows() if HAN_RUN.fullmatch(row[1]) and 2 <= len(row[1]) <= 8}
     terms: dict[str, dict] = {}
     for year, text in documents:
-        cedict, grams = phrases(tokenizer, headwords, text)
-        kinds = {"ngram": grams, "cedict": cedict, "formula": Counter(FORMULA.findall(text))}
+        lexicon, cedict, grams = phrases(tokenizer, headwords, known, text)
+        kinds = {"lexicon": lexicon, "ngram": grams, "cedict": cedict, "formula": Counter(FORMULA.findall(text))}
         for term in set().union(*kinds.values()):
             entry = terms.setdefault(term, {"docs": 0, "first": year, "count": 0, "kinds": Counter()})
             entry["docs"] += 1

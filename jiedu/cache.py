@@ -65,7 +65,8 @@ def hash_files(paths: list[Path], digest=None):
 def code_key() -> str:
     """jiedu's own code and data, and the versions of what it builds on."""
     package = Path(__file__).parent
-    digest = hash_files([*package.glob("*.py"), *package.glob("data/*")])
+    # data/ has folders (data/lexicon/): hash the files in them, not the folders.
+    digest = hash_files([*package.glob("*.py"), *(p for p in package.glob("data/**/*") if p.is_file())])
     for name in PACKAGES:
         digest.update(f"{name}={metadata.version(name)}".encode())
     return digest.hexdigest()

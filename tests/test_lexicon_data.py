@@ -92,3 +92,15 @@ def test_english_marked_cedict_is_cedict_text():
     wrong = [(t["simplified"], part) for _, t in ENTRIES if t["english_source"] == "cedict"
              for part in t["english"].split("; ") if part not in senses.get(t["simplified"], ())]
     assert not wrong
+
+
+def test_the_code_key_covers_the_lexicon_files(monkeypatch):
+    """The build's cache key hashes jiedu/data recursively: the lexicon folder is not read as a
+    file (it was: IsADirectoryError), and each lexicon file is part of the key."""
+    from jiedu import cache
+    hashed = []
+    real = cache.hash_files
+    monkeypatch.setattr(cache, "hash_files", lambda paths, digest=None: (hashed.extend(paths), real(paths, digest))[1])
+    cache.code_key()
+    assert set(FILES) <= set(hashed)
+    assert all(path.is_file() for path in hashed)

@@ -72,9 +72,12 @@ def decode_utf8(data: bytes, shown: str, utf16: bool = False) -> str:
         except UnicodeDecodeError as error:
             raise ContentError(Place(shown, 1, 1), f"is not valid UTF-16 at byte {error.start}") from None
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise not_utf8(data, error.start, shown) from None
+    if "\x00" in text:  # valid UTF-8, but no text a person writes holds NUL: UTF-16 without a BOM
+        raise not_utf8(data, text.index("\x00"), shown)
+    return text
 
 
 def not_utf8(data: bytes, at: int, shown: str) -> ContentError:

@@ -9,22 +9,38 @@ secret (`sealed`): one planted in a project's .cache is never taken.
 """
 
 import hashlib
+import os
+import stat
 from pathlib import Path
 
 from ..engines.usercache import code_key  # noqa: F401 (one key for both caches)
 from ..files.config import Config
+from ..files.contentfile import inside
 from .sealed import read_sealed, user_secret, write_sealed
 
-def hash_files(paths: list[Path], digest=None):
+def hashed_bytes(path: Path, root: Path) -> bytes:
+    """What a key takes of a file: its bytes when it is a regular file inside `root`, else a
+    mark. A link out of content/ or a device is never read, not even to hash it: the read
+    stage refuses it with a message naming it."""
+    if not os.path.lexists(path):
+        return b"(missing)"
+    try:
+        return path.read_bytes() if inside(path, root) and stat.S_ISREG(os.stat(path).st_mode) else b"(refused)"
+    except OSError:
+        return b"(unreadable)"
+
+
+def hash_files(paths: list[Path], root: Path, digest=None):
     digest = digest or hashlib.sha256()
     for path in sorted(paths):
         digest.update(path.name.encode() + b"\0")
-        digest.update(path.read_bytes() if path.exists() else b"(missing)")
+        digest.update(hashed_bytes(path, root))
     return digest
 
 
 def article_key(folder: Path, shared: str) -> str:
-    digest = hash_files([p for p in folder.iterdir() if p.is_file()])
+    """Its own files (the folder is content/articles/<slug>), and what every article shares."""
+    digest = hash_files([p for p in folder.iterdir() if p.is_file() or p.is_symlink()], folder.parents[1])
     digest.update(shared.encode())
     return digest.hexdigest()
 
@@ -96,8 +112,8 @@ def site_fingerprint(content: Path, templates: Path, config: Config) -> str:
     """Everything a build reads: all content and template files, code, settings."""
     digest = hashlib.sha256()
     for folder in (content, templates):
-        for path in sorted(p for p in folder.rglob("*") if p.is_file()):
-            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + path.read_bytes())
+        for path in sorted(p for p in folder.rglob("*") if p.is_file() or p.is_symlink()):
+            digest.update(path.relative_to(folder).as_posix().encode() + b"\0" + hashed_bytes(path, folder))
     digest.update(repr(config).encode() + code_key().encode())
     return digest.hexdigest()
 

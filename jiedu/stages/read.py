@@ -47,7 +47,10 @@ def decode(data: bytes, path: str, char_frequency: dict[str, int], encoding: str
 def _decode_strictly(data: bytes, encoding: str, path: str) -> str:
     try:
         return data.decode(encoding)
-    except (UnicodeDecodeError, LookupError) as error:
+    except LookupError:
+        raise ContentError(Place(path, 1, 1), f"cannot decode the source as {encoding}: not a known text encoding (meta.toml's `encoding`; e.g. "
+                           "\"gb18030\", \"big5\" or \"utf-8\")") from None
+    except UnicodeError as error:  # also codecs that refuse to decode at all, such as "undefined"
         offset = getattr(error, "start", 0)
         raise ContentError(Place(path, 1, 1), f"cannot decode the source as {encoding} (at byte offset {offset})") from None
 

@@ -63,7 +63,7 @@ class Source:
     translation_lines: tuple[int, ...] = ()
     """Line in the translation file where each paragraph starts."""
     overrides: object = None
-    """The article's own reading and word-boundary overrides (`overrides.Overrides`)."""
+    """The article's own reading and word-boundary overrides (`stages.overrides.Overrides`)."""
 
 
 @dataclass(frozen=True)
@@ -135,6 +135,6 @@ class Article:
     blocks: tuple[Block, ...]
     findings: tuple[Finding, ...]
     disagreements: tuple
-    """Where a scraped reading differs from jiedu's (`crosscheck.Disagreement`)."""
+    """Where a scraped reading differs from jiedu's (`stages.crosscheck.Disagreement`)."""
     vocabulary: tuple
-    """Each distinct word with its English, count and first sentence (`vocabulary.VocabularyItem`)."""
+    """Each distinct word with its English, count and first sentence (`lexicon.vocabulary.VocabularyItem`)."""

@@ -34,9 +34,9 @@ class Resources:
     char_frequency: dict[str, int]
     """Single-character frequencies from jieba's dictionary: used to tell GB18030 from Big5."""
     dictionary: object = None
-    """CC-CEDICT, every entry per headword (`dictionary.Dictionary`)."""
+    """CC-CEDICT, every entry per headword (`lexicon.dictionary.Dictionary`)."""
     hsk: object = None
-    """HSK 3.0 word levels (`hsk.Hsk`)."""
+    """HSK 3.0 word levels (`lexicon.hsk.Hsk`)."""
 
 
 def load_readings() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:

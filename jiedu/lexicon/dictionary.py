@@ -170,6 +170,6 @@ def is_index(value) -> bool:
 
 def load_dictionary(cache: Path | None) -> Dictionary:
     """The whole of CC-CEDICT. `cache` is a folder for the parsed index (normally
-    `resources.user_cache()`), or None to parse every time (about a second)."""
+    `engines.usercache.user_cache()`), or None to parse every time (about a second)."""
     version = metadata.version(PACKAGE)
     return Dictionary(*cached_index(cache, version), version, load_senses())

@@ -1,7 +1,7 @@
 """An article's vocabulary: every distinct Han word with its reading, gloss, first
 sentence of use and HSK 3.0 level; dictionary coverage; coverage per HSK level.
 
-HSK levels: `hsk.py`; the sentence and clause around a word: `sentences.py`.
+HSK levels: `hsk.py`; the sentence and clause around a word: `examples.py`.
 """
 
 from collections import Counter

@@ -4,7 +4,7 @@ Readings come from three sources, most specific first:
 1. the glossary's own pinyin for a glossary term;
 2. the word readings table (`jiedu/data/readings.toml`), for words pypinyin reads
    wrongly in news text, then the context rules in `rules.py`;
-3. the reading stage (`reading.py`) over the whole Han run: pypinyin's phrases
+3. the reading stage (`reading/reader.py`) over the whole Han run: pypinyin's phrases
    weighed against a polyphone context model. We give it the run, not jieba's
    words: pypinyin's own phrase matching reads polyphones better than when fed
    jieba's split (measured on CPP: 87.9% vs 87.1%).

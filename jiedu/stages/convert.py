@@ -32,7 +32,7 @@ ZHU_WORDS = (
 
 @dataclass(frozen=True)
 class Converters:
-    """OpenCC's t2s and s2t, as opencc-python-reimplemented converts (`conversion.py`),
+    """OpenCC's t2s and s2t, as opencc-python-reimplemented converts (`engines/conversion.py`),
     their dictionaries read once (see `resources.py`)."""
 
     to_simplified: Callable[[str], str]

@@ -12,6 +12,8 @@ import json
 import sys
 from pathlib import Path
 
+from jinja2 import TemplateNotFound
+
 from .errors import ContentError
 from .incremental.guard import Refused, check_output, describe, source_date_epoch
 
@@ -185,6 +187,9 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_CONTENT
     except Refused as error:
         print(f"jiedu: error: {error}", file=sys.stderr)
+        return EXIT_USAGE
+    except TemplateNotFound as error:  # an OSError too, but the command line named the wrong folder
+        print(f"jiedu: error: --templates {args.templates}: no template {error.name!r} there", file=sys.stderr)
         return EXIT_USAGE
     except OSError as error:
         print(f"jiedu: error: {describe(error)}", file=sys.stderr)

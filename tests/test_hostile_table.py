@@ -340,8 +340,8 @@ TABLE = [
         "is not inside content/"),
     row("site-glossary-empty-name", append("site.toml", 'glossary = [""]\n'), build(), 3, "is not inside content/"),
     row("site-url-ampersand", untouched, build("--site-url", "https://example.org/a&b='c'/"), 0),
-    row("templates-empty", lambda p: (p.tmp / "empty").mkdir(), build(templates="{tmp}/empty"), 4,
-        "jiedu: error: 'search.html' not found"),
+    row("templates-empty", lambda p: (p.tmp / "empty").mkdir(), build(templates="{tmp}/empty"), 2,
+        "no template 'search.html' there"),
     row("site-crlf-and-header-comment", both(append("site.toml", "[reader]   # the first visit\npinyin = \"hover\"\n"),
                                              endings("site.toml", b"\r\n")), build("--strict"), 0),
     # --- the glossary and the site-wide overrides ------------------------------------------

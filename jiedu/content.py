@@ -42,6 +42,8 @@ def article_folders(content: Path) -> list[Path]:
     """The article folders. Each is checked here, before the cache is consulted, so a
     warm build and a --clean one fail alike (an empty folder adds no file to notice)."""
     articles = content / "articles"
+    if present(articles) and not articles.is_dir():
+        raise ContentError(Place(shown_path(articles, content), 1, 1), "articles must be a folder of article folders")
     folders = sorted(p for p in articles.iterdir() if p.is_dir()) if articles.is_dir() else []
     for folder in folders:
         place = Place(shown_path(folder, content), 1, 1)

@@ -331,6 +331,8 @@ TABLE = [
     row("site-gbk", recode("site.toml", "gbk"), build(), 3, "content/site.toml:2:16: error: the file must be UTF-8"),
     row("site-utf16-bom", recode("site.toml", "utf-16"), build(), 3, "content/site.toml:1:1: error: the file must be "
         "UTF-8; it looks like UTF-16"),
+    row("articles-is-a-file", lambda p: (shutil.rmtree(p.at("articles")), p.at("articles").write_text("x")), build(), 3,
+        "content/articles:1:1: error: articles must be a folder"),
     row("site-folder", folder_at("site.toml"), build(), 3, "content/site.toml:1:1: error: expected a regular file, "
         "found a folder"),
     row("site-fifo", fifo("site.toml"), build(), 3, "found a FIFO"),

@@ -1,7 +1,9 @@
 """Shared fixtures. Heavy resources are built once per test session and passed in."""
 
+import contextlib
 import os
 import shutil
+import signal
 from pathlib import Path
 
 import pytest
@@ -71,3 +73,17 @@ def copy_content(tmp_path) -> Path:
 def tree(folder: Path) -> dict[str, bytes]:
     """Every file under a folder: relative path -> bytes."""
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+@contextlib.contextmanager
+def deadline(seconds: int):
+    """Fail instead of hanging: a FIFO opened with no writer blocks forever."""
+    def expire(*_):
+        raise TimeoutError(f"still running after {seconds}s")
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)

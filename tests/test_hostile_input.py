@@ -5,10 +5,8 @@ type-checked at their line, encodings, files outside content/, FIFOs, folders wh
 file is due, URLs that are not http(s), Windows line endings, slugs for `jiedu new`.
 """
 
-import contextlib
 import os
 import shutil
-import signal
 from dataclasses import replace
 
 import pytest
@@ -24,7 +22,7 @@ from jiedu.stages.read import read_article
 from jiedu.output.render import make_environment
 from jiedu.builder import build_site
 
-from conftest import CONTENT, SEED, TEMPLATES, tree
+from conftest import CONTENT, SEED, TEMPLATES, deadline, tree
 
 META = 'title = "标题"\ndate = "2024-01-02"\npublisher = "P"\n'
 TERM = ('id = "{id}"\nsimplified = "{han}"\ntraditional = "{han}"\npinyin = "{pinyin}"\nliteral = "l"\n'
@@ -51,18 +49,6 @@ def error_of(call) -> str:
     return str(error.value)
 
 
-@contextlib.contextmanager
-def deadline(seconds: int):
-    """Fail instead of hanging: opening a FIFO with no writer blocks forever."""
-    def expire(*_):
-        raise TimeoutError(f"still waiting after {seconds}s")
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 # --- 1. TOML entries found by structure, not by line text ------------------------------

@@ -11,11 +11,9 @@ a new site whose feed and sitemap parse as XML, with one feed entry per article,
 `javascript:` or `data:` link, no planted markup unescaped, and no planted secret.
 """
 
-import contextlib
 import os
 import re
 import shutil
-import signal
 import stat
 import sys
 import tomllib
@@ -29,7 +27,7 @@ import pytest
 from jiedu.cli import main
 from jiedu.incremental.guard import MARKER, MARKER_TEXT
 
-from conftest import CONTENT, TEMPLATES
+from conftest import CONTENT, TEMPLATES, deadline
 
 SEED = "articles/baotou-zuofeng"
 SOURCE = f"{SEED}/source.zh-Hant.txt"
@@ -512,18 +510,6 @@ def listing(folder: Path) -> dict:
     return found
 
 
-@contextlib.contextmanager
-def deadline(seconds: int):
-    """Fail instead of hanging: a FIFO opened with no writer blocks forever."""
-    def expire(*_):
-        raise TimeoutError(f"still running after {seconds}s")
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.alarm(seconds)
-    try:
-        yield
-    finally:
-        signal.alarm(0)
-        signal.signal(signal.SIGALRM, previous)
 
 
 def run(argv: list[str], capfd, seconds: int) -> tuple[int | None, str]:

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from ..stages.clean import clean
 from ..files.contentfile import present, read_regular
+from ..files.tomlfile import CONTROL
 from ..errors import ContentError
 from ..model import Place, Source
 from ..stages.read import decode
@@ -18,7 +19,6 @@ from ..resources import Resources
 from ..stages.structure import structure
 from ..text import HAN
 
-CONTROL = re.compile("[\x00-\x1f\x7f-\x9f]")
 SCRIPTS = {"traditional": "zh-Hant", "simplified": "zh-Hans", "mixed": "zh-Hant"}
 
 

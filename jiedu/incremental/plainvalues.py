@@ -23,6 +23,14 @@ from functools import cache
 from itertools import chain
 from operator import attrgetter
 
+from ..lexicon.vocabulary import VocabularyItem
+from ..model import Article, Block, Cleaned, Edit, Finding, Place, Source, Word
+from ..output.digest import Digest
+from ..stages.crosscheck import Disagreement
+from ..stages.overrides import Overrides, ReadingOverride, SplitOverride
+from .result import BuildResult
+from .write import Written
+
 SHARED = 16
 """Strings at least this long are written once and referred to by number."""
 SCALARS = frozenset((str, int, float, bool, type(None)))
@@ -38,16 +46,7 @@ class Damaged(ValueError):
 @cache
 def classes() -> dict[str, type]:
     """Tag -> class of every dataclass a cache file may hold (a new one an Article or
-    Digest holds must be listed). Imported here, when first needed, because some of
-    them import the cache themselves."""
-    from ..lexicon.vocabulary import VocabularyItem
-    from ..model import Article, Block, Cleaned, Edit, Finding, Place, Source, Word
-    from ..output.digest import Digest
-    from ..stages.crosscheck import Disagreement
-    from ..stages.overrides import Overrides, ReadingOverride, SplitOverride
-    from .result import BuildResult
-    from .write import Written
-
+    Digest holds must be listed)."""
     known = (Article, Block, Cleaned, Edit, Finding, Place, Source, Word, Disagreement, VocabularyItem, Digest,
              Overrides, ReadingOverride, SplitOverride, Written, BuildResult)
     return {kind.__name__: kind for kind in known}

@@ -18,6 +18,7 @@ from ..files.config import Config
 from ..files.contentfile import inside
 from .sealed import read_sealed, user_secret, write_sealed
 
+
 def hashed_bytes(path: Path, root: Path) -> bytes:
     """What a key takes of a file: its bytes when it is a regular file inside `root`, else a
     mark. A link out of content/ or a device is never read, not even to hash it: the read
@@ -148,8 +149,5 @@ class SiteStamp:
         return files if epoch == self.epoch else {}
 
     def record(self, result, written: dict) -> None:
-        if self.path is not None:
-            try:
-                write_sealed(self.path, self.key, (self.fingerprint, result, self.epoch, written))
-            except OSError:
-                pass  # a read-only or full cache only costs the next build the work again
+        if self.path is not None:  # a cache that cannot be written only costs the next build time
+            write_sealed(self.path, self.key, (self.fingerprint, result, self.epoch, written))

@@ -19,6 +19,7 @@ from .output.pages import fixed_files, site_files
 from .resources import Resources
 from .incremental.write import Staging, sha256, write_files
 
+
 def site_findings(digests: list[Digest], overrides: Overrides) -> list[Finding]:
     """Each article's findings, and the site-wide overrides that match no article."""
     found = set().union(*(d.contexts for d in digests))

@@ -40,7 +40,7 @@ class VocabularyItem:
     """Occurrences in the article with this reading."""
     sentence: str
     """The sentence of the first occurrence (the block text split at 。！？；), cut around
-    the word when longer than `sentences.SENTENCE` characters."""
+    the word when longer than `examples.SENTENCE` characters."""
     translation: str | None
     """The English paragraph of that block (Markdown; cut at TRANSLATION_LENGTH), or None."""
     block: str
@@ -181,5 +181,3 @@ def clip(sense: str, length: int = SENSE_LENGTH) -> str:
 def undefined(items) -> list[VocabularyItem]:
     """Words with no English of their own (no glossary entry, no CC-CEDICT entry), most frequent first."""
     return sorted((item for item in items if item.fallback), key=lambda item: -item.count)
-
-

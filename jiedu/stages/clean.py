@@ -9,8 +9,8 @@ left by mojibake is reported instead of silently becoming a full-width `？`.
 """
 
 import bisect
-import functools
 import re
+from dataclasses import dataclass
 
 from ..errors import ContentError
 from ..model import Cleaned, Edit, Finding, Place, Source
@@ -34,14 +34,41 @@ def is_pinyin_syllable(word: str) -> bool:
     return bool(PINYIN_SYLLABLE.fullmatch(toneless(word)))
 
 
-def find_artifacts(source: Source) -> list[Edit]:
+@dataclass(frozen=True)
+class Lines:
+    """Where each line of a source starts and where its text ends (at CRLF, CR or LF),
+    found once per source: a place is looked up by bisection, so a long source costs no
+    more per place than a short one."""
+
+    path: str
+    starts: tuple[int, ...]
+    ends: tuple[int, ...]
+
+    @classmethod
+    def of(cls, source: Source) -> "Lines":
+        breaks = list(LINE_BREAK.finditer(source.text))
+        return cls(source.path, (0, *(m.end() for m in breaks)), (*(m.start() for m in breaks), len(source.text)))
+
+    def place(self, offset: int) -> Place:
+        line = bisect.bisect_right(self.starts, offset)
+        return Place(self.path, line, offset - self.starts[line - 1] + 1)
+
+    def offset_of(self, line: int, column: int) -> int | None:
+        """Inverse of `place`; None when the place does not exist."""
+        if not 1 <= line <= len(self.starts):
+            return None
+        offset = self.starts[line - 1] + column - 1
+        return offset if self.starts[line - 1] <= offset <= self.ends[line - 1] else None
+
+
+def find_artifacts(source: Source, lines: Lines) -> list[Edit]:
     return [
-        Edit(m.start(), m.end(), m.group(), "", "artifact", m.group(1), _place(source, m.start()))
+        Edit(m.start(), m.end(), m.group(), "", "artifact", m.group(1), lines.place(m.start()))
         for m in ARTIFACT.finditer(source.text) if is_pinyin_syllable(m.group(1))
     ]
 
 
-def find_repairs(source: Source) -> list[Edit]:
+def find_repairs(source: Source, lines: Lines) -> list[Edit]:
     """Each repair must match its exact place in the source, or the build fails."""
     edits = []
     for repair in source.repairs:
@@ -49,13 +76,13 @@ def find_repairs(source: Source) -> list[Edit]:
         missing = {"line", "column", "find", "replace"} - set(repair)
         if missing:
             raise ContentError(place, f"repair lacks {', '.join(sorted(missing))}")
-        start = _offset_of(source.text, repair["line"], repair["column"])
+        start = lines.offset_of(repair["line"], repair["column"])
         found = "" if start is None else source.text[start:start + len(repair["find"])]
         if found != repair["find"]:
             raise ContentError(place, f"repair does not match: expected {repair['find']!r} at "
                                f"{source.path}:{repair['line']}:{repair['column']}, found {found!r}")
         edits.append(Edit(start, start + len(found), found, repair["replace"], "repair",
-                          repair.get("note", ""), _place(source, start)))
+                          repair.get("note", ""), lines.place(start)))
     return edits
 
 
@@ -89,12 +116,12 @@ def apply_edits(text: str, edits: list[Edit]) -> tuple[str, list[int]]:
     return "".join(pieces), index
 
 
-def find_damage(source: Source, text: str, index: list[int]) -> list[Finding]:
+def find_damage(lines: Lines, text: str, index: list[int]) -> list[Finding]:
     """What still looks damaged: mojibake, stray pinyin, U+FFFD, control characters."""
-    findings = [Finding(_place(source, index[start]), "damaged-text", f"{reason}: {text[start:end]!r}")
+    findings = [Finding(lines.place(index[start]), "damaged-text", f"{reason}: {text[start:end]!r}")
                 for start, end, reason in _damaged_spans(text)]
     for m in CONTROL.finditer(text):
-        findings.append(Finding(_place(source, index[m.start()]), "damaged-text",
+        findings.append(Finding(lines.place(index[m.start()]), "damaged-text",
                                 f"control character U+{ord(m.group()):04X}"))
     return findings
 
@@ -127,13 +154,13 @@ def _damage_reason(run: str, text: str, start: int, end: int) -> str:
     return ""
 
 
-def normalise_punctuation(source: Source, text: str, index: list[int]) -> tuple[str, list[Edit]]:
+def normalise_punctuation(lines: Lines, text: str, index: list[int]) -> tuple[str, list[Edit]]:
     """Half-width , : ; ? ! ( ) inside Chinese text become full-width, on the record."""
     chars, edits = list(text), []
     for position in _half_width_positions(text):
         chars[position] = FULL_WIDTH[text[position]]
         edits.append(Edit(index[position], index[position] + 1, text[position], chars[position],
-                          "punctuation", "", _place(source, index[position])))
+                          "punctuation", "", lines.place(index[position])))
     return "".join(chars), edits
 
 
@@ -150,32 +177,11 @@ def _half_width_positions(text: str) -> list[int]:
 
 
 def clean(source: Source) -> Cleaned:
-    edits = merge(find_artifacts(source) + line_endings(source.text), find_repairs(source))
+    lines = Lines.of(source)
+    edits = merge(find_artifacts(source, lines) + line_endings(source.text), find_repairs(source, lines))
     text, index = apply_edits(source.text, edits)
-    damage = find_damage(source, text, index)
-    text, punctuation = normalise_punctuation(source, text, index)
+    damage = find_damage(lines, text, index)
+    text, punctuation = normalise_punctuation(lines, text, index)
     recorded = [edit for edit in edits if edit.kind != "line-ending"]
     all_edits = tuple(sorted(recorded + punctuation, key=lambda e: (e.start, e.kind)))
     return Cleaned(text, tuple(index), all_edits, tuple(damage))
-
-
-def _place(source: Source, offset: int) -> Place:
-    starts, _ = _lines(source.text)
-    line = bisect.bisect_right(starts, offset)
-    return Place(source.path, line, offset - starts[line - 1] + 1)
-
-
-def _offset_of(text: str, line: int, column: int) -> int | None:
-    """Inverse of `_place`; None when the place does not exist."""
-    starts, ends = _lines(text)
-    if not 1 <= line <= len(starts):
-        return None
-    offset = starts[line - 1] + column - 1
-    return offset if starts[line - 1] <= offset <= ends[line - 1] else None
-
-
-@functools.lru_cache(maxsize=4)
-def _lines(text: str) -> tuple[list[int], list[int]]:
-    """Where each line starts and where its text ends (at its line break, CRLF, CR or LF)."""
-    breaks = list(LINE_BREAK.finditer(text))
-    return [0] + [m.end() for m in breaks], [m.start() for m in breaks] + [len(text)]

@@ -28,6 +28,7 @@ import argparse
 import contextlib
 import io
 import json
+import re
 import shutil
 import sys
 import tempfile
@@ -128,6 +129,10 @@ def built_status(blocks: list[dict], phrase: str, entries: set[str]) -> tuple[in
 def built_report(site: Path, stem: str, phrases: list[str]) -> dict:
     blocks = json.loads((site / "articles" / f"{stem}.json").read_text(encoding="utf-8"))["blocks"]
     entries = glossary_anchors(site)
+    linked = {word["term"] for block in blocks for word in block["words"] if word["term"]}
+    if linked and not linked & entries:
+        print(f"warning: {stem}: no linked term is an anchor of glossary.html; has its markup changed?",
+              file=sys.stderr)
     report = {"listed": len(phrases), "occurring": 0, "covered": 0, "missing": []}
     for phrase in phrases:
         found, cut = built_status(blocks, phrase, entries)
@@ -140,7 +145,6 @@ def built_report(site: Path, stem: str, phrases: list[str]) -> dict:
 
 def glossary_anchors(site: Path) -> set[str]:
     """The ids of the entries the glossary page shows: a word's term must be one of them."""
-    import re
     page = (site / "glossary.html").read_text(encoding="utf-8")
     return set(re.findall(r'<[^>]* id="([^"]+)"', page))
 
@@ -182,6 +186,7 @@ def print_table(title: str, reports: dict[str, dict], show_missing: bool) -> Non
             print("    not covered: " + ", ".join(report["missing"]))
     print(f"{'all':44} {total['listed']:6} {total['occurring']:6} {total['covered']:7} "
           f"{share(total['covered'], total['occurring']):>6}")
+    print("(occur: found in the Simplified text; covered: every occurrence is one term, or inside one)")
 
 
 def share(part: int, whole: int) -> str:

@@ -15,7 +15,7 @@ FILES = sorted(LEXICON.glob("*.toml"))
 FIELDS = ("simplified", "traditional", "pinyin", "english", "english_source", "literal", "category",
           "explanation", "related")
 CATEGORIES = {"institution", "office", "meeting", "document", "slogan", "policy", "economy",
-              "hk-macau-taiwan", "discipline", "idiom", "person", "diplomacy", "military"}
+              "hk-macau-taiwan", "discipline", "idiom", "person", "diplomacy", "military", "history", "concept"}
 SOURCES = {"official", "cedict", "own"}
 HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff]")
 SYLLABLE = re.compile(r"^[A-Za-zÜüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜĀÁǍÀĒÉĚÈĪÍǏÌŌÓǑÒŪÚǓÙ]+$")

@@ -3,8 +3,10 @@
 
 Party congresses (十九大, 中共十九大, 中国共产党第十九次全国代表大会), Central Committee
 plenums (十九届六中全会, with each Committee's real number of plenums), five-year plans
-(一五计划 .. 十五五规划) and NPC sessions (十四届全国人大一次会议). The facts are in the
-tables below; a fact we are not sure of is left out rather than guessed.
+(一五计划 .. 十五五规划, 十四五规划纲要), NPC and CPPCC sessions (十四届全国人大一次会议,
+全国政协十四届一次会议) and the terms of bodies numbered by 届 (十三届全国人大常委会, 十九届中央政治局:
+bench/lexicon_family_terms.py). The facts are in bench/lexicon_family_facts.py; a fact we are not
+sure of is left out rather than guessed.
 
     .venv/bin/python bench/lexicon_families.py          # rewrite the file
     .venv/bin/python bench/lexicon_families.py --check  # exit 1 if the file is stale
@@ -16,19 +18,12 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-from lexicon_family_facts import (CONGRESSES, NPC_TERMS, PLANS, PLENUMS, PLENUM_FACTS,  # noqa: E402
-                                  PLAN_FACTS, NPC_FACTS)
+from lexicon_family_facts import (CONGRESSES, CPPCC_SESSIONS_FROM, NPC_EARLY_SESSIONS, NPC_FACTS,  # noqa: E402
+                                  NPC_TERMS, PLANS, PLAN_FACTS, PLAN_OUTLINE_YEARS, PLENUMS, PLENUM_FACTS)
+from lexicon_family_names import ORDINALS, chinese, entry, nth  # noqa: E402
+from lexicon_family_terms import cppcc_terms, npc_terms, party_terms  # noqa: E402
 
 OUTPUT = ROOT / "jiedu" / "data" / "lexicon" / "families.toml"
-NUMERALS = "一二三四五六七八九十"
-SYLLABLES = dict(zip(NUMERALS, "yī èr sān sì wǔ liù qī bā jiǔ shí".split()))
-SYLLABLES.update({"大": "dà", "届": "jiè", "中": "zhōng", "全": "quán", "会": "huì", "次": "cì", "第": "dì",
-                  "个": "gè", "年": "nián", "计": "jì", "划": "huà", "规": "guī", "议": "yì", "体": "tǐ",
-                  "国": "guó", "代": "dài", "表": "biǎo", "央": "yāng", "委": "wěi", "员": "yuán"})
-PROPER = {"中共": "Zhōng Gòng", "中国共产党": "Zhōng guó Gòng chǎn dǎng", "全国人大": "Quán guó Rén dà",
-          "全国人民代表大会": "Quán guó Rén mín Dài biǎo Dà huì", "全国政协": "Quán guó Zhèng xié"}
-ORDINALS = {1: "first", 2: "second", 3: "third", 4: "fourth", 5: "fifth", 6: "sixth", 7: "seventh",
-            8: "eighth", 9: "ninth", 10: "tenth", 11: "eleventh", 12: "twelfth"}
 HEADER = """\
 # jiedu political lexicon: families
 #
@@ -40,39 +35,6 @@ HEADER = """\
 # Licence: the entries are jiedu's own writing (MIT, as the project); no entry here takes its
 # English from CC-CEDICT (CC BY-SA 4.0), which the other files credit where they do.
 """
-
-
-def chinese(number: int) -> str:
-    """1-99 in Chinese numerals: 14 -> 十四, 20 -> 二十."""
-    tens, units = divmod(number, 10)
-    return (("" if tens == 1 else NUMERALS[tens - 1]) + "十" if tens else "") + (NUMERALS[units - 1] if units else "")
-
-
-def nth(number: int) -> str:
-    return f"{number}{'th' if 10 <= number % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th')}"
-
-
-def pinyin(text: str) -> str:
-    """Syllables for the few characters these names use; proper-name parts capitalised."""
-    for name in sorted(PROPER, key=len, reverse=True):
-        text = text.replace(name, f"[{name}]")
-    parts, at = [], 0
-    while at < len(text):
-        if text[at] == "[":
-            end = text.index("]", at)
-            parts.append(PROPER[text[at + 1:end]])
-            at = end + 1
-        else:
-            parts.append(SYLLABLES[text[at]])
-            at += 1
-    return " ".join(parts)
-
-
-def entry(simplified: str, english: str, literal: str, category: str, explanation: str,
-          related: list[str]) -> dict:
-    return {"simplified": simplified, "pinyin": pinyin(simplified), "english": english,
-            "english_source": "official", "literal": literal, "category": category,
-            "explanation": explanation, "related": related}
 
 
 def congresses() -> list[dict]:
@@ -130,24 +92,54 @@ def plans() -> list[dict]:
         if number > 10:  # 一五 .. 十五 alone are also plain numbers (十五 'fifteen')
             found.append(entry(f"{chinese(number)}五", english, f"{number} + five(-year)", "document", text,
                                [short, full]))
+        if number in PLAN_OUTLINE_YEARS:
+            found.append(entry(f"{short}纲要", f"Outline of the {nth(number)} Five-Year Plan",
+                               f"{number} + five(-year) + plan + outline", "document",
+                               f"The outline of China's {nth(number)} five-year plan ({first}-{last}): the state's "
+                               f"plan, drawn from the Central Committee's proposals and approved by the National "
+                               f"People's Congress in March {PLAN_OUTLINE_YEARS[number]}.", [short, "规划纲要"]))
+    return found
+
+
+NPC = {"short": "{t}届全国人大{s}次会议", "full": "第{t}届全国人民代表大会第{s}次会议",
+       "body": "National People's Congress", "literal": "{tn} term + NPC + {sn} + session",
+       "full_literal": "No. {t} + NPC + No. {s} + session", "related": "全国人民代表大会"}
+CPPCC = {"short": "全国政协{t}届{s}次会议", "full": "中国人民政治协商会议第{t}届全国委员会第{s}次会议",
+         "body": "National Committee of the CPPCC", "literal": "CPPCC National Committee + {tn} term + {sn} + session",
+         "full_literal": "CPPCC + No. {t} + term + National Committee + No. {s} + session",
+         "related": "中国人民政治协商会议"}
+
+
+def sessions(body: dict, term: int, years: tuple[int, ...], yearly: bool) -> list[dict]:
+    """One term's sessions of the NPC or the CPPCC National Committee. A yearly session (since 1978)
+    is one of the 'two sessions'; the NPC's hears the government work report."""
+    found = []
+    for session, year in enumerate(years, 1):
+        is_npc = body is NPC
+        heard = ", which heard the premier's government work report" if yearly and is_npc else ""
+        facts = NPC_FACTS.get((term, session), "") if is_npc else ""
+        kind = "annual full session" if yearly else f"{ORDINALS[session]} session"
+        text = f"The {kind} of the {nth(term)} {body['body']} held in {year}{heard}. {facts}".strip()
+        english = f"{ORDINALS[session].capitalize()} Session of the {nth(term)} {body['body']}"
+        names = {key: body[key].format(t=chinese(term), s=chinese(session)) for key in ("short", "full")}
+        literals = {key: body[key].format(t=term, s=session, tn=nth(term), sn=nth(session))
+                    for key in ("literal", "full_literal")}
+        found += [entry(names["short"], english, literals["literal"], "meeting", text,
+                        [names["full"], "全国人大" if is_npc else "全国政协"] + (["两会"] if yearly else [])),
+                  entry(names["full"], english, literals["full_literal"], "meeting", text,
+                        [names["short"], body["related"]])]
     return found
 
 
 def npc_sessions() -> list[dict]:
     found = []
-    for term, (first_year, sessions) in NPC_TERMS.items():
-        for session in range(1, sessions + 1):
-            year = first_year + session - 1
-            facts = NPC_FACTS.get((term, session), "")
-            text = (f"The annual full session of the {nth(term)} National People's Congress held in {year}, "
-                    f"which heard the premier's government work report. {facts}").strip()
-            english = f"{ORDINALS[session].capitalize()} Session of the {nth(term)} National People's Congress"
-            short = f"{chinese(term)}届全国人大{chinese(session)}次会议"
-            full = f"第{chinese(term)}届全国人民代表大会第{chinese(session)}次会议"
-            found += [entry(short, english, f"{nth(term)} term + NPC + {nth(session)} + session", "meeting", text,
-                            [full, "全国人大", "两会"]),
-                      entry(full, english, f"No. {term} + NPC + No. {session} + session", "meeting", text,
-                            [short, "全国人民代表大会"])]
+    for term, years in NPC_EARLY_SESSIONS.items():
+        found += sessions(NPC, term, years, yearly=False)
+    for term, (first_year, count) in NPC_TERMS.items():
+        found += sessions(NPC, term, tuple(range(first_year, first_year + count)), yearly=True)
+    for term, (first_year, count) in NPC_TERMS.items():
+        if term >= CPPCC_SESSIONS_FROM:
+            found += sessions(CPPCC, term, tuple(range(first_year, first_year + count)), yearly=True)
     return found
 
 
@@ -161,7 +153,7 @@ def render() -> str:
     import opencc
     to_traditional = opencc.OpenCC("s2tw").convert
     blocks = []
-    for item in congresses() + plenums() + plans() + npc_sessions():
+    for item in congresses() + plenums() + plans() + npc_sessions() + npc_terms() + cppcc_terms() + party_terms():
         item = {"simplified": item["simplified"], "traditional": to_traditional(item["simplified"]), **item}
         blocks.append("[[term]]\n" + "".join(f"{k} = {toml_value(v)}\n" for k, v in item.items()))
     return HEADER + "\n" + "\n".join(blocks)

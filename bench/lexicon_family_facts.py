@@ -28,6 +28,7 @@ CONGRESSES = {
 }
 
 PLENUMS = {
+    7: (1945, 1949, 1950, 1954, 1955, 1955, 1956),
     8: (1956, 1956, 1957, 1958, 1958, 1958, 1959, 1959, 1961, 1962, 1966, 1968),
     9: (1969, 1970),
     10: (1973, 1975, 1977),
@@ -45,6 +46,10 @@ PLENUMS = {
 """Central Committee -> the year of each of its plenary sessions, in order (only those held)."""
 
 PLENUM_FACTS = {
+    (7, 1): "Held right after the congress, it elected Mao Zedong chairman of the Central Committee.",
+    (7, 2): "Meeting at Xibaipo in March, it moved the focus of the Party's work from the countryside to the cities, and Mao Zedong urged the Party to stay modest and hard-working (the 'two musts').",
+    (7, 4): "It adopted a resolution on strengthening Party unity, aimed at Gao Gang and Rao Shushi.",
+    (7, 7): "It prepared the Eighth Party Congress.",
     (8, 6): "It accepted Mao Zedong's wish not to stand again as chairman of the state.",
     (8, 8): "Held at Lushan, it condemned Peng Dehuai for criticising the Great Leap Forward.",
     (8, 9): "It adopted the policy of readjustment, consolidation, filling out and raising standards after the Great Leap Forward.",
@@ -104,11 +109,20 @@ PLAN_FACTS = {
     15: "Its proposals were adopted by the Central Committee's fourth plenum in October 2025.",
 }
 
+NPC_EARLY_SESSIONS = {1: (1954, 1955, 1956, 1957, 1958), 2: (1959, 1960, 1962, 1963), 3: (1964,), 4: (1975,)}
+"""NPC term -> the year of each of its sessions, for the terms before 1978, when sessions were not yearly
+(the third NPC's only session ran from December 1964 into January 1965)."""
+
 NPC_TERMS = {5: (1978, 5), 6: (1983, 5), 7: (1988, 5), 8: (1993, 5), 9: (1998, 5), 10: (2003, 5),
              11: (2008, 5), 12: (2013, 5), 13: (2018, 5), 14: (2023, 3)}
 """NPC term -> (year of its first session, sessions held); one session a year since 1978."""
 
 NPC_FACTS = {
+    (1, 1): "It adopted the People's Republic's first constitution and elected Mao Zedong chairman of the state.",
+    (2, 1): "It elected Liu Shaoqi chairman of the state.",
+    (3, 1): "It ran from December 1964 into January 1965; there Zhou Enlai set the goal of the Four Modernizations.",
+    (4, 1): "It adopted the constitution of 1975.",
+    (5, 1): "It adopted the constitution of 1978.",
     (5, 5): "It adopted the present constitution of 1982.",
     (7, 5): "It approved the Three Gorges Dam project.",
     (8, 1): "It elected Jiang Zemin president and wrote the socialist market economy into the constitution.",
@@ -122,3 +136,28 @@ NPC_FACTS = {
     (13, 4): "It adopted the decision to overhaul Hong Kong's electoral system.",
     (14, 1): "It gave Xi Jinping a third term as president and elected Li Qiang premier.",
 }
+
+CPPCC_SESSIONS_FROM = 5
+"""From its 5th National Committee (1978) the CPPCC has held its yearly session alongside the NPC's,
+so its sessions are numbered and dated like NPC_TERMS."""
+
+NPC_YEARS = {1: (1954, 1959), 2: (1959, 1964), 3: (1964, 1975), 4: (1975, 1978), 5: (1978, 1983),
+             6: (1983, 1988), 7: (1988, 1993), 8: (1993, 1998), 9: (1998, 2003), 10: (2003, 2008),
+             11: (2008, 2013), 12: (2013, 2018), 13: (2018, 2023), 14: (2023, None)}
+"""NPC term -> (first year, last year or None while in office)."""
+
+CPPCC_YEARS = {1: (1949, 1954), 2: (1954, 1959), 3: (1959, 1964), 4: (1964, 1978), 5: (1978, 1983),
+               6: (1983, 1988), 7: (1988, 1993), 8: (1993, 1998), 9: (1998, 2003), 10: (2003, 2008),
+               11: (2008, 2013), 12: (2013, 2018), 13: (2018, 2023), 14: (2023, None)}
+"""CPPCC National Committee -> (first year, last year or None while in office)."""
+
+CPPCC_FACTS = {
+    1: "It was elected in September 1949 by the CPPCC's first plenary session, which founded the People's Republic.",
+}
+
+CCDI_FROM = 12
+"""The first Central Commission for Discipline Inspection elected by a Party congress (the 12th, 1982);
+the 1978 one was set up by a Central Committee plenum."""
+
+PLAN_OUTLINE_YEARS = {11: 2006, 12: 2011, 13: 2016, 14: 2021}
+"""Five-year plan -> the year the NPC approved its outline (规划纲要), each in March of the plan's first year."""

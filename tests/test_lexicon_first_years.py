@@ -57,4 +57,6 @@ def test_years_are_the_first_corpus_documents_containing_the_term():
         assert year == (str(min(containing)) if containing else "-"), term
     computed = script.first_years(sorted(years), documents)
     assert years == {t: "-" if y is None else str(y) for t, y in computed.items()}, "stale: run the script"
-    assert sum(year != "-" for year in years.values()) > len(years) / 2
+    # A matcher that broke (a conversion gone wrong) would find next to nothing; the Hong Kong,
+    # Taiwan and generated session names are mostly absent from a mainland corpus by nature.
+    assert sum(year != "-" for year in years.values()) > len(years) / 3

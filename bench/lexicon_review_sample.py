@@ -1,0 +1,72 @@
+#!/usr/bin/env python3
+"""Draws the random sample of lexicon entries an independent reviewer checks (issue #15).
+
+    .venv/bin/python bench/lexicon_review_sample.py            # print the sample as TOML
+    .venv/bin/python bench/lexicon_review_sample.py --score    # score bench/data/lexicon_review.toml
+
+The sample is the 200 entries whose SHA-256 of (seed, Simplified form) is smallest: a
+random draw anyone can repeat, which does not depend on file order, and which an entry
+added later joins only if its own hash is small enough. The reviewer's verdicts live in bench/data/lexicon_review.toml: one
+[[review]] per sampled entry with `simplified`, `verdict` ("ok" or "error"), `field`
+(pinyin, english, traditional, facts, category, literal) and `note` for an error.
+`--score` prints the error rate and the errors by field, and checks that the verdicts are
+for exactly the entries the seed draws (a review of a different sample does not count).
+"""
+
+import hashlib
+import sys
+import tomllib
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+LEXICON = ROOT / "jiedu" / "data" / "lexicon"
+REVIEW = ROOT / "bench" / "data" / "lexicon_review.toml"
+SEED, SIZE = 20261207, 200
+
+
+def all_entries() -> list[tuple[str, dict]]:
+    return [(path.name, term) for path in sorted(LEXICON.glob("*.toml"))
+            for term in tomllib.loads(path.read_text(encoding="utf-8")).get("term", [])]
+
+
+def sample(entries: list[tuple[str, dict]]) -> list[tuple[str, dict]]:
+    def rank(entry: tuple[str, dict]) -> str:
+        return hashlib.sha256(f"{SEED}\0{entry[1]['simplified']}".encode()).hexdigest()
+
+    return sorted(entries, key=rank)[:SIZE]
+
+
+def as_toml(name: str, term: dict) -> str:
+    lines = [f"# {name}", "[[entry]]"]
+    lines += [f"{key} = {value!r}" if not isinstance(value, str) else f'{key} = "{value}"'
+              for key, value in term.items()]
+    return "\n".join(lines)
+
+
+def score(drawn: list[tuple[str, dict]]) -> int:
+    reviews = tomllib.loads(REVIEW.read_text(encoding="utf-8"))["review"]
+    expected = [term["simplified"] for _, term in drawn]
+    reviewed = [review["simplified"] for review in reviews]
+    if sorted(reviewed) != sorted(expected):
+        missing, extra = set(expected) - set(reviewed), set(reviewed) - set(expected)
+        print(f"the review is not of this sample: missing {sorted(missing)[:10]}, extra {sorted(extra)[:10]}")
+        return 1
+    errors = [review for review in reviews if review["verdict"] == "error"]
+    print(f"lexicon entries: {len(all_entries())}; reviewed: {len(reviews)}; "
+          f"with an error: {len(errors)} ({len(errors) / len(reviews):.1%})")
+    for field, count in Counter(review["field"] for review in errors).most_common():
+        print(f"  {field}: {count}")
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    drawn = sample(all_entries())
+    if "--score" in argv:
+        return score(drawn)
+    print("\n\n".join(as_toml(name, term) for name, term in drawn))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

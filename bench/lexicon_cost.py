@@ -4,13 +4,16 @@ off (site.toml `[lexicon] enabled = false`), in one run, several times, interlea
 (on, off, off, on, ...) so that a busy machine slows both alike. Each build is a fresh
 process running `jiedu build --clean`, as a user's would: resources from the user
 cache, every article annotated, every page written. Prints each variant's median and
-fastest time and the ratio on/off. With --corpus N, the same on N articles of CPP
-sentences made as bench/build_corpus.py makes them.
+fastest time and the ratio on/off, in wall-clock time and in CPU time (the build's and
+its workers' user + system time: on a machine shared with other work, the steadier of
+the two). With --corpus N, the same on N articles of CPP sentences made as
+bench/build_corpus.py makes them.
 
     .venv/bin/python bench/lexicon_cost.py [--repeat 5] [--corpus N]
 """
 
 import argparse
+import resource
 import shutil
 import statistics
 import subprocess
@@ -36,34 +39,43 @@ def variants(folder: Path, content: Path) -> dict[str, Path]:
     return made
 
 
-def timed_build(content: Path, output: Path) -> tuple[float, str]:
+def cpu_of_children() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)  # every waited-for descendant: the workers too
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed_build(content: Path, output: Path) -> tuple[float, float, str]:
+    """(wall-clock seconds, CPU seconds, the build's summary line)."""
     command = [sys.executable, "-m", "jiedu", "build", "--clean", "--content", str(content), "--output", str(output),
                "--templates", str(ROOT / "templates")]
-    started = time.perf_counter()
+    started, cpu = time.perf_counter(), cpu_of_children()
     done = subprocess.run(command, cwd=ROOT, capture_output=True, text=True)
-    seconds = time.perf_counter() - started
+    seconds, cpu = time.perf_counter() - started, cpu_of_children() - cpu
     if done.returncode:
         raise SystemExit(done.stderr)
-    return seconds, done.stderr.strip().splitlines()[-1]
+    return seconds, cpu, done.stderr.strip().splitlines()[-1]
 
 
 def compare(content: Path, repeat: int, label: str) -> float:
     with tempfile.TemporaryDirectory() as temporary:
         made = variants(Path(temporary), content)
-        times: dict[str, list[float]] = {"on": [], "off": []}
+        times = {(name, kind): [] for name in ("on", "off") for kind in ("wall", "cpu")}
         timed_build(made["on"], Path(temporary) / "warm")  # user cache filled before the clock
         for round_ in range(repeat):
             for name in (("on", "off") if round_ % 2 == 0 else ("off", "on")):
-                seconds, summary = timed_build(made[name], Path(temporary) / name / "site")
-                times[name].append(seconds)
+                seconds, cpu, summary = timed_build(made[name], Path(temporary) / name / "site")
+                times[name, "wall"].append(seconds)
+                times[name, "cpu"].append(cpu)
                 if round_ == 0:
                     print(f"  {name:3}: {summary}")
-    for name, values in times.items():
-        print(f"{label} lexicon {name:3}: median {statistics.median(values):6.2f} s, fastest {min(values):6.2f} s "
-              f"({', '.join(f'{v:.2f}' for v in values)})")
-    ratio = statistics.median(times["on"]) / statistics.median(times["off"])
-    print(f"{label} ratio on/off: median {ratio:.3f}, fastest {min(times['on']) / min(times['off']):.3f}")
-    return ratio
+    for (name, kind), values in times.items():
+        print(f"{label} lexicon {name:3} {kind:4}: median {statistics.median(values):7.2f} s, fastest "
+              f"{min(values):7.2f} s ({', '.join(f'{v:.2f}' for v in values)})")
+    for kind in ("wall", "cpu"):
+        on, off = times["on", kind], times["off", kind]
+        print(f"{label} ratio on/off, {kind:4}: median {statistics.median(on) / statistics.median(off):.3f}, "
+              f"fastest {min(on) / min(off):.3f}")
+    return statistics.median(times["on", "cpu"]) / statistics.median(times["off", "cpu"])
 
 
 def main() -> None:

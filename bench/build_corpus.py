@@ -188,13 +188,14 @@ def main() -> None:
 def stage_times(content: Path, sample: int = 20) -> None:
     """Time of each stage of jiedu.pipeline.STAGES, and of rendering, over a sample of
     articles, in one process."""
+    from jiedu.content import load_content
     from jiedu.files.config import load_config
     from jiedu.output.pages import article_files
     from jiedu.output.render import make_environment
     from jiedu.pipeline import STAGES, Draft, Tools, finished
     from jiedu.resources import load_resources
 
-    resources = load_resources(content / "glossary.toml", "glossary.toml")
+    resources = load_resources(None, glossary=load_content(content).glossary())  # the site over the lexicon
     env, config = make_environment(ROOT / "templates"), load_config(content, "content/site.toml")
     tools = Tools(resources, root=content.parent)
     totals = dict.fromkeys([name for name, _ in STAGES] + ["render"], 0.0)

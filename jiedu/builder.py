@@ -46,17 +46,18 @@ def _build_site(content: Path, output: Path, templates: Path, resources: Resourc
     stamp = SiteStamp(cache_folder, output, site_fingerprint(content, templates, config), epoch)
     if not clean and (previous := stamp.previous()):
         return replace(previous, seconds=time.perf_counter() - started, annotated=0, rendered=0, unchanged=True)
-    glossary = resources.glossary if resources else site.glossary()
+    glossaries = site.glossaries()
     shared = hash_files([*site.glossary_files, content / "overrides.toml"], content).hexdigest() + code_key()
+    shared += repr((config.lexicon, config.lexicon_exclude))  # an article's own glossary.toml is in its own key
     staging = Staging(output, {} if clean else stamp.written(), epoch)
     try:
-        plan = Plan(content, glossary, overrides, templates, config, cache_folder, clean, staging.path, epoch)
+        plan = Plan(content, glossaries, overrides, templates, config, cache_folder, clean, staging.path, epoch)
         shop = Workshop(plan, resources)
         fixed: dict[str, bytes] = {}  # made while the workers annotate: no article changes them
         digests, annotated, rendered = gather_digests(
             folders, shop, staging, shared, render_key(templates, config), progress or (lambda *_: None),
-            meanwhile=lambda: fixed.update(fixed_files(shop.env, glossary, templates, config)))
-        files = site_files(shop.env, digests, glossary, templates, config, fixed)
+            meanwhile=lambda: fixed.update(fixed_files(shop.env, templates, config)))
+        files = site_files(shop.env, digests, glossaries, templates, config, fixed)
         hashes = {path: sha for d in digests for path, sha in d.pages.items()}
         hashes |= write_site_files(staging, files, epoch)
         written = staging.commit(hashes)

@@ -53,7 +53,8 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--port", type=port_number, default=8000, help="port (default: 8000; 0: any free one)")
     annotate = commands.add_parser("annotate", help="annotate standard input, one JSON object per line")
     annotate.add_argument("--glossary", type=Path, default=Path("content/glossary.toml"),
-                          help="glossary to link terms from (default: content/glossary.toml, if present)")
+                          help="glossary over the built-in lexicon, as site.toml beside it says "
+                          "(default: content/glossary.toml, if present)")
     return top
 
 
@@ -160,11 +161,11 @@ def run_serve(args) -> int:
 
 
 def run_annotate(args) -> int:
+    from .content import annotation_glossary
     from .pipeline import annotate_line
     from .resources import load_resources
 
-    glossary_path = args.glossary if args.glossary.exists() else None
-    resources = load_resources(glossary_path, str(args.glossary))
+    resources = load_resources(None, glossary=annotation_glossary(args.glossary))
     for line in sys.stdin:
         block = annotate_line(line.rstrip("\n"), resources)
         words = [{"text": w.text, "trad": w.trad, "pinyin": list(w.pinyin), "term": w.term} for w in block.words]

@@ -1,5 +1,6 @@
 """What content/ holds, read and checked once, for the build and for `jiedu check`
-alike: the settings, the article folders, the site-wide overrides, the glossary files."""
+alike: the settings, the article folders, the site-wide overrides, the glossaries (an
+article's own glossary.toml over the site's files over the built-in lexicon)."""
 
 import os
 import re
@@ -7,9 +8,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .errors import ContentError
-from .files.config import Config, load_config
+from .engines.usercache import user_cache
+from .files.config import Config, load_config, setting_place
 from .files.contentfile import inside, present
+from .lexicon.builtin import load_lexicon
 from .lexicon.glossary import Glossary, load_glossaries
+from .lexicon.layers import Glossaries, article_layer, layered, without
 from .model import Place
 from .stages.overrides import Overrides, load_overrides
 
@@ -25,14 +29,45 @@ class Content:
     glossary_files: tuple[Path, ...]
 
     def glossary(self) -> Glossary:
-        """Loaded only when asked: a build with nothing changed never needs it."""
-        return load_glossaries([(path, shown_path(path, self.folder)) for path in self.glossary_files])
+        """The site's glossary files over the built-in lexicon (unless site.toml turns it
+        off; less the terms it excludes). Loaded only when asked: a build with nothing
+        changed never needs it."""
+        site = load_glossaries([(path, shown_path(path, self.folder)) for path in self.glossary_files])
+        if not self.config.lexicon:
+            return site
+        lexicon = load_lexicon(user_cache())
+        unknown = [form for form in self.config.lexicon_exclude if form not in lexicon.by_simplified]
+        if unknown:
+            shown = shown_path(self.folder / "site.toml", self.folder)
+            raise ContentError(setting_place(self.folder, shown, "lexicon", "exclude"),
+                               f"[lexicon] exclude names terms the built-in lexicon does not have: {', '.join(unknown)}")
+        return layered(site, without(lexicon, self.config.lexicon_exclude))
+
+    def article_glossary(self, folder: Path, below: Glossary) -> Glossary:
+        """The article's own glossary.toml over `below`; `below` itself when it has none."""
+        path = folder / "glossary.toml"
+        if not present(path):
+            return below
+        return article_layer(path, shown_path(path, self.folder), self.folder, folder.name, below)
+
+    def glossaries(self) -> Glossaries:
+        site = self.glossary()
+        own = {folder.name: self.article_glossary(folder, site) for folder in self.articles}
+        return Glossaries(site, {slug: glossary for slug, glossary in own.items() if glossary is not site})
 
 
 def load_content(folder: Path, site_url: str = "", epoch: int | None = None) -> Content:
     config = load_config(folder, shown_path(folder / "site.toml", folder), site_url, epoch)
     return Content(folder, config, tuple(article_folders(folder)), site_overrides(folder),
                    tuple(folder / name for name in config.glossary))
+
+
+def annotation_glossary(path: Path) -> Glossary:
+    """`jiedu annotate`'s: a glossary file (when there) over the built-in lexicon, as the
+    site.toml beside it says (content/glossary.toml and content/site.toml)."""
+    folder = path.parent
+    config = load_config(folder, shown_path(folder / "site.toml", folder))
+    return Content(folder, config, (), Overrides(), (path,) if present(path) else ()).glossary()
 
 
 SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,79}")

@@ -9,7 +9,7 @@ import json
 import tomllib
 from functools import partial
 from importlib import metadata, util
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from importlib import resources as package_files
 from pathlib import Path
 
@@ -20,7 +20,7 @@ from .stages.convert import Converters
 from .engines.conversion import convert_text, opencc_chains
 from .engines.usercache import code_key, marshalled, user_cache  # noqa: F401 (tests ask resources)
 from .lexicon.glossary import Glossary, index_glossary, load_glossary
-from .stages.segment import Segmenter, make_segmenter
+from .stages.segment import Segmenter, make_segmenter, with_terms
 from .engines.tagger import make_tagger
 from .reading.weighing import window_index
 
@@ -37,6 +37,14 @@ class Resources:
     """CC-CEDICT, every entry per headword (`lexicon.dictionary.Dictionary`)."""
     hsk: object = None
     """HSK 3.0 word levels (`lexicon.hsk.Hsk`)."""
+
+
+def with_glossary(resources: Resources, glossary: Glossary) -> Resources:
+    """The same resources linking the terms of `glossary` (an article's own over the
+    site's): only the segmenter's term index is made again, a millisecond."""
+    if glossary is resources.glossary:
+        return resources
+    return replace(resources, glossary=glossary, segmenter=with_terms(resources.segmenter, glossary.multi_character_terms))
 
 
 def load_readings() -> tuple[dict[str, tuple[str, ...]], dict[str, str]]:

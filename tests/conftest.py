@@ -13,6 +13,7 @@ from jiedu.pipeline import process_article
 from jiedu.stages.read import read_article
 from jiedu.resources import load_resources
 from jiedu.builder import build_site
+from jiedu.content import load_content
 
 ROOT = Path(__file__).resolve().parent.parent
 CONTENT = ROOT / "content"
@@ -22,8 +23,15 @@ CHROMIUM = Path("/usr/bin/chromium")
 
 
 @pytest.fixture(scope="session")
-def resources():
-    return load_resources(CONTENT / "glossary.toml", "content/glossary.toml")
+def glossaries():
+    """The seed site's glossaries: its own glossary.toml over content/glossary.toml over the lexicon."""
+    return load_content(CONTENT).glossaries()
+
+
+@pytest.fixture(scope="session")
+def resources(glossaries):
+    """Linking the seed's terms as the build does (the seed's glossary view)."""
+    return load_resources(None, glossary=glossaries.of(SEED.name))
 
 
 @pytest.fixture(scope="session")

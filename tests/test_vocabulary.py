@@ -228,8 +228,12 @@ def test_the_tsv_has_the_same_fields(items):
     assert all(len(row) == 7 for row in rows)
 
 
-def test_the_glossary_deck_and_tsv(resources, tmp_path):
-    glossary = resources.glossary
+def test_the_glossary_deck_and_tsv(built_site, seed_article, glossaries, tmp_path):
+    """The site's deck: the entries the seed uses (`Glossaries.listed`)."""
+    own = glossaries.of(seed_article.source.slug)
+    glossary = glossaries.listed({w.term for b in seed_article.blocks for w in b.words},
+                                 {e.id for b in seed_article.blocks for e in own.found_in(b.text)})
+    assert (built_site / "glossary.tsv").read_text(encoding="utf-8") == glossary_tsv(glossary)
     data = glossary_package(glossary)
     assert data == glossary_package(glossary)
     notes = collection(data, tmp_path).execute("SELECT guid, flds FROM notes").fetchall()

@@ -16,6 +16,7 @@ from ..resources import Resources
 from ..builder import site_findings
 from ..content import load_content, shown_path
 from ..incremental.jobs import LazyResources, annotate_folder
+from ..lexicon.layers import Glossaries
 from ..lexicon.vocabulary import NAME, undefined
 
 PER_LINE = 8
@@ -29,21 +30,24 @@ def inspect_site(content: Path, templates: Path, resources: Resources | None = N
     """(problems, notes): problems fail `check`; notes only inform."""
     try:
         site = load_content(content)
-        glossary = resources.glossary if resources else site.glossary()
+        glossary = site.glossary()
         config, folders, overrides = site.config, site.articles, site.overrides
     except ContentError as error:
         return [str(error)], []
-    lazy, articles, problems, notes = LazyResources(glossary, resources), [], [], []
+    lazy, articles, problems, notes, own = LazyResources(glossary, resources), [], [], [], {}
     for folder in folders:
         try:
-            articles.append(annotate_folder(folder, content, lazy, overrides))
+            own[folder.name] = site.article_glossary(folder, glossary)  # its own glossary.toml's errors are its own
+            articles.append(annotate_folder(folder, content, lazy, overrides, own[folder.name]))
         except ContentError as error:
             problems.append(str(error))
             continue
         notes += undefined_note(articles[-1], shown_path(folder, content))
+    glossaries = Glossaries(glossary, {slug: g for slug, g in own.items() if g is not glossary})
     env = make_environment(templates)  # template errors surface while rendering
-    digests = [make_digest(a, article_files(env, a, glossary, config), glossary, overrides) for a in articles]
-    site_files(env, digests, glossary, templates, config)
+    digests = [make_digest(a, article_files(env, a, g, config), g, overrides)
+               for a in articles for g in [glossaries.of(a.source.slug)]]
+    site_files(env, digests, glossaries, templates, config)
     return problems + [str(f) for f in site_findings(digests, overrides)], notes
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 
 from .contentfile import inside, present
 from ..errors import ContentError
+from ..model import Place
 from .tomlfile import TomlFile, check_table, parse_toml, read_toml
 
 READER_CHOICES = {
@@ -25,8 +26,11 @@ DEFAULTS = {
     "site_url": "",
     "glossary": ["glossary.toml"],
     "reader": {"pinyin": "all", "translation": "side", "script": "simplified", "tones": "off", "sandhi": False},
+    "lexicon": {"enabled": True, "exclude": []},
 }
-SCHEMA = {"title": "line", "description": "text", "site_url": "line", "glossary": "lines", "reader": "table"}
+SCHEMA = {"title": "line", "description": "text", "site_url": "line", "glossary": "lines", "reader": "table",
+          "lexicon": "table"}
+LEXICON_SCHEMA = {"enabled": "boolean", "exclude": "lines"}
 # http(s), a host, then no white space, control character, quote or angle bracket anywhere.
 WEB_ADDRESS = re.compile(r'https?://[^\s\x00-\x1f\x7f-\x9f/?#"<>\\^`{|}]+(?:[/?#][^\s\x00-\x1f\x7f-\x9f"<>\\^`{|}]*)?',
                          re.IGNORECASE)
@@ -49,6 +53,10 @@ class Config:
     """Glossary files, relative to content/."""
     reader: tuple[tuple[str, str | bool], ...]
     """The reader's default choices (pinyin, translation, script, tones, sandhi), sorted."""
+    lexicon: bool = True
+    """Whether the built-in lexicon is the glossary's lowest layer ([lexicon] enabled)."""
+    lexicon_exclude: tuple[str, ...] = ()
+    """Simplified terms of the lexicon this site does without ([lexicon] exclude)."""
     epoch: int | None = None
     """SOURCE_DATE_EPOCH, read once by the builder: the date of the Anki decks and of
     every file written; None when unset."""
@@ -61,12 +69,21 @@ def load_config(content: Path, shown: str, site_url: str = "", epoch: int | None
     check_config(doc, content)
     merged = DEFAULTS | doc.data
     reader = DEFAULTS["reader"] | doc.data.get("reader", {})
+    lexicon = DEFAULTS["lexicon"] | doc.data.get("lexicon", {})
     return Config(merged["title"], merged["description"], normalise_url(site_url or merged["site_url"]),
-                  tuple(merged["glossary"]), tuple(sorted(reader.items())), epoch)
+                  tuple(merged["glossary"]), tuple(sorted(reader.items())), lexicon["enabled"],
+                  tuple(lexicon["exclude"]), epoch)
+
+
+def setting_place(content: Path, shown: str, *key) -> Place:
+    """Where a setting is written in site.toml (for problems found after loading it)."""
+    path = content / "site.toml"
+    return read_toml(path, shown, content).place(*key) if present(path) else Place(shown, 1, 1)
 
 
 def check_config(doc: TomlFile, content: Path) -> None:
     check_table(doc, (), doc.data, SCHEMA, "site.toml")
+    check_table(doc, ("lexicon",), doc.data.get("lexicon", {}), LEXICON_SCHEMA, "[lexicon]")
     for key, value in doc.data.get("reader", {}).items():
         choices, place = READER_CHOICES.get(key), doc.place("reader", key)
         if choices is None:

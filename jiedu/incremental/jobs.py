@@ -5,22 +5,24 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..lexicon.glossary import Glossary
+from ..lexicon.layers import Glossaries
 from ..model import Article
 from ..output.digest import Digest, make_digest
 from ..output.pages import article_files
 from ..output.render import make_environment
 from ..pipeline import Tools, read_and_process
-from ..resources import Resources, load_resources
+from ..resources import Resources, load_resources, with_glossary
 from ..stages.overrides import Overrides
 from .cache import ArticleCache
 from .write import write_files
 
 
 class LazyResources:
-    """Heavy resources are loaded only when some article is not in the cache."""
+    """Heavy resources are loaded only when some article is not in the cache. They link
+    the terms of `glossary` (the site's), even when given with another."""
 
     def __init__(self, glossary: Glossary, given: Resources | None = None):
-        self.glossary, self.value = glossary, given
+        self.glossary, self.value = glossary, with_glossary(given, glossary) if given else None
 
     def get(self) -> Resources:
         if self.value is None:
@@ -28,8 +30,11 @@ class LazyResources:
         return self.value
 
 
-def annotate_folder(folder: Path, content: Path, resources: LazyResources, overrides: Overrides) -> Article:
-    return read_and_process(folder, Tools(resources.get(), overrides, content.parent))
+def annotate_folder(folder: Path, content: Path, resources: LazyResources, overrides: Overrides,
+                    glossary: Glossary | None = None) -> Article:
+    """The article through every stage; with `glossary` (its own over the site's) when it has one."""
+    tools = Tools(with_glossary(resources.get(), glossary or resources.glossary), overrides, content.parent)
+    return read_and_process(folder, tools)
 
 
 @dataclass(frozen=True)
@@ -37,7 +42,7 @@ class Plan:
     """What every article's pages are made with: the same in every worker process."""
 
     content: Path
-    glossary: Glossary
+    glossaries: Glossaries
     overrides: Overrides
     templates: Path
     config: dict
@@ -53,7 +58,7 @@ class Workshop:
 
     def __init__(self, plan: Plan, resources: Resources | None = None):
         self.plan = plan
-        self.resources = LazyResources(plan.glossary, resources)
+        self.resources = LazyResources(plan.glossaries.site, resources)
         self.env = make_environment(plan.templates)
         self.articles = ArticleCache(plan.cache_folder, plan.clean)
         self.digests = ArticleCache(plan.cache_folder, plan.clean, "digest")
@@ -72,13 +77,14 @@ def make_pages(job: Job, shop: Workshop) -> tuple[Digest, bool]:
     """Annotate (unless cached), render the article's own files into the staging
     folder, and digest them. True when the article was annotated."""
     plan, slug = shop.plan, job.folder.name
+    glossary = plan.glossaries.of(slug)
     article = shop.articles.get(slug, job.key)
     annotated = article is None
     if annotated:
-        article = annotate_folder(job.folder, plan.content, shop.resources, plan.overrides)
+        article = annotate_folder(job.folder, plan.content, shop.resources, plan.overrides, glossary)
         shop.articles.put(slug, job.key, article)
-    files = article_files(shop.env, article, plan.glossary, plan.config)
+    files = article_files(shop.env, article, glossary, plan.config)
     write_files(plan.staging, files, plan.epoch)
-    digest = make_digest(article, files, plan.glossary, plan.overrides)
+    digest = make_digest(article, files, glossary, plan.overrides)
     shop.digests.put(slug, job.pages, digest)
     return digest, annotated

@@ -18,6 +18,7 @@ from .digest import Digest, merged_occurrences
 from .export import article_json, article_title, inline_json
 from .feeds import absolute_files
 from ..lexicon.glossary import Glossary
+from ..lexicon.layers import Glossaries
 from ..model import Article
 from .render import asset_bytes, render_page
 from .search import INDEX_FILE, search_script
@@ -64,12 +65,11 @@ def words_script(cards: dict) -> str:
             f"jieduWords({inline_json(cards)});\n")
 
 
-def fixed_files(env, glossary: Glossary, templates: Path, config: Config) -> dict[str, bytes]:
+def fixed_files(env, templates: Path, config: Config) -> dict[str, bytes]:
     """The site-wide files no article changes: the build makes them while the articles
     are being annotated."""
     pages = {"search.html": render_page(env, "search.html", "search.html", site=config),
-             "404.html": render_page(env, "404.html", "404.html", site=config),
-             "glossary.apkg": glossary_package(glossary, anki_stamp(config)), "glossary.tsv": glossary_tsv(glossary)}
+             "404.html": render_page(env, "404.html", "404.html", site=config)}
     files = _encoded(pages)
     for asset in sorted((templates / "assets").iterdir()):
         files[f"assets/{asset.name}"] = asset_bytes(asset)
@@ -77,15 +77,18 @@ def fixed_files(env, glossary: Glossary, templates: Path, config: Config) -> dic
     return files
 
 
-def site_files(env, digests: list[Digest], glossary: Glossary, templates: Path, config: Config,
+def site_files(env, digests: list[Digest], glossaries: Glossaries, templates: Path, config: Config,
                fixed: dict[str, bytes] | None = None) -> dict[str, bytes]:
     """Every file that is not one article's own, from the digests in site order (and the
-    `fixed_files`, when already made). `digests` know their own files' paths, for the sitemap."""
-    fixed = fixed_files(env, glossary, templates, config) if fixed is None else fixed
+    `fixed_files`, when already made). `digests` know their own files' paths, for the sitemap.
+    The glossary page, deck and search list the entries the articles use (`Glossaries.listed`)."""
+    fixed = fixed_files(env, templates, config) if fixed is None else fixed
+    occurrences = merged_occurrences(digests)
+    glossary = glossaries.listed({term for digest in digests for term in digest.terms}, occurrences)
     pages = {"index.html": render_page(env, "index.html", "index.html", site=config, articles=digests),
              "glossary.html": render_page(env, "glossary.html", "glossary.html", site=config,
-                                          groups=grouped_entries(glossary), glossary=glossary,
-                                          occurrences=merged_occurrences(digests)),
+                                          groups=grouped_entries(glossary), glossary=glossary, occurrences=occurrences),
+             "glossary.apkg": glossary_package(glossary, anki_stamp(config)), "glossary.tsv": glossary_tsv(glossary),
              INDEX_FILE: search_script([d.search for d in digests], glossary)}
     own = [path for d in digests for path in d.pages]
     html = sorted(path for path in [*pages, *fixed, *own] if path.endswith(".html") and path != "404.html")

@@ -108,10 +108,9 @@ def occurrences(articles: list[Article], glossary: Glossary) -> dict[str, list[O
     for article in articles:
         slug, title = article.source.slug, article_title(article)  # once: a scan of the blocks
         for number, block in enumerate(article.blocks, 1):
-            for entry in glossary.entries:
-                if entry.simplified in block.text:
-                    found.setdefault(entry.id, []).append(
-                        Occurrence(slug, title, f"b{number}", concordance_line(block.text, entry.simplified)))
+            for entry in glossary.found_in(block.text):
+                found.setdefault(entry.id, []).append(
+                    Occurrence(slug, title, f"b{number}", concordance_line(block.text, entry.simplified)))
     return found
 
 

@@ -27,13 +27,12 @@ SURNAME_INITIALS = frozenset(
     "朴区盖乐召尉")  # and the surnames with special readings (rules.SURNAMES)
 NON_HAN_TOKEN = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?%?|[A-Za-z]+|\s+|.", re.S)
 NAME_TAGS = frozenset(("nr", "ns", "nz", "nt"))
-NO_TERMS = (0, 0, None)
+NO_TERMS = (0, 0, None)  # (characters covered, minus the number of terms, the terms) of a stretch with none
 OBJECT_STARTS = frozenset("nrt")
 """First letters of the tags a word after 将 has when 将 marks an object: nouns (n, nr,
 ns ...), pronouns (r), glossary terms (term)."""
 RETAGGED = frozenset({("将", "p")})
 """(word, tag) pairs the segment stage gives where jieba never does (`mark_object_jiang`)."""
-"""(characters covered, minus the number of terms, the terms) of a stretch without any."""
 
 
 @dataclass(frozen=True)
@@ -169,13 +168,17 @@ def common_word(word: str, known) -> bool:
 
 
 def make_segmenter(tagger, terms: tuple[str, ...], known=None) -> Segmenter:
+    known_first = known.by_simplified if isinstance(known, Dictionary) else known
+    return with_terms(Segmenter(tagger, frozenset(), {}, known, known_first), terms)
+
+
+def with_terms(segmenter: Segmenter, terms: tuple[str, ...]) -> Segmenter:
+    """The same segmenter matching these glossary terms (an article's own glossary's too)."""
     lengths: dict[str, set[int]] = {}
     for term in terms:
         if len(term) > 1:  # one character is never a term
             lengths.setdefault(term[:2], set()).add(len(term))
-    known_first = known.by_simplified if isinstance(known, Dictionary) else known
-    return Segmenter(tagger, frozenset(terms), {prefix: tuple(sorted(n)) for prefix, n in lengths.items()},
-                     known, known_first)
+    return replace(segmenter, terms=frozenset(terms), term_lengths={p: tuple(sorted(n)) for p, n in lengths.items()})
 
 
 def split_words(text: str, segmenter: Segmenter, splits: tuple = ()) -> list[tuple[str, str]]:

@@ -34,6 +34,13 @@ def test_there_are_files_and_entries():
     assert len(ENTRIES) > 600
 
 
+def test_every_category_has_a_heading_on_the_glossary_page():
+    from jiedu.lexicon.glossary import CATEGORIES as HEADINGS
+
+    assert CATEGORIES <= set(HEADINGS)
+    assert {term["category"] for _, term in ENTRIES} <= set(HEADINGS)
+
+
 def test_each_file_states_its_licence():
     for path in FILES:
         head = path.read_text(encoding="utf-8")[:3000]

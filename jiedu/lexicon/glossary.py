@@ -35,6 +35,8 @@ CATEGORIES = {  # the site's first, then the lexicon's; the glossary page keeps 
     "diplomacy": "Diplomacy",
     "military": "Military and defence",
     "person": "People",
+    "history": "History",
+    "concept": "Political concepts",
 }
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 """An entry id: lower-case ASCII words joined by single hyphens (`layers` joins an

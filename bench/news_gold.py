@@ -22,8 +22,8 @@ from jiedu.text import HAN
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "bench" / "data" / "news_gold"
 # ../shared/ beside the checkout; a worktree further down finds the nearest one above it.
-ARTICLES = next((folder / "shared" / "data" / "dev-articles" for folder in ROOT.parents
-                 if (folder / "shared" / "data" / "dev-articles").is_dir()), ROOT.parent / "shared" / "data" / "dev-articles")
+SHARED = Path("shared") / "data" / "dev-articles"
+ARTICLES = next((folder / SHARED for folder in ROOT.parents if (folder / SHARED).is_dir()), ROOT.parent / SHARED)
 SEED_JSON = ROOT / "tests" / "golden" / "site" / "articles" / "baotou-zuofeng.json"
 # The golden seed's known misses: 澎湃 is péng pài (Xiandai Hanyu, CC-CEDICT).
 SEED_CORRECTIONS = {"澎": "péng"}

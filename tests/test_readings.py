@@ -9,7 +9,8 @@ from jiedu.pipeline import annotate_line
 from jiedu.stages.names import personal_names, place_names
 from jiedu.stages.rules import (adverbial_de, apply_rules, citation_tones, hao_after_verbs, jin_alone, wei_after_verbs,
                                 yi_x_wei_y)
-from jiedu.stages.wordclass import by_part_of_speech, cha_short_of, de_after_set_phrase, de_complement, pu_spread
+from jiedu.stages.wordclass import (by_part_of_speech, cha_short_of, de_after_set_phrase, de_complement, pu_spread,
+                                   tiao_adjust)
 from jiedu.text import HAN, TONE_LETTERS, TONED
 
 
@@ -114,6 +115,15 @@ PU_CASES = [
     (words("店/n", "铺/n"), 1, ("pù",), ("pù",)),                  # not tagged a verb
 ]
 
+TIAO_CASES = [
+    (words("宣布/v", "调/v", "低/a", "4971/x"), 1, ("diào",), ("tiáo",)),
+    (words("音量/n", "调/v", "高/a"), 1, ("diào",), ("tiáo",)),
+    (words("大幅/d", "下调/v", "关税/n"), 1, ("xià", "diào"), ("xià", "tiáo")),
+    (words("央行/j", "上调/v", "利率/n"), 1, ("shàng", "diào"), ("shàng", "tiáo")),
+    (words("被/p", "下调/v", "到/v", "基层/n"), 1, ("xià", "diào"), ("xià", "diào")),  # transferred down
+    (words("调/v", "走/v"), 0, ("diào",), ("diào",)),
+]
+
 HAO_JIN_CASES = [
     (words("奋力/d", "跑/v", "好/a"), 2, ("hào",), ("hǎo",)),      # result complement
     (words("很/d", "好/a"), 1, ("hǎo",), ("hǎo",)),
@@ -147,6 +157,7 @@ PLACE_CASES = [
                          + rule_cases(place_names, PLACE_CASES) + rule_cases(de_after_set_phrase, SET_PHRASE_DE_CASES)
                          + rule_cases(de_complement, COMPLEMENT_DE_CASES) + rule_cases(by_part_of_speech, ALONE_CASES)
                          + rule_cases(cha_short_of, CHA_CASES) + rule_cases(pu_spread, PU_CASES)
+                         + rule_cases(tiao_adjust, TIAO_CASES)
                          + rule_cases(hao_after_verbs, HAO_JIN_CASES[:2]) + rule_cases(jin_alone, HAO_JIN_CASES[2:]))
 def test_rules(rule, ws, index, syllables, expected):
     assert rule(ws, index, syllables) == expected

@@ -9,7 +9,7 @@ from typing import Callable
 
 from ..model import Word
 from .names import name_capitals, personal_names, place_names
-from .wordclass import by_part_of_speech, cha_short_of, de_after_set_phrase, de_complement, pu_spread
+from .wordclass import by_part_of_speech, cha_short_of, de_after_set_phrase, de_complement, pu_spread, tiao_adjust
 
 Rule = Callable[[tuple[Word, ...], int, tuple[str, ...]], tuple[str, ...]]
 
@@ -174,6 +174,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("by_part_of_speech", by_part_of_speech),
     ("cha_short_of", cha_short_of),
     ("pu_spread", pu_spread),
+    ("tiao_adjust", tiao_adjust),
     ("gan_by_part_of_speech", gan_by_part_of_speech),
     ("hao_after_verbs", hao_after_verbs),
     ("jin_alone", jin_alone),

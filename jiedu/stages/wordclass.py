@@ -30,6 +30,10 @@ ASPECT = ("了", "着", "过", "声")
 # 和铺往, ，铺道岔) or before a complement (全面铺开, 铺上); after a noun or a verb it is most
 # often the shop or bed pù (药铺, 包子铺) or a place name (递铺), left to the reading stage.
 SPREAD_AFTER = ("a", "ad", "d", "c", "p", "x")
+# 调 "to adjust a level" is tiáo: before the direction (调低, 调高, 调大), and 下调/上调
+# before what is adjusted (下调关税, 上调利率 3%). 下调到基层, "transfer down", is diào.
+LEVELS = ("低", "高", "大", "小", "快", "慢")
+ADJUSTED = {"下调": ("xià", "tiáo"), "上调": ("shàng", "tiáo")}
 SPREAD_COMPLEMENTS = ("开", "上", "下", "满", "成", "平", "设", "到", "在")
 
 
@@ -72,6 +76,15 @@ def pu_spread(words: tuple[Word, ...], index: int, syllables: tuple[str, ...]) -
         return syllables
     if before is None or before.tag in SPREAD_AFTER or after is not None and after.text.startswith(SPREAD_COMPLEMENTS):
         return ("pū",)
+    return syllables
+
+
+def tiao_adjust(words: tuple[Word, ...], index: int, syllables: tuple[str, ...]) -> tuple[str, ...]:
+    word, after = words[index], _neighbour(words, index + 1)
+    if word.text == "调" and after is not None and after.text.startswith(LEVELS):
+        return ("tiáo",)
+    if word.text in ADJUSTED and after is not None and after.tag.startswith(("n", "m", "x")) and after.text.strip():
+        return ADJUSTED[word.text]
     return syllables
 
 

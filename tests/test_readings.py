@@ -9,8 +9,8 @@ from jiedu.pipeline import annotate_line
 from jiedu.stages.names import personal_names, place_names
 from jiedu.stages.rules import (adverbial_de, apply_rules, citation_tones, hao_after_verbs, jin_alone, wei_after_verbs,
                                 yi_x_wei_y)
-from jiedu.stages.wordclass import (by_part_of_speech, cha_short_of, de_after_set_phrase, de_complement, pu_spread,
-                                   tiao_adjust)
+from jiedu.stages.wordclass import (by_part_of_speech, cha_short_of, de_after_set_phrase, de_complement, meng_mongolia,
+                                   pu_spread, tiao_adjust)
 from jiedu.text import HAN, TONE_LETTERS, TONED
 
 
@@ -53,7 +53,11 @@ YI_WEI_CASES = [
     (words("以/p", "实际行动/n", "为/p", "群众/n", "办事/v"), 2, ("wèi",), ("wèi",)),  # 为群众: for the people
     (words("以/p", "此/r", "，/x", "为/p", "抓手/n"), 3, ("wèi",), ("wèi",)),  # a clause break stops the look-back
     (words("以/p", "此/r", "。/x", "为/p", "核心/n"), 3, ("wèi",), ("wèi",)),
-    (words("党建/n", "为/p", "抓手/n"), 1, ("wèi",), ("wèi",)),  # no 以
+    (words("党建/n", "为/p", "抓手/n"), 1, ("wèi",), ("wéi",)),  # no 以, but a noun on each side: the copula
+    (words("党建/n", "为/p", "群众/n", "办事/v"), 1, ("wèi",), ("wèi",)),  # no 以 and a verb after: "for"
+    (words("年/m", "为/p", "理论/n", "命题/n", "提出/v", "的/uj", "阶段/n"), 1, ("wèi",), ("wéi",)),  # copula
+    (words("视/vg", "之/u", "为/p", "取代/v", "宪法/n"), 2, ("wèi",), ("wéi",)),  # 视…为: "regard as"
+    (words("以/p", "调和/v", "为/p", "转移/v"), 2, ("wèi",), ("wéi",)),  # 以…为转移
     (words("以/p", "党建/n", "为/p"), 2, ("wèi",), ("wèi",)),   # nothing after 为
     (words("以/p", "疫情/n", "为/p", "由/p", "被/p", "延迟/v"), 2, ("wèi",), ("wéi",)),  # 以…为由
     # the rest of the clause a noun phrase: wéi
@@ -79,6 +83,8 @@ SET_PHRASE_DE_CASES = [
     (words("坚持不懈/i", "地/uv", "为此/r"), 1, ("dì",), ("de",)),
     (words("严厉打击/i", "地/uv", "、/x", "富/n"), 1, ("dì",), ("dì",)),  # before a break: the landlords
     (words("坚定不移/i", "地/uv"), 1, ("dì",), ("dì",)),                 # nothing follows
+    (words("系统/n", "地/uv", "提出/v"), 1, ("dì",), ("de",)),           # the adverbial marker before a verb
+    (words("云南/ns", "等/u", "地/uv", "考察/v"), 2, ("dì",), ("dì",)),   # 等地: "and other places"
     (words("草原/n", "地/uv", "上/f"), 1, ("dì",), ("dì",)),               # not a set phrase
 ]
 
@@ -96,6 +102,15 @@ ALONE_CASES = [
     (words("的/uj", "应/vn", "部落/n"), 1, ("yìng",), ("yìng",)),           # a name, not the modal
     (words("相当/d", "难/a"), 1, ("nàn",), ("nán",)),
     (words("遇/v", "难/n"), 1, ("nàn",), ("nàn",)),                        # the noun
+]
+
+MENG_CASES = [
+    (words("外/f", "蒙/v", "的/uj"), 1, ("méng",), ("měng",)),              # 外蒙: Outer Mongolia
+    (words("苏/j", "、/x", "蒙/v", "联军/n"), 2, ("méng",), ("měng",)),     # listed beside 苏
+    (words("因/p", "蒙满/n", "边境/n"), 1, ("méng", "mǎn"), ("měng", "mǎn")),
+    (words("政权/n", "蒙疆/n"), 1, ("méng", "jiāng"), ("měng", "jiāng")),
+    (words("他/r", "蒙受/v", "了/ul"), 1, ("méng", "shòu"), ("méng", "shòu")),  # the verb
+    (words("启蒙/vn", "时代/n"), 0, ("qǐ", "méng"), ("qǐ", "méng")),
 ]
 
 CHA_CASES = [
@@ -157,7 +172,7 @@ PLACE_CASES = [
                          + rule_cases(place_names, PLACE_CASES) + rule_cases(de_after_set_phrase, SET_PHRASE_DE_CASES)
                          + rule_cases(de_complement, COMPLEMENT_DE_CASES) + rule_cases(by_part_of_speech, ALONE_CASES)
                          + rule_cases(cha_short_of, CHA_CASES) + rule_cases(pu_spread, PU_CASES)
-                         + rule_cases(tiao_adjust, TIAO_CASES)
+                         + rule_cases(tiao_adjust, TIAO_CASES) + rule_cases(meng_mongolia, MENG_CASES)
                          + rule_cases(hao_after_verbs, HAO_JIN_CASES[:2]) + rule_cases(jin_alone, HAO_JIN_CASES[2:]))
 def test_rules(rule, ws, index, syllables, expected):
     assert rule(ws, index, syllables) == expected

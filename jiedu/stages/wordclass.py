@@ -24,6 +24,8 @@ ALONE = {
     "难": ("nán", ("a", "ad", "d")),
 }
 ASPECT = ("了", "着", "过", "声")
+# One-character names of countries and regions that pair with 蒙 "Mongolia".
+REGIONS = frozenset("中苏俄满疆藏汉回日美朝韩")
 # 差 alone is chà, "short of; poor", before a number or after an adverb (差一大截, 质量很差);
 # elsewhere it may be the noun chā, "difference" (高差, 平方差, 像差).
 # 铺 tagged a verb is pū, "to spread", after a modifier, a conjunction or a break (密铺,
@@ -42,14 +44,34 @@ def _neighbour(words: tuple[Word, ...], index: int) -> Word | None:
 
 
 def de_after_set_phrase(words: tuple[Word, ...], index: int, syllables: tuple[str, ...]) -> tuple[str, ...]:
-    """地 between a set phrase and what it modifies is de; before a break it is the noun
-    (严厉打击地、富、反、坏: the landlords)."""
+    """地 between a set phrase and what it modifies is de; so is 地 that jieba tags as the
+    adverbial marker (uv) between a word of content and a verb (系统地提出; not 等地考察,
+    "in those places"). Before a break it is the noun (严厉打击地、富、反、坏: the landlords)."""
     before, after = _neighbour(words, index - 1), _neighbour(words, index + 1)
     if words[index].text != "地" or before is None or after is None or after.text.startswith(CLAUSE_END):
         return syllables
-    if before.tag in SET_PHRASE_TAGS or len(before.text) >= 4:
+    marker = words[index].tag == "uv" and after.tag == "v" and len(before.text) >= 2 and before.tag[:1] in "nadvz"
+    if before.tag in SET_PHRASE_TAGS or len(before.text) >= 4 or marker:
         return ("de",)
     return syllables
+
+
+def meng_mongolia(words: tuple[Word, ...], index: int, syllables: tuple[str, ...]) -> tuple[str, ...]:
+    """蒙 as the short name of Mongolia is Měng: after 外/内 (外蒙), paired with another
+    country or region's one-character name (蒙满, 蒙疆, 中蒙) or listed beside one (苏、蒙联军).
+    Elsewhere it is the verb méng (蒙受, 启蒙) or the surname Méng."""
+    word = words[index]
+    if "蒙" not in word.text:
+        return syllables
+    paired = len(word.text) == 2 and word.text.replace("蒙", "", 1) in REGIONS
+    if word.text == "蒙":
+        before, after = _neighbour(words, index - 1), _neighbour(words, index + 1)
+        listed = [w for w in (_neighbour(words, index - 2) if before and before.text == "、" else None,
+                              _neighbour(words, index + 2) if after and after.text == "、" else None) if w]
+        paired = bool(before and before.text in ("外", "内") or any(w.text in REGIONS for w in listed))
+    if not paired:
+        return syllables
+    return tuple("měng" if char == "蒙" else s for char, s in zip(word.text, syllables))
 
 
 def de_complement(words: tuple[Word, ...], index: int, syllables: tuple[str, ...]) -> tuple[str, ...]:

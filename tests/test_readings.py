@@ -85,6 +85,7 @@ SET_PHRASE_DE_CASES = [
     (words("坚定不移/i", "地/uv"), 1, ("dì",), ("dì",)),                 # nothing follows
     (words("系统/n", "地/uv", "提出/v"), 1, ("dì",), ("de",)),           # the adverbial marker before a verb
     (words("云南/ns", "等/u", "地/uv", "考察/v"), 2, ("dì",), ("dì",)),   # 等地: "and other places"
+    (words("露营/v", "地/uv", "会/v"), 1, ("dì",), ("dì",)),             # 露营地: a camp site
     (words("草原/n", "地/uv", "上/f"), 1, ("dì",), ("dì",)),               # not a set phrase
 ]
 
@@ -136,6 +137,7 @@ TIAO_CASES = [
     (words("大幅/d", "下调/v", "关税/n"), 1, ("xià", "diào"), ("xià", "tiáo")),
     (words("央行/j", "上调/v", "利率/n"), 1, ("shàng", "diào"), ("shàng", "tiáo")),
     (words("被/p", "下调/v", "到/v", "基层/n"), 1, ("xià", "diào"), ("xià", "diào")),  # transferred down
+    (words("青年队/n", "上调/v", "天津队/nt"), 1, ("shàng", "diào"), ("shàng", "diào")),  # to a team
     (words("调/v", "走/v"), 0, ("diào",), ("diào",)),
 ]
 

@@ -32,12 +32,12 @@ REGIONS = frozenset("中苏俄满疆藏汉回日美朝韩")
 # 和铺往, ，铺道岔) or before a complement (全面铺开, 铺上); after a noun or a verb it is most
 # often the shop or bed pù (药铺, 包子铺) or a place name (递铺), left to the reading stage.
 SPREAD_AFTER = ("a", "ad", "d", "c", "p", "x")
+SPREAD_COMPLEMENTS = ("开", "上", "下", "满", "成", "平", "设", "到", "在")
 # 调 "to adjust a level" is tiáo: before the direction (调低, 调高, 调大), and 下调/上调
 # before what is adjusted, a common noun or a number (下调关税, 上调 3%). 下调到基层 and
 # 上调天津队, "transfer down, up (to a team)", are diào.
 LEVELS = ("低", "高", "大", "小", "快", "慢")
 ADJUSTED = {"下调": ("xià", "tiáo"), "上调": ("shàng", "tiáo")}
-SPREAD_COMPLEMENTS = ("开", "上", "下", "满", "成", "平", "设", "到", "在")
 
 
 def _neighbour(words: tuple[Word, ...], index: int) -> Word | None:
@@ -51,7 +51,7 @@ def de_after_set_phrase(words: tuple[Word, ...], index: int, syllables: tuple[st
     before, after = _neighbour(words, index - 1), _neighbour(words, index + 1)
     if words[index].text != "地" or before is None or after is None or after.text.startswith(CLAUSE_END):
         return syllables
-    marker = words[index].tag == "uv" and after.tag == "v" and len(before.text) >= 2 and before.tag[:1] in "nad"
+    marker = words[index].tag == "uv" and after.tag == "v" and len(before.text) >= 2 and before.tag.startswith(("n", "a", "d"))
     if before.tag in SET_PHRASE_TAGS or len(before.text) >= 4 or marker:
         return ("de",)
     return syllables

@@ -9,6 +9,8 @@ from jiedu.pipeline import annotate_line
 from jiedu.stages.names import personal_names, place_names
 from jiedu.stages.rules import (adverbial_de, apply_rules, citation_tones, hao_after_verbs, jin_alone, wei_after_verbs,
                                 yi_x_wei_y)
+from jiedu.stages.wordclass import (by_part_of_speech, cha_short_of, de_after_set_phrase, de_complement, meng_mongolia,
+                                   pu_spread, tiao_adjust)
 from jiedu.text import HAN, TONE_LETTERS, TONED
 
 
@@ -40,6 +42,8 @@ WEI_CASES = [
     (words("服务/v", "为/p"), 1, ("wèi",), ("wèi",)),     # a verb, but not one of change
     (words("为/p", "人民/n"), 0, ("wèi",), ("wèi",)),     # nothing before it
     (words("转化/v", "为人/n"), 1, ("wèi", "rén"), ("wèi", "rén")),   # only the word 为 itself
+    (words("决定/v", "为/p"), 1, ("wèi",), ("wèi",)),     # "decide" takes an action: 决定为…提供
+    (words("确定/v", "为/p"), 1, ("wèi",), ("wéi",)),     # "fix as"
 ]
 
 YI_WEI_CASES = [
@@ -49,8 +53,19 @@ YI_WEI_CASES = [
     (words("以/p", "实际行动/n", "为/p", "群众/n", "办事/v"), 2, ("wèi",), ("wèi",)),  # 为群众: for the people
     (words("以/p", "此/r", "，/x", "为/p", "抓手/n"), 3, ("wèi",), ("wèi",)),  # a clause break stops the look-back
     (words("以/p", "此/r", "。/x", "为/p", "核心/n"), 3, ("wèi",), ("wèi",)),
-    (words("党建/n", "为/p", "抓手/n"), 1, ("wèi",), ("wèi",)),  # no 以
+    (words("党建/n", "为/p", "抓手/n"), 1, ("wèi",), ("wéi",)),  # no 以, but a noun on each side: the copula
+    (words("党建/n", "为/p", "群众/n", "办事/v"), 1, ("wèi",), ("wèi",)),  # no 以 and a verb after: "for"
+    (words("年/m", "为/p", "理论/n", "命题/n", "提出/v", "的/uj", "阶段/n"), 1, ("wèi",), ("wéi",)),  # copula
+    (words("视/vg", "之/u", "为/p", "取代/v", "宪法/n"), 2, ("wèi",), ("wéi",)),  # 视…为: "regard as"
+    (words("以/p", "调和/v", "为/p", "转移/v"), 2, ("wèi",), ("wéi",)),  # 以…为转移
     (words("以/p", "党建/n", "为/p"), 2, ("wèi",), ("wèi",)),   # nothing after 为
+    (words("以/p", "疫情/n", "为/p", "由/p", "被/p", "延迟/v"), 2, ("wèi",), ("wéi",)),  # 以…为由
+    # the rest of the clause a noun phrase: wéi
+    (words("以/p", "干部/n", "为/p", "斗争/vn", "方向/n"), 2, ("wèi",), ("wéi",)),
+    (words("以/p", "满意/v", "为/p", "领导/n", "行为/v", "的/uj", "最高/a", "准则/n"), 2, ("wèi",), ("wéi",)),
+    # a verb that is the clause's predicate: "for"
+    (words("以/p", "行动/n", "为/p", "群众/n", "提供/v", "服务/vn"), 2, ("wèi",), ("wèi",)),
+    (words("以/p", "行动/n", "为/p", "群众/n", "办事/v"), 2, ("wèi",), ("wèi",)),
 ]
 
 DE_CASES = [
@@ -60,6 +75,70 @@ DE_CASES = [
     (words("草原/n", "地/n", "上/f"), 1, ("dì",), ("dì",)),   # after a noun: the ground
     (words("地/n", "上/f"), 0, ("dì",), ("dì",)),
     (words("鲜明/a", "地方/n"), 1, ("dì", "fāng"), ("dì", "fāng")),
+]
+
+SET_PHRASE_DE_CASES = [
+    (words("坚定不移/i", "地/uv", "推进/v"), 1, ("dì",), ("de",)),
+    (words("实事求是/n", "地/uv", "分析/vn"), 1, ("dì",), ("de",)),    # four characters, whatever the tag
+    (words("坚持不懈/i", "地/uv", "为此/r"), 1, ("dì",), ("de",)),
+    (words("严厉打击/i", "地/uv", "、/x", "富/n"), 1, ("dì",), ("dì",)),  # before a break: the landlords
+    (words("坚定不移/i", "地/uv"), 1, ("dì",), ("dì",)),                 # nothing follows
+    (words("系统/n", "地/uv", "提出/v"), 1, ("dì",), ("de",)),           # the adverbial marker before a verb
+    (words("云南/ns", "等/u", "地/uv", "考察/v"), 2, ("dì",), ("dì",)),   # 等地: "and other places"
+    (words("露营/v", "地/uv", "会/v"), 1, ("dì",), ("dì",)),             # 露营地: a camp site
+    (words("草原/n", "地/uv", "上/f"), 1, ("dì",), ("dì",)),               # not a set phrase
+]
+
+COMPLEMENT_DE_CASES = [
+    (words("提/v", "得/ud", "过/ug", "大/a"), 1, ("dé",), ("de",)),
+    (words("提/v", "得/ud", "太/d", "高/a"), 1, ("dé",), ("de",)),
+    (words("做/v", "得/ud", "不够/a"), 1, ("dé",), ("de",)),
+    (words("他/r", "得/ud", "了/ul", "第一/m"), 1, ("dé",), ("dé",)),      # no verb before: "to get"
+    (words("分/v", "得/ud", "土地/n"), 1, ("dé",), ("dé",)),               # an object: "to get"
+]
+
+ALONE_CASES = [
+    (words("不/d", "应/v", "再/d", "是/v"), 1, ("yìng",), ("yīng",)),      # "should"
+    (words("应/v", "了/ul", "一声/m"), 0, ("yìng",), ("yìng",)),          # "answer" + aspect: left alone
+    (words("的/uj", "应/vn", "部落/n"), 1, ("yìng",), ("yìng",)),           # a name, not the modal
+    (words("相当/d", "难/a"), 1, ("nàn",), ("nán",)),
+    (words("遇/v", "难/n"), 1, ("nàn",), ("nàn",)),                        # the noun
+]
+
+MENG_CASES = [
+    (words("外/f", "蒙/v", "的/uj"), 1, ("méng",), ("měng",)),              # 外蒙: Outer Mongolia
+    (words("苏/j", "、/x", "蒙/v", "联军/n"), 2, ("méng",), ("měng",)),     # listed beside 苏
+    (words("因/p", "蒙满/n", "边境/n"), 1, ("méng", "mǎn"), ("měng", "mǎn")),
+    (words("政权/n", "蒙疆/n"), 1, ("méng", "jiāng"), ("měng", "jiāng")),
+    (words("他/r", "蒙受/v", "了/ul"), 1, ("méng", "shòu"), ("méng", "shòu")),  # the verb
+    (words("启蒙/vn", "时代/n"), 0, ("qǐ", "méng"), ("qǐ", "méng")),
+]
+
+CHA_CASES = [
+    (words("总是/c", "差/a", "一/m", "大/a", "截/v"), 1, ("chā",), ("chà",)),   # before a number
+    (words("质量/n", "很/d", "差/a"), 2, ("chā",), ("chà",)),                  # after an adverb
+    (words("相对/d", "高/a", "差/a", "247/x", "米/q"), 2, ("chā",), ("chā",)),  # 高差: the noun
+    (words("平方/q", "差/a", "等/u"), 1, ("chā",), ("chā",)),
+]
+
+PU_CASES = [
+    (words("全面/n", "铺/v", "开/v"), 1, ("pù",), ("pū",)),        # a complement after
+    (words("密/a", "铺/v"), 1, ("pù",), ("pū",)),                  # no noun before
+    (words("，/x", "铺/v", "道岔/n"), 1, ("pù",), ("pū",)),
+    (words("药/n", "铺/v", "旧址/n"), 1, ("pù",), ("pù",)),         # a noun before: the shop
+    (words("包子/n", "铺/v", "易/a"), 1, ("pù",), ("pù",)),
+    (words("递/v", "铺/v", "街道/n"), 1, ("pù",), ("pù",)),        # a verb before: a place name
+    (words("店/n", "铺/n"), 1, ("pù",), ("pù",)),                  # not tagged a verb
+]
+
+TIAO_CASES = [
+    (words("宣布/v", "调/v", "低/a", "4971/x"), 1, ("diào",), ("tiáo",)),
+    (words("音量/n", "调/v", "高/a"), 1, ("diào",), ("tiáo",)),
+    (words("大幅/d", "下调/v", "关税/n"), 1, ("xià", "diào"), ("xià", "tiáo")),
+    (words("央行/j", "上调/v", "利率/n"), 1, ("shàng", "diào"), ("shàng", "tiáo")),
+    (words("被/p", "下调/v", "到/v", "基层/n"), 1, ("xià", "diào"), ("xià", "diào")),  # transferred down
+    (words("青年队/n", "上调/v", "天津队/nt"), 1, ("shàng", "diào"), ("shàng", "diào")),  # to a team
+    (words("调/v", "走/v"), 0, ("diào",), ("diào",)),
 ]
 
 HAO_JIN_CASES = [
@@ -92,7 +171,10 @@ PLACE_CASES = [
 @pytest.mark.parametrize("rule, ws, index, syllables, expected",
                          rule_cases(citation_tones, CITATION_CASES) + rule_cases(wei_after_verbs, WEI_CASES)
                          + rule_cases(yi_x_wei_y, YI_WEI_CASES) + rule_cases(adverbial_de, DE_CASES)
-                         + rule_cases(place_names, PLACE_CASES)
+                         + rule_cases(place_names, PLACE_CASES) + rule_cases(de_after_set_phrase, SET_PHRASE_DE_CASES)
+                         + rule_cases(de_complement, COMPLEMENT_DE_CASES) + rule_cases(by_part_of_speech, ALONE_CASES)
+                         + rule_cases(cha_short_of, CHA_CASES) + rule_cases(pu_spread, PU_CASES)
+                         + rule_cases(tiao_adjust, TIAO_CASES) + rule_cases(meng_mongolia, MENG_CASES)
                          + rule_cases(hao_after_verbs, HAO_JIN_CASES[:2]) + rule_cases(jin_alone, HAO_JIN_CASES[2:]))
 def test_rules(rule, ws, index, syllables, expected):
     assert rule(ws, index, syllables) == expected
@@ -123,6 +205,15 @@ def test_personal_names_leave_other_words_alone(ws, index, syllables):
     ("解振华说", "Xiè Zhèn huá shuō"),                     # not in a dictionary: the surname rule
     ("神话中的缪斯女神", "shén huà zhōng de Miù Sī nǚ shén"),  # Muse: 缪 is not the surname Miào
     ("问题的严重性", "wèn tí de yán zhòng xìng"),       # jieba says nr; CC-CEDICT's lower case says a word
+    # A word CC-CEDICT reads one way, read so by pypinyin too (or unknown to it): g2pM,
+    # sure of the opposite, does not overrule it.
+    ("多极化趋势在曲折中发展", "duō jí huà qū shì zài qū zhé zhōng fā zhǎn"),
+    ("无须过分担心", "wú xū guò fèn dān xīn"),
+    ("积累了宏观调控的经验", "jī lěi le hóng guān tiáo kòng de jīng yàn"),
+    ("开始着手调整", "kāi shǐ zhuó shǒu tiáo zhěng"),
+    ("不尊重台湾民主体制", "bù zūn zhòng Tái wān mín zhǔ tǐ zhì"),
+    ("政治框架", "zhèng zhì kuàng jià"),                # 框 kuàng, the 审音表's reading
+    ("如果到时有甚么事", "rú guǒ dào shí yǒu shén me shì"),  # 甚么, Hong Kong's 什么
 ])
 def test_pinyin_end_to_end(resources, text, expected):
     block = annotate_line(text, resources)

@@ -20,6 +20,7 @@ from typing import Callable
 from . import weighing
 from .collocations import add_collocations
 from .polyphone import PolyphoneModel
+from ..syllables import toneless
 from ..text import HAN_RUN, longest_spans
 
 
@@ -67,26 +68,46 @@ class Reader:
             runs = list(HAN_RUN.finditer(text))
             pieces = _cut_at_runs(runs, words[number]) if words else [list(self.cut(run.group())) for run in runs]
             for run, run_words in zip(runs, pieces):
-                syllables, phrase = self._dictionary_reading(run_words)
+                syllables, phrase, parts = self._dictionary_reading(run_words)
                 results[number][run.start():run.end()] = syllables
                 if self.model is not None:
-                    open_choices += self._weigh_run(run, syllables, phrase, results[number], number)
+                    open_choices += self._weigh_run(run, (syllables, phrase, parts), results[number], number)
         if open_choices:
             self._ask_model(texts, results, open_choices)
         return [[self.char_readings.get(c, s) for c, s in zip(text, syllables)]
                 for text, syllables in zip(texts, results)]
 
-    def _weigh_run(self, run, syllables: list[str], phrase: dict[int, str], result: list[str], number: int) -> list:
+    def _weigh_run(self, run, reading: tuple, result: list[str], number: int) -> list:
         """Settle each polyphone of the run by the dictionaries where they suffice; the
         rest come back as (text number, position, dictionary scores) for the model."""
-        pending = []
+        pending, (syllables, phrase, parts) = [], reading
         for index, scores in self._scored(run.group(), syllables, phrase):
-            winner = weighing.settled(scores)
+            winner = self._agreed(run.group(), reading, index) or weighing.settled(scores)
             if winner is None:
                 pending.append((number, run.start() + index, scores))
             else:
                 result[run.start() + index] = winner
         return pending
+
+    def _agreed(self, text: str, reading: tuple, index: int) -> str | None:
+        """The reading of a character inside a word in everyday use that CC-CEDICT reads
+        one way only, with a full tone, where pypinyin's phrases read the word alike or
+        lack it: the model does not overrule it (过分 fèn, 着手 zhuó, 尊重 zhòng, 曲折 qū,
+        which g2pM misreads with near certainty). Where the two dictionaries differ, either
+        has a neutral tone there, or the word is rare (CPP's labels part from both
+        dictionaries on rare words: 拖拽, 隔扇, 畹町), weighing decides."""
+        syllables, phrase, parts = reading
+        word, start = parts.get(index, ("", 0))
+        if self.word_frequency.get(word, 0) < weighing.AGREED_WORD:
+            return None
+        readings = weighing.cedict_readings(word, self.cedict.get(word, ()))
+        if len(readings) != 1:
+            return None
+        theirs = readings[0][index - start]
+        if theirs == toneless(theirs):
+            return None
+        unknown_to_pypinyin = phrase.get(index) is None and theirs in self.model.candidates(text[index])
+        return theirs if theirs == syllables[index] or unknown_to_pypinyin else None
 
     def _scored(self, text: str, syllables: list[str], phrase: dict[int, str]):
         """(index, each candidate's score before the model) for every polyphone of a Han
@@ -109,7 +130,7 @@ class Reader:
         run = next((r for r in HAN_RUN.finditer(text) if r.start() <= position < r.end()), None)
         if run is None or self.model is None or text[position] not in self.model.polyphones:
             return None
-        syllables, phrase = self._dictionary_reading(list(self.cut(run.group())))
+        syllables, phrase, _ = self._dictionary_reading(list(self.cut(run.group())))
         scores = dict(self._scored(run.group(), syllables, phrase))[position - run.start()]
         [[probabilities]] = self.model.probabilities(*_model_context(text, position))
         return scores, probabilities
@@ -121,20 +142,24 @@ class Reader:
         for (number, position, scores), [dist] in zip(open_choices, odds):
             results[number][position] = weighing.choose(scores, dist)
 
-    def _dictionary_reading(self, words: list[str]) -> tuple[list[str], dict[int, str]]:
+    def _dictionary_reading(self, words: list[str]) -> tuple[list[str], dict[int, str], dict[int, tuple[str, int]]]:
         """Readings from the phrase dictionary word by word, else each character's first
-        reading; and, for characters read inside a phrase, that phrase. A word the
-        dictionary lacks (充分发挥) is read by the phrases it is made of (充分 + 发挥)."""
+        reading; for characters read inside a phrase, that phrase; and for characters of
+        any word of two or more, (the word, where it starts). A word the dictionary lacks
+        (充分发挥) is read by the phrases it is made of (充分 + 发挥)."""
         syllables: list[str] = []
         phrase: dict[int, str] = {}
+        parts: dict[int, tuple[str, int]] = {}
         for word in self._known_parts(words):
+            if len(word) > 1:
+                parts.update(dict.fromkeys(range(len(syllables), len(syllables) + len(word)), (word, len(syllables))))
             entry = self.phrases.get(word) if len(word) > 1 else None
             if entry and len(entry) == len(word):
                 phrase.update(dict.fromkeys(range(len(syllables), len(syllables) + len(word)), word))
                 syllables += [readings[0] for readings in entry]
             else:
                 syllables += [self.characters.get(ord(c), "").split(",")[0] for c in word]
-        return syllables, phrase
+        return syllables, phrase, parts
 
     def _known_parts(self, words: list[str]) -> list[str]:
         parts = []

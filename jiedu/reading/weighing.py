@@ -31,6 +31,9 @@ BASE_BONUS = 0.14
 PHRASE_BONUS = 1.52
 COMMON_BONUS = 6.0
 COMMON_WORD = 2000
+AGREED_WORD = 200
+"""A word at least this frequent in jieba's dictionary, read alike by pypinyin and
+CC-CEDICT (one reading), is read so without the model (`Reader._agreed`)."""
 WINDOW_BONUS = 1.27
 LONGEST_WINDOW = 4
 CEDICT_BONUS = 1.64

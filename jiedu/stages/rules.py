@@ -9,6 +9,8 @@ from typing import Callable
 
 from ..model import Word
 from .names import name_capitals, personal_names, place_names
+from .wordclass import (by_part_of_speech, cha_short_of, de_after_set_phrase, de_complement, meng_mongolia, pu_spread,
+                        tiao_adjust)
 
 Rule = Callable[[tuple[Word, ...], int, tuple[str, ...]], tuple[str, ...]]
 
@@ -20,7 +22,7 @@ WEI_AFTER = tuple("化变转改分定选评列划称视译成作认升降折沦�
 # 以 X 为 Y ("take X as Y") when Y is one of these nouns: 以…为抓手, 以…为核心.
 YI_WEI_OBJECTS = ("抓手", "核心", "重点", "目标", "导向", "基础", "主线", "契机", "载体", "依托", "引领", "中心",
                   "根本", "宗旨", "方向", "标准", "前提", "主体", "龙头", "突破口", "切入点", "落脚点", "出发点",
-                  "着力点", "主", "本", "荣", "耻", "先", "重", "例", "鉴", "师", "题", "名", "准", "纲", "期", "界")
+                  "着力点", "主", "本", "荣", "耻", "先", "重", "例", "鉴", "师", "题", "名", "准", "纲", "期", "界", "由", "转移")
 CLAUSE_END = tuple("，。；！？：,;!?:")
 # Words a rule reads past its own for the clause's end (text without punctuation has none).
 CLAUSE_REACH = 40
@@ -30,6 +32,9 @@ GLUED_BEFORE_WEI = ("了", "着", "过")
 # Adverbs before the copula 为 wéi, "to be": 均为, 更为强硬, 分别为.
 COPULA_ADVERBS = ("均", "皆", "即", "乃", "亦", "更", "较", "极", "尤", "甚", "颇", "最", "原", "实", "分别", "大多",
                   "大都", "主要", "多")
+# Verbs ending like a verb of change whose object is an action, not a role: 决定为…提供
+# ("decided to provide for"), 团结为…奋斗, 工作为…: 为 stays as wei_for read it.
+CLAUSE_VERBS = ("决定", "工作", "合作", "配合", "团结")
 # A one-character verb + 为 is "as, into" (wéi): 选为代表, 评为, 改为, 召为.
 VERBS_BEFORE_WEI = frozenset("选评称改变化分定列视认任立封拜奉升降划转译编合结指聘尊誉追召推命")
 # (Not 并: 并为客户提供服务 is "and for".)
@@ -51,7 +56,8 @@ def citation_tones(words: tuple[Word, ...], index: int, syllables: tuple[str, ..
 
 def wei_after_verbs(words: tuple[Word, ...], index: int, syllables: tuple[str, ...]) -> tuple[str, ...]:
     previous = _previous(words, index)
-    if words[index].text == "为" and previous and previous.tag.startswith("v") and previous.text.endswith(WEI_AFTER):
+    if (words[index].text == "为" and previous and previous.tag.startswith("v") and previous.text.endswith(WEI_AFTER)
+            and previous.text not in CLAUSE_VERBS):
         return ("wéi",)
     return syllables
 
@@ -129,17 +135,29 @@ def jin_alone(words: tuple[Word, ...], index: int, syllables: tuple[str, ...]) -
 
 
 def yi_x_wei_y(words: tuple[Word, ...], index: int, syllables: tuple[str, ...]) -> tuple[str, ...]:
-    """以 X 为 Y, "take X as Y": 以…为抓手, 以人为本. 为 is wéi when Y is a known object."""
+    """以 X 为 Y, "take X as Y": 以…为抓手, 以人为本, 以…为斗争方向, 以…为转移. 为 is wéi
+    when Y is a known object, or when the rest of the clause is a noun phrase: no verb in
+    it but one that modifies a noun (以人民满意为领导行为的最高准则; 以实际行动为群众办事 is
+    "for"). After 视 ("regard X as Y": 视之为) it is always wéi. A noun or number before
+    为 and a noun phrase after it make 为 the copula, "is" (1978-1982年为…提出的阶段)."""
     if words[index].text != "为" or index + 1 >= len(words):
         return syllables
-    if not words[index + 1].text.startswith(YI_WEI_OBJECTS):
-        return syllables
+    rest, previous = _rest_of_clause(words, index), _previous(words, index)
+    object_after = words[index + 1].text.startswith(YI_WEI_OBJECTS) or _noun_phrase(rest)
     for earlier in reversed(words[max(0, index - CLAUSE_REACH):index]):
         if earlier.text.endswith(CLAUSE_END):
-            return syllables
-        if earlier.text in ("以", "以此", "以之"):  # jieba keeps 以此 whole
+            break
+        if earlier.text == "视" or object_after and earlier.text in ("以", "以此", "以之"):  # jieba keeps 以此 whole
             return ("wéi",)
+    if _noun_phrase(rest) and previous is not None and previous.tag[:1] in ("n", "m", "t"):
+        return ("wéi",)
     return syllables
+
+
+def _noun_phrase(rest: list[Word]) -> bool:
+    """Words ending in a noun with no predicate verb: a verb counts unless 的 follows it."""
+    verbs = (w.tag == "v" and (n + 1 == len(rest) or rest[n + 1].text != "的") for n, w in enumerate(rest))
+    return bool(rest) and rest[-1].tag.startswith("n") and not any(verbs)
 
 
 def adverbial_de(words: tuple[Word, ...], index: int, syllables: tuple[str, ...]) -> tuple[str, ...]:
@@ -156,6 +174,13 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("wei_after_verbs", wei_after_verbs),
     ("yi_x_wei_y", yi_x_wei_y),
     ("adverbial_de", adverbial_de),
+    ("de_after_set_phrase", de_after_set_phrase),
+    ("de_complement", de_complement),
+    ("by_part_of_speech", by_part_of_speech),
+    ("cha_short_of", cha_short_of),
+    ("pu_spread", pu_spread),
+    ("tiao_adjust", tiao_adjust),
+    ("meng_mongolia", meng_mongolia),
     ("gan_by_part_of_speech", gan_by_part_of_speech),
     ("hao_after_verbs", hao_after_verbs),
     ("jin_alone", jin_alone),

@@ -47,7 +47,8 @@ def _build_site(content: Path, output: Path, templates: Path, resources: Resourc
     if not clean and (previous := stamp.previous()):
         return replace(previous, seconds=time.perf_counter() - started, annotated=0, rendered=0, unchanged=True)
     glossary = resources.glossary if resources else site.glossary()
-    shared = hash_files([*site.glossary_files, content / "overrides.toml"], content).hexdigest() + code_key()
+    shared = (hash_files([*site.glossary_files, content / "overrides.toml"], content).hexdigest() + code_key()
+              + config.traditional)  # the Traditional standard is in every article's blocks
     staging = Staging(output, {} if clean else stamp.written(), epoch)
     try:
         plan = Plan(content, glossary, overrides, templates, config, cache_folder, clean, staging.path, epoch)

@@ -17,7 +17,7 @@ from .resources import Resources
 from .stages.align import align
 from .stages.annotate import annotate
 from .stages.clean import clean
-from .stages.convert import convert
+from .stages.convert import convert, source_script
 from .stages.crosscheck import disagreements
 from .stages.overrides import Overrides, unmatched
 from .stages.read import read_article
@@ -34,6 +34,8 @@ class Tools:
     site_overrides: Overrides = Overrides()
     root: Path = Path(".")
     """The folder holding content/: paths in messages are relative to it."""
+    traditional: str = "tw"
+    """site.toml `[reader] traditional`: the Traditional standard for Simplified sources."""
 
 
 @dataclass(frozen=True)
@@ -76,7 +78,9 @@ def _structure(draft: Draft, tools: Tools) -> Draft:
 
 
 def _convert(draft: Draft, tools: Tools) -> Draft:
-    return replace(draft, blocks=tuple(convert(s, tools.resources.converters) for s in draft.sections))
+    converters = tools.resources.converters
+    script = source_script("".join(s.source for s in draft.sections), converters)
+    return replace(draft, blocks=tuple(convert(s, converters, script, tools.traditional) for s in draft.sections))
 
 
 def _segment(draft: Draft, tools: Tools) -> Draft:

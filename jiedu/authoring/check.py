@@ -36,7 +36,7 @@ def inspect_site(content: Path, templates: Path, resources: Resources | None = N
     lazy, articles, problems, notes = LazyResources(glossary, resources), [], [], []
     for folder in folders:
         try:
-            articles.append(annotate_folder(folder, content, lazy, overrides))
+            articles.append(annotate_folder(folder, content, lazy, overrides, config.traditional))
         except ContentError as error:
             problems.append(str(error))
             continue

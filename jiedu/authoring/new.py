@@ -17,21 +17,14 @@ from ..model import Place, Source
 from ..stages.read import decode
 from ..resources import Resources
 from ..stages.structure import structure
-from ..text import HAN
+from ..stages.convert import source_script
 
 SCRIPTS = {"traditional": "zh-Hant", "simplified": "zh-Hans", "mixed": "zh-Hant"}
 
 
 def detect_script(text: str, resources: Resources) -> str:
-    """Traditional, Simplified or mixed, by which characters conversion would change."""
-    han = "".join(HAN.findall(text))
-    to_simplified = resources.converters.to_simplified(han)
-    to_traditional = resources.converters.to_traditional(han)
-    traditional = sum(a != b for a, b in zip(han, to_simplified))
-    simplified = sum(a != b for a, b in zip(han, to_traditional))
-    if traditional and simplified and min(traditional, simplified) > 0.02 * max(traditional, simplified):
-        return "mixed"
-    return "traditional" if traditional > simplified else "simplified"
+    """Traditional, Simplified or mixed, as the convert stage decides it."""
+    return source_script(text, resources.converters)
 
 
 def slug_for(path: Path) -> str:

@@ -18,13 +18,15 @@ READER_CHOICES = {
     "script": ("simplified", "traditional"),
     "tones": ("off", "pleco", "hanping", "mdbg"),
     "sandhi": (False, True),
+    "traditional": ("tw", "hk", "opencc"),
 }
 DEFAULTS = {
     "title": "jiedu 解读",
     "description": "Annotated bilingual readings of Chinese political texts",
     "site_url": "",
     "glossary": ["glossary.toml"],
-    "reader": {"pinyin": "all", "translation": "side", "script": "simplified", "tones": "off", "sandhi": False},
+    "reader": {"pinyin": "all", "translation": "side", "script": "simplified", "tones": "off", "sandhi": False,
+               "traditional": "tw"},
 }
 SCHEMA = {"title": "line", "description": "text", "site_url": "line", "glossary": "lines", "reader": "table"}
 # http(s), a host, then no white space, control character, quote or angle bracket anywhere.
@@ -48,7 +50,12 @@ class Config:
     glossary: tuple[str, ...]
     """Glossary files, relative to content/."""
     reader: tuple[tuple[str, str | bool], ...]
-    """The reader's default choices (pinyin, translation, script, tones, sandhi), sorted."""
+    """The reader's default choices (pinyin, translation, script, tones, sandhi) and the
+    Traditional standard for Simplified sources (traditional), sorted."""
+
+    @property
+    def traditional(self) -> str:
+        return dict(self.reader)["traditional"]
     epoch: int | None = None
     """SOURCE_DATE_EPOCH, read once by the builder: the date of the Anki decks and of
     every file written; None when unset."""

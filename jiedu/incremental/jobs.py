@@ -4,6 +4,7 @@ staging folder, digest them. The same in this process and in every worker."""
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..files.config import Config
 from ..lexicon.glossary import Glossary
 from ..model import Article
 from ..output.digest import Digest, make_digest
@@ -28,8 +29,9 @@ class LazyResources:
         return self.value
 
 
-def annotate_folder(folder: Path, content: Path, resources: LazyResources, overrides: Overrides) -> Article:
-    return read_and_process(folder, Tools(resources.get(), overrides, content.parent))
+def annotate_folder(folder: Path, content: Path, resources: LazyResources, overrides: Overrides,
+                    traditional: str = "tw") -> Article:
+    return read_and_process(folder, Tools(resources.get(), overrides, content.parent, traditional))
 
 
 @dataclass(frozen=True)
@@ -40,7 +42,7 @@ class Plan:
     glossary: Glossary
     overrides: Overrides
     templates: Path
-    config: dict
+    config: Config
     cache_folder: Path | None
     clean: bool
     staging: Path
@@ -75,7 +77,7 @@ def make_pages(job: Job, shop: Workshop) -> tuple[Digest, bool]:
     article = shop.articles.get(slug, job.key)
     annotated = article is None
     if annotated:
-        article = annotate_folder(job.folder, plan.content, shop.resources, plan.overrides)
+        article = annotate_folder(job.folder, plan.content, shop.resources, plan.overrides, plan.config.traditional)
         shop.articles.put(slug, job.key, article)
     files = article_files(shop.env, article, plan.glossary, plan.config)
     write_files(plan.staging, files, plan.epoch)

@@ -1,6 +1,11 @@
 """Convert: Traditional (or mixed) to Simplified with OpenCC `t2s`, keeping
 a Traditional form of every character for display.
 
+The Traditional form is the source's own: a Traditional or mixed source keeps every
+character it wrote (范世平 stays 范, 台灣 stays 台, whatever the variant, HK or TW)
+and only its Simplified-only characters (这, 发) are converted. A Simplified source is
+converted whole, to the standard the site chooses (site.toml `[reader] traditional`).
+
 OpenCC converts character for character in length, which lets every later stage
 slice the Simplified and Traditional texts with the same offsets; where it would
 not, we fall back to converting one character at a time.
@@ -11,6 +16,7 @@ from itertools import compress, count
 from typing import Callable
 
 from ..model import Block, Section
+from ..text import HAN
 
 # Traditional 著 is both zhù ("to write; marked": 著名, 土著) and, in Taiwan usage, the
 # aspect particle and zháo/zhuó (随著, 涌动著, 著急, 著手), which mainland usage writes
@@ -18,25 +24,52 @@ from ..model import Block, Section
 # 1. after a verb that takes the particle, it is 着 (随著作风建设 is 随着, not 著作);
 # 2. inside a zhù word it stays 著;
 # 3. otherwise it is 着.
+# A verb whose last character begins a zhù word (配合 + 合著, 凸显 + 显著) is in rule 1. Not
+# 讨论 or 翻译: 讨论著作, 翻译著作 are as common as their particle.
 PARTICLE_AFTER = (
     "随", "沿", "朝", "向", "接", "跟", "顺", "照", "本", "凭", "靠", "冲", "对", "围绕", "意味", "带", "拿",
     "看", "听", "想", "等", "站", "坐", "躺", "穿", "戴", "笑", "忙", "涌动", "逼", "挂", "保持", "存在",
     "面临", "发挥", "推动", "承担", "肩负", "怀", "抱", "盯", "守", "望", "握", "伴随", "紧接", "试", "闹",
+    "配合", "结合", "融合", "符合", "迎合", "磨合", "整合", "契合", "凸显", "彰显", "突显",
 )
 ZHU_WORDS = (
     "著名", "著作", "著称", "著述", "著书", "著者", "著录", "著文", "显著", "昭著", "卓著",
     "土著", "名著", "巨著", "原著", "论著", "编著", "专著", "合著", "遗著", "译著", "拙著",
     "著有", "所著", "撰著", "彰著",
 )
+STANDARDS = {"tw": "s2tw", "hk": "s2hk", "opencc": "s2t"}
+"""site.toml `[reader] traditional` -> the OpenCC configuration. s2tw gives today's Taiwan
+forms (群, 峰, 核, 才); s2hk Hong Kong's (but keeps 羣, 峯 as the package ships); s2t
+OpenCC's own, dated ones (羣, 峯, 覈, 纔)."""
 
 
 @dataclass(frozen=True)
 class Converters:
-    """OpenCC's t2s and s2t, as opencc-python-reimplemented converts (`engines/conversion.py`),
-    their dictionaries read once (see `resources.py`)."""
+    """OpenCC's t2s and the Traditional standards, as opencc-python-reimplemented converts
+    (`engines/conversion.py`), their dictionaries read once (see `resources.py`)."""
 
     to_simplified: Callable[[str], str]
     to_traditional: Callable[[str], str]
+    """OpenCC's s2t: the fallback where a standard is not among `standards`."""
+    simplified_only: frozenset[str] = frozenset()
+    """Characters no Traditional text writes (`engines.conversion.simplified_only`)."""
+    standards: tuple[tuple[str, Callable[[str], str]], ...] = ()
+    """(`[reader] traditional` value, its converter) for a Simplified source."""
+
+    def traditional(self, standard: str) -> Callable[[str], str]:
+        return dict(self.standards).get(standard, self.to_traditional)
+
+
+def source_script(text: str, converters: Converters) -> str:
+    """"traditional", "simplified" or "mixed": Traditional characters are those t2s
+    changes, Simplified ones those no Traditional text writes; a side under 2% of the
+    other's count is a few stray characters, not a mix."""
+    han = "".join(HAN.findall(text))
+    traditional = sum(map(str.__ne__, han, same_length(converters.to_simplified, han)))
+    simplified = sum(map(converters.simplified_only.__contains__, han))
+    if traditional and simplified and min(traditional, simplified) > 0.02 * max(traditional, simplified):
+        return "mixed"
+    return "traditional" if traditional >= simplified and traditional else "simplified"
 
 
 def same_length(convert: Callable[[str], str], text: str) -> str:
@@ -65,19 +98,24 @@ def _inside_zhu_word(text: str, index: int) -> bool:
     return False
 
 
-def traditional_form(source: str, simplified: str, converters: Converters) -> str:
-    """The source's character where it was Traditional, else OpenCC's s2t of the Simplified."""
-    from_simplified = same_length(converters.to_traditional, simplified)
-    if source == simplified:  # a Simplified source: nothing of it to keep
-        return from_simplified
-    chars = list(from_simplified)
+def traditional_form(source: str, simplified: str, converters: Converters,
+                     script: str = "simplified", standard: str = "tw") -> str:
+    """A Traditional or mixed source as it is, its Simplified-only characters converted;
+    a Simplified source converted to `standard`, keeping any Traditional character it has."""
+    to_traditional = converters.traditional(standard)
+    if script != "simplified":
+        if not any(map(converters.simplified_only.__contains__, source)):
+            return source
+        converted = same_length(to_traditional, simplified)
+        return "".join(t if c in converters.simplified_only else c for c, t in zip(source, converted))
+    chars = list(same_length(to_traditional, simplified))
     # Only where conversion changed the source, found at C speed (map, compress).
     for index in compress(count(), map(str.__ne__, source, simplified)):
         chars[index] = source[index]
     return "".join(chars)
 
 
-def convert(section: Section, converters: Converters) -> Block:
+def convert(section: Section, converters: Converters, script: str = "simplified", standard: str = "tw") -> Block:
     simplified = apply_zhe_rule(same_length(converters.to_simplified, section.source))
     return Block(section.kind, section.source, section.start, simplified,
-                 traditional_form(section.source, simplified, converters))
+                 traditional_form(section.source, simplified, converters, script, standard))

@@ -49,7 +49,7 @@ class Draft:
     cleaned: Cleaned | None = None
     """clean: artifacts removed, repairs applied, punctuation normalised, on the record."""
     sections: tuple[Section, ...] | None = None
-    """structure: kicker, title, note, headings, paragraphs, byline."""
+    """structure: kicker, title, note, headings, paragraphs, dateline, byline."""
     blocks: tuple[Block, ...] | None = None
     """convert: Simplified and Traditional text; segment: words; annotate: pinyin and
     glossary terms; align: the translation."""

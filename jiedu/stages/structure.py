@@ -82,13 +82,23 @@ def detect_layout(groups: list[list[Line]]) -> str:
     return "blank-lines" if wrapped * 2 >= len(inner) else "lines"
 
 
-def structure(text: str, meta: dict) -> tuple[Section, ...]:
+def split_title(text: str) -> tuple[Line | None, list[Line]]:
+    """The first non-empty line, and the lines after it."""
     lines = lines_with_offsets(text)
     first = next((i for i, (_, line) in enumerate(lines) if line), None)
-    if first is None:
+    return (None, []) if first is None else (lines[first], lines[first + 1:])
+
+
+def layout_of(text: str, meta: dict) -> str:
+    """meta.toml's layout, else the one seen in the text."""
+    return meta.get("layout") or detect_layout(groups_of(split_title(text)[1]))
+
+
+def structure(text: str, meta: dict) -> tuple[Section, ...]:
+    title, rest = split_title(text)
+    if title is None:
         return ()
-    blocks = title_blocks(*lines[first], meta.get("column", ""))
-    rest = lines[first + 1:]
+    blocks = title_blocks(*title, meta.get("column", ""))
     groups = groups_of(rest)
     layout = meta.get("layout") or detect_layout(groups)
     notes = note_lines(rest, groups, layout) if meta.get("editor_note", True) else []

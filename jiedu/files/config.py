@@ -55,7 +55,7 @@ class Config:
 
     @property
     def traditional(self) -> str:
-        return dict(self.reader)["traditional"]
+        return dict(self.reader).get("traditional", "tw")
     epoch: int | None = None
     """SOURCE_DATE_EPOCH, read once by the builder: the date of the Anki decks and of
     every file written; None when unset."""

@@ -65,7 +65,7 @@ def test_same_length_falls_back_to_one_character_at_a_time(text, expected):
     ("理髮", "理发", "traditional", "理髮"),
     ("隨著", "随着", "traditional", "隨著"),
     ("台干", "台干", "traditional", "台干"),   # written by Traditional text too: kept as written
-    ("台干发", "台干发", "mixed", "台干發"),
+    ("台干发", "台干发", "mixed", "台幹發"),   # mixed: 干 written as Simplified (its conversion is 幹)
     ("台干", "台干", "simplified", "台幹"),    # a Simplified source: the site's standard (台, not 臺)
 ])
 def test_traditional_form_keeps_the_source_traditional(source, simplified, script, expected):
@@ -78,9 +78,11 @@ def test_convert_fills_text_and_trad_of_the_same_length():
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("范世平說台灣公布才", "traditional"),      # all its Simplified-looking characters are Traditional too
+    ("范世平說台灣公布才。" + "這個說法是對的。" * 15, "traditional"),   # 台, 布, 才 are Traditional too; one 范 is no mix
     ("范世平说台湾公布才", "simplified"),
     ("他說這是我们的", "mixed"),
+    ("這個幹部說，干部的工作", "mixed"),        # 干部: a shared character written as Simplified
+    ("這個說法是對的，週年周年了解公布伙伴栗子臺台", "traditional"),  # shapes HK and TW text writes
     ("" + "這個說法是對的" * 60 + "们", "traditional"),   # one stray character is not a mix
     ("abc", "simplified"),
 ])
@@ -90,7 +92,7 @@ def test_source_script(resources, text, expected):
 
 @pytest.mark.parametrize("source", ["范世平說台灣公布才知道", "張五岳指出，兩岸關係", "他們發覺後面的系統"])
 def test_a_traditional_sources_traditional_view_is_its_own_characters(resources, source):
-    block = convert(Section("paragraph", source, 0), resources.converters, source_script(source, resources.converters))
+    block = convert(Section("paragraph", source, 0), resources.converters, "traditional")
     assert block.trad == source
 
 
@@ -131,10 +133,13 @@ def test_real_converter_passes_simplified_through(resources, text):
     assert same_length(resources.converters.to_simplified, text) == text
 
 
-def test_real_convert_of_a_mixed_block(resources):
-    """A mixed source keeps what it wrote: 干部 is how it wrote 幹部 there, 这 is converted."""
-    block = convert(Section("paragraph", "幹部干部隨著著名这", 0), resources.converters, "mixed")
-    assert (block.text, block.trad) == ("干部干部随着著名这", "幹部干部隨著著名這")
+@pytest.mark.parametrize("source, trad", [
+    ("幹部干部隨著著名这", "幹部幹部隨著著名這"),   # what it wrote as Simplified is converted
+    ("臺灣干部在台灣，群眾周年", "臺灣幹部在台灣，群眾周年"),   # variant and accepted shapes are kept
+])
+def test_real_convert_of_a_mixed_block(resources, source, trad):
+    block = convert(Section("paragraph", source, 0), resources.converters, "mixed")
+    assert block.trad == trad
 
 
 OLDER_DICTIONARY = "opencc-python-reimplemented 0.1.7 ships an older OpenCC dictionary: "

@@ -103,6 +103,19 @@ def simplified_only(cache: Path | None) -> frozenset[str]:
     return frozenset(marshalled(cache / f"opencc-{version}-simplified-only.marshal" if cache else None, build))
 
 
+def variant_pairs() -> frozenset[str]:
+    """Pairs of characters that are one character in two standards' shapes (臺台, 羣群, 纔才,
+    峯峰, 覈核, 裏裡), both ways, as two-character strings: OpenCC's Taiwan and Hong Kong
+    variant tables (a few hundred lines, read each time)."""
+    folder = Path(util.find_spec("opencc").submodule_search_locations[0]) / "dictionary"
+    pairs = set()
+    for name in ("TWVariants.txt", "HKVariants.txt", "TWVariantsRev.txt", "HKVariantsRev.txt"):
+        for line in (folder / name).read_text(encoding="utf-8").splitlines():
+            key, values = line.split("\t")
+            pairs |= {key + value for value in values.split(" ") if len(key) == len(value) == 1}
+    return frozenset(pairs | {pair[::-1] for pair in pairs})
+
+
 def convert_text(chain: list, text: str) -> str:
     """`opencc.OpenCC(config).convert(text)` for the chain of that config."""
     for group in chain:

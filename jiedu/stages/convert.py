@@ -1,10 +1,14 @@
 """Convert: Traditional (or mixed) to Simplified with OpenCC `t2s`, keeping
 a Traditional form of every character for display.
 
-The Traditional form is the source's own: a Traditional or mixed source keeps every
-character it wrote (范世平 stays 范, 台灣 stays 台, whatever the variant, HK or TW)
-and only its Simplified-only characters (这, 发) are converted. A Simplified source is
-converted whole, to the standard the site chooses (site.toml `[reader] traditional`).
+The Traditional form is the source's own. A Traditional source keeps every character
+it wrote, whatever the variant, HK or TW (范世平 stays 范, 台灣 台, 公布 布, 才 才);
+only a Simplified-only character (这, 发) is converted. A mixed source keeps every
+character it wrote as Traditional and converts those it wrote as Simplified: the
+Simplified-only ones, and those it shares with Traditional text where OpenCC's phrases
+make another character of them in context (干部 → 幹部, 领题后 → 後), not merely another
+standard's shape of the same one (台/臺, 群/羣). A Simplified source is converted
+whole, to the standard the site chooses (site.toml `[reader] traditional`).
 
 OpenCC converts character for character in length, which lets every later stage
 slice the Simplified and Traditional texts with the same offsets; where it would
@@ -37,6 +41,10 @@ ZHU_WORDS = (
     "土著", "名著", "巨著", "原著", "论著", "编著", "专著", "合著", "遗著", "译著", "拙著",
     "著有", "所著", "撰著", "彰著",
 )
+# Shapes Hong Kong or Taiwan text writes in the senses where OpenCC's s2t makes another
+# character of them (HK 周年, 了解; TW 公布, 頒布, 占據; both 伙伴; 栗 chestnut and surname,
+# not 慄 "shiver"): written so, a character is Traditional, never a sign of Simplified.
+ACCEPTED_SHAPES = frozenset("周了布伙占栗")
 STANDARDS = {"tw": "s2tw", "hk": "s2hk", "opencc": "s2t"}
 """site.toml `[reader] traditional` -> the OpenCC configuration. s2tw gives today's Taiwan
 forms (群, 峰, 核, 才); s2hk Hong Kong's (but keeps 羣, 峯 as the package ships); s2t
@@ -53,6 +61,8 @@ class Converters:
     """OpenCC's s2t: the fallback where a standard is not among `standards`."""
     simplified_only: frozenset[str] = frozenset()
     """Characters no Traditional text writes (`engines.conversion.simplified_only`)."""
+    variants: frozenset[str] = frozenset()
+    """One character in two standards' shapes, as pairs "臺台" (`engines.conversion.variant_pairs`)."""
     standards: tuple[tuple[str, Callable[[str], str]], ...] = ()
     """(`[reader] traditional` value, its converter) for a Simplified source."""
 
@@ -60,16 +70,27 @@ class Converters:
         return dict(self.standards).get(standard, self.to_traditional)
 
 
+def written_simplified(source: str, simplified: str, converted: str, converters: Converters) -> list[bool]:
+    """For each character, whether the source wrote it as Simplified: t2s left it, and the
+    conversion back makes another character of it that is not just a variant shape nor
+    an accepted one (ACCEPTED_SHAPES)."""
+    variants = converters.variants
+    return [c == s and t != c and c not in ACCEPTED_SHAPES and c + t not in variants
+            for c, s, t in zip(source, simplified, converted)]
+
+
 def source_script(text: str, converters: Converters) -> str:
     """"traditional", "simplified" or "mixed": Traditional characters are those t2s
-    changes, Simplified ones those no Traditional text writes; a side under 2% of the
-    other's count is a few stray characters, not a mix."""
-    han = "".join(HAN.findall(text))
-    traditional = sum(map(str.__ne__, han, same_length(converters.to_simplified, han)))
-    simplified = sum(map(converters.simplified_only.__contains__, han))
-    if traditional and simplified and min(traditional, simplified) > 0.02 * max(traditional, simplified):
+    changes, Simplified ones those `written_simplified`; a side under 2% of the other's
+    count is a few stray characters (a name, a typo), not a mix."""
+    simplified = same_length(converters.to_simplified, text)
+    converted = same_length(converters.to_traditional, simplified)
+    han = [bool(HAN.fullmatch(c)) for c in text]
+    traditional = sum(h and c != s for h, c, s in zip(han, text, simplified))
+    written = sum(h and w for h, w in zip(han, written_simplified(text, simplified, converted, converters)))
+    if traditional and written and min(traditional, written) > 0.02 * max(traditional, written):
         return "mixed"
-    return "traditional" if traditional >= simplified and traditional else "simplified"
+    return "traditional" if traditional >= written and traditional else "simplified"
 
 
 def same_length(convert: Callable[[str], str], text: str) -> str:
@@ -100,14 +121,19 @@ def _inside_zhu_word(text: str, index: int) -> bool:
 
 def traditional_form(source: str, simplified: str, converters: Converters,
                      script: str = "simplified", standard: str = "tw") -> str:
-    """A Traditional or mixed source as it is, its Simplified-only characters converted;
-    a Simplified source converted to `standard`, keeping any Traditional character it has."""
+    """A Traditional source as it is, its Simplified-only characters converted to
+    `standard`; a mixed one with what it wrote as Simplified converted; a Simplified one
+    converted whole, keeping any Traditional character it has."""
     to_traditional = converters.traditional(standard)
-    if script != "simplified":
+    if script == "traditional":
         if not any(map(converters.simplified_only.__contains__, source)):
             return source
         converted = same_length(to_traditional, simplified)
         return "".join(t if c in converters.simplified_only else c for c, t in zip(source, converted))
+    if script == "mixed":
+        converted = same_length(to_traditional, simplified)
+        written = written_simplified(source, simplified, converted, converters)
+        return "".join(t if w else c for c, t, w in zip(source, converted, written))
     chars = list(same_length(to_traditional, simplified))
     # Only where conversion changed the source, found at C speed (map, compress).
     for index in compress(count(), map(str.__ne__, source, simplified)):

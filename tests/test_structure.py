@@ -169,6 +169,7 @@ def test_editor_notes(text, expected):
 
 @pytest.mark.parametrize("body, expected", [
     ("正文。\n" + "港" * 30 + "\n正文。", ["paragraph", "heading", "paragraph"]),     # up to 30 characters
+    ("正文。\n●某人強調改革開放不會停步\n正文。", ["paragraph", "heading", "paragraph"]),  # a bulleted subhead
     ("正文。\n《某报》社评：这个说法能代表民意吗？\n正文。", ["paragraph", "heading", "paragraph"]),
     ("正文。\n你说呢，这样对吗？\n正文。", ["paragraph", "paragraph", "paragraph"]),      # a sentence, not a heading
     ("全会选出名单，如下：\n一、委员：\n张三、李四、王五、赵六\n二、主席：\n张三\n三、副主席、委员：\n主席：张三\n副主席：李四、王五\n正文。",

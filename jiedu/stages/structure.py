@@ -30,6 +30,8 @@ from .credits import split_credits
 HEADING_MAX = 30
 NOTE_MAX = 3
 CLOSING = tuple("。！？!?；;…”’」』）)：:，,、")
+OPEN_ENDS = ("：", ":", "？", "?")
+"""A list heading or a question heading ends with these: the next line is not more of it."""
 NOTE_MARK = re.compile(r"[【\[［(（]?(?:编者按|編者按|编者的话|編者的話|编按|編按)")
 Line = tuple[int, str]
 
@@ -50,7 +52,7 @@ def is_heading(line: str, after: str = "") -> bool:
     (no ，). Never a list item."""
     if not 0 < len(line) <= HEADING_MAX or is_list_item(line):
         return False
-    if line.endswith(("：", ":", "？", "?")):
+    if line.endswith(OPEN_ENDS):
         return "，" not in line and "," not in line
     return not line.endswith(CLOSING) and not after.endswith(("：", ":"))
 
@@ -103,7 +105,8 @@ def structure(text: str, meta: dict) -> tuple[Section, ...]:
     layout = meta.get("layout") or detect_layout(groups)
     notes = note_lines(rest, groups, layout) if meta.get("editor_note", True) else []
     blocks += [Section("note", line, offset) for offset, line in notes]
-    body = [line for line in rest if line not in notes]
+    noted = set(notes)
+    body = [line for line in rest if line not in noted]
     units = [[line] for line in body if line[1]] if layout == "lines" else groups_of(body)
     return tuple(split_credits(blocks + body_blocks(text, units)))
 
@@ -135,6 +138,11 @@ def note_lines(rest: list[Line], groups: list[list[Line]], layout: str) -> list[
     return first
 
 
+def is_heading_unit(unit: list[Line], after: str) -> bool:
+    """Every line of the unit is a heading's (the first after the previous unit's text)."""
+    return all(is_heading(line, after if index == 0 else "") for index, (_, line) in enumerate(unit))
+
+
 def body_blocks(text: str, units: list[list[Line]]) -> list[Section]:
     """A paragraph per unit (a line, or a blank-line group as it stands in the text), but
     short units without closing punctuation are headings, and headings of one line on
@@ -145,9 +153,8 @@ def body_blocks(text: str, units: list[list[Line]]) -> list[Section]:
     for index, unit in enumerate(units):
         start, stop = unit[0][0], unit[-1][0] + len(unit[-1][1])
         source = text[start:stop]
-        heading = index < len(units) - 1 and all(is_heading(line, after if i == 0 else "") for i, (_, line) in enumerate(unit))
-        joins = heading and runs and runs[-1][0] == "heading" and end + 1 == start and not runs[-1][2][-1].endswith(("：", ":", "？", "?"))
-        if joins:
+        heading = index < len(units) - 1 and is_heading_unit(unit, after)
+        if heading and runs and runs[-1][0] == "heading" and end + 1 == start and not runs[-1][2][-1].endswith(OPEN_ENDS):
             runs[-1][2].append(source)
         else:
             runs.append(("heading" if heading else "paragraph", start, [source]))

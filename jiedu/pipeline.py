@@ -17,7 +17,7 @@ from .resources import Resources
 from .stages.align import align
 from .stages.annotate import annotate
 from .stages.clean import clean
-from .stages.convert import convert, source_script
+from .stages.convert import convert_all
 from .stages.crosscheck import disagreements
 from .stages.overrides import Overrides, unmatched
 from .stages.read import read_article
@@ -78,9 +78,7 @@ def _structure(draft: Draft, tools: Tools) -> Draft:
 
 
 def _convert(draft: Draft, tools: Tools) -> Draft:
-    converters = tools.resources.converters
-    script = source_script("".join(s.source for s in draft.sections), converters)
-    return replace(draft, blocks=tuple(convert(s, converters, script, tools.traditional) for s in draft.sections))
+    return replace(draft, blocks=convert_all(draft.sections, tools.resources.converters, tools.traditional))
 
 
 def _segment(draft: Draft, tools: Tools) -> Draft:

@@ -17,10 +17,10 @@ not, we fall back to converting one character at a time.
 
 from dataclasses import dataclass
 from itertools import compress, count
+from operator import and_
 from typing import Callable
 
 from ..model import Block, Section
-from ..text import HAN
 
 # Traditional 著 is both zhù ("to write; marked": 著名, 土著) and, in Taiwan usage, the
 # aspect particle and zháo/zhuó (随著, 涌动著, 著急, 著手), which mainland usage writes
@@ -70,27 +70,29 @@ class Converters:
         return dict(self.standards).get(standard, self.to_traditional)
 
 
-def written_simplified(source: str, simplified: str, converted: str, converters: Converters) -> list[bool]:
-    """For each character, whether the source wrote it as Simplified: t2s left it, and the
-    conversion back makes another character of it that is not just a variant shape nor
-    an accepted one (ACCEPTED_SHAPES)."""
-    variants = converters.variants
-    return [c == s and t != c and c not in ACCEPTED_SHAPES and c + t not in variants
-            for c, s, t in zip(source, simplified, converted)]
+def written_simplified(source: str, simplified: str, converted: str, converters: Converters) -> list[int]:
+    """Where the source wrote a character as Simplified: t2s left it, and the conversion
+    back makes another character of it that is neither a variant shape nor an accepted
+    one (ACCEPTED_SHAPES). Candidates are found at C speed (map, compress): few are."""
+    candidates = compress(count(), map(and_, map(str.__eq__, source, simplified), map(str.__ne__, converted, source)))
+    return [i for i in candidates
+            if source[i] not in ACCEPTED_SHAPES and source[i] + converted[i] not in converters.variants]
 
 
-def source_script(text: str, converters: Converters) -> str:
-    """"traditional", "simplified" or "mixed": Traditional characters are those t2s
-    changes, Simplified ones those `written_simplified`; a side under 2% of the other's
-    count is a few stray characters (a name, a typo), not a mix."""
-    simplified = same_length(converters.to_simplified, text)
-    converted = same_length(converters.to_traditional, simplified)
-    han = [bool(HAN.fullmatch(c)) for c in text]
-    traditional = sum(h and c != s for h, c, s in zip(han, text, simplified))
-    written = sum(h and w for h, w in zip(han, written_simplified(text, simplified, converted, converters)))
+def script_of(traditional: int, written: int) -> str:
+    """"traditional", "simplified" or "mixed", from the count of characters written as
+    Traditional (t2s changes them) and as Simplified (`written_simplified`): a side under
+    2% of the other is a few stray characters (a name, a typo), not a mix."""
     if traditional and written and min(traditional, written) > 0.02 * max(traditional, written):
         return "mixed"
     return "traditional" if traditional >= written and traditional else "simplified"
+
+
+def source_script(text: str, converters: Converters) -> str:
+    simplified = same_length(converters.to_simplified, text)
+    converted = same_length(converters.to_traditional, simplified)
+    traditional = sum(map(str.__ne__, text, simplified))
+    return script_of(traditional, len(written_simplified(text, simplified, converted, converters)))
 
 
 def same_length(convert: Callable[[str], str], text: str) -> str:
@@ -119,23 +121,24 @@ def _inside_zhu_word(text: str, index: int) -> bool:
     return False
 
 
-def traditional_form(source: str, simplified: str, converters: Converters,
-                     script: str = "simplified", standard: str = "tw") -> str:
+def traditional_form(source: str, simplified: str, converters: Converters, script: str = "simplified",
+                     standard: str = "tw", converted: str | None = None) -> str:
     """A Traditional source as it is, its Simplified-only characters converted to
     `standard`; a mixed one with what it wrote as Simplified converted; a Simplified one
-    converted whole, keeping any Traditional character it has."""
-    to_traditional = converters.traditional(standard)
+    converted whole, keeping any Traditional character it has. `converted`: the
+    Simplified text in `standard`, when it is known already."""
+    if script == "traditional" and not any(map(converters.simplified_only.__contains__, source)):
+        return source
+    if converted is None:
+        converted = same_length(converters.traditional(standard), simplified)
     if script == "traditional":
-        if not any(map(converters.simplified_only.__contains__, source)):
-            return source
-        converted = same_length(to_traditional, simplified)
         return "".join(t if c in converters.simplified_only else c for c, t in zip(source, converted))
+    chars = list(source if script == "mixed" else converted)
     if script == "mixed":
-        converted = same_length(to_traditional, simplified)
-        written = written_simplified(source, simplified, converted, converters)
-        return "".join(t if w else c for c, t, w in zip(source, converted, written))
-    chars = list(same_length(to_traditional, simplified))
-    # Only where conversion changed the source, found at C speed (map, compress).
+        for index in written_simplified(source, simplified, converted, converters):
+            chars[index] = converted[index]
+        return "".join(chars)
+    # A Simplified source: its own character only where t2s changed it, found at C speed.
     for index in compress(count(), map(str.__ne__, source, simplified)):
         chars[index] = source[index]
     return "".join(chars)
@@ -145,3 +148,20 @@ def convert(section: Section, converters: Converters, script: str = "simplified"
     simplified = apply_zhe_rule(same_length(converters.to_simplified, section.source))
     return Block(section.kind, section.source, section.start, simplified,
                  traditional_form(section.source, simplified, converters, script, standard))
+
+
+def convert_all(sections: tuple[Section, ...], converters: Converters, standard: str = "tw") -> tuple[Block, ...]:
+    """Every section, the article's script found from all of them: each is converted both
+    ways once, and the counts come from those conversions."""
+    to_traditional = converters.traditional(standard)
+    simplified = [apply_zhe_rule(same_length(converters.to_simplified, s.source)) for s in sections]
+    converted = [same_length(to_traditional, text) for text in simplified]
+    traditional = sum(sum(map(str.__ne__, s.source, text)) for s, text in zip(sections, simplified))
+    written = 0  # counted only while it can matter: a Simplified text has nothing else
+    for s, text, back in zip(sections, simplified, converted):
+        if not traditional or written > traditional / 0.02:
+            break
+        written += len(written_simplified(s.source, text, back, converters))
+    script = script_of(traditional, written)
+    return tuple(Block(s.kind, s.source, s.start, text, traditional_form(s.source, text, converters, script, standard, back))
+                 for s, text, back in zip(sections, simplified, converted))

@@ -140,6 +140,8 @@ def note_lines(rest: list[Line], groups: list[list[Line]], layout: str) -> list[
 
 def is_heading_unit(unit: list[Line], after: str) -> bool:
     """Every line of the unit is a heading's (the first after the previous unit's text)."""
+    if len(unit) == 1:  # a line: the usual case, kept cheap
+        return is_heading(unit[0][1], after)
     return all(is_heading(line, after if index == 0 else "") for index, (_, line) in enumerate(unit))
 
 
@@ -152,7 +154,7 @@ def body_blocks(text: str, units: list[list[Line]]) -> list[Section]:
     end, after = -1, ""  # where the previous line ends; the previous unit's text
     for index, unit in enumerate(units):
         start, stop = unit[0][0], unit[-1][0] + len(unit[-1][1])
-        source = text[start:stop]
+        source = unit[0][1] if len(unit) == 1 else text[start:stop]
         heading = index < len(units) - 1 and is_heading_unit(unit, after)
         if heading and runs and runs[-1][0] == "heading" and end + 1 == start and not runs[-1][2][-1].endswith(OPEN_ENDS):
             runs[-1][2].append(source)

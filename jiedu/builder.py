@@ -47,7 +47,8 @@ def _build_site(content: Path, output: Path, templates: Path, resources: Resourc
     if not clean and (previous := stamp.previous()):
         return replace(previous, seconds=time.perf_counter() - started, annotated=0, rendered=0, unchanged=True)
     glossaries = site.glossaries()
-    shared = hash_files([*site.glossary_files, content / "overrides.toml"], content).hexdigest() + code_key()
+    shared = (hash_files([*site.glossary_files, content / "overrides.toml"], content).hexdigest() + code_key()
+              + config.traditional)  # the Traditional standard is in every article's blocks
     shared += repr((config.lexicon, config.lexicon_exclude))  # an article's own glossary.toml is in its own key
     staging = Staging(output, {} if clean else stamp.written(), epoch)
     try:

@@ -47,6 +47,7 @@ def parser() -> argparse.ArgumentParser:
     new.add_argument("file", type=Path)
     new.add_argument("--slug", default="", type=slug_argument, help="folder name (default: from the file name)")
     new.add_argument("--content", type=Path, default=Path("content"))
+    new.add_argument("--no-translation", action="store_true", help="write no translation skeleton")
     serve = commands.add_parser("serve", help="build, serve on 127.0.0.1, rebuild and reload on change")
     add_site_arguments(serve)
     serve.add_argument("--output", type=Path, default=Path("site"))
@@ -127,7 +128,7 @@ def run_new(args) -> int:
     if problem := file_problem(args.file):
         print(f"jiedu: error: {args.file} {problem}; give a text file", file=sys.stderr)
         return EXIT_USAGE
-    folder, lines = add_article(args.file, args.content, load_resources(None), args.slug)
+    folder, lines = add_article(args.file, args.content, load_resources(None), args.slug, not args.no_translation)
     print(f"jiedu: added {folder}", file=sys.stderr)
     for line in lines:
         print(f"  {line}", file=sys.stderr)

@@ -97,7 +97,7 @@ class Word:
 
 @dataclass(frozen=True)
 class Section:
-    """What the structure stage finds: a kicker, title, note, heading, paragraph or byline."""
+    """What the structure stage finds: a kicker, title, note, heading, paragraph, dateline or byline."""
 
     kind: str
     source: str

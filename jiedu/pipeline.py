@@ -17,7 +17,7 @@ from .resources import Resources
 from .stages.align import align
 from .stages.annotate import annotate
 from .stages.clean import clean
-from .stages.convert import convert
+from .stages.convert import convert_all
 from .stages.crosscheck import disagreements
 from .stages.overrides import Overrides, unmatched
 from .stages.read import read_article
@@ -34,6 +34,8 @@ class Tools:
     site_overrides: Overrides = Overrides()
     root: Path = Path(".")
     """The folder holding content/: paths in messages are relative to it."""
+    traditional: str = "tw"
+    """site.toml `[reader] traditional`: the Traditional standard for Simplified sources."""
 
 
 @dataclass(frozen=True)
@@ -47,7 +49,7 @@ class Draft:
     cleaned: Cleaned | None = None
     """clean: artifacts removed, repairs applied, punctuation normalised, on the record."""
     sections: tuple[Section, ...] | None = None
-    """structure: kicker, title, note, headings, paragraphs, byline."""
+    """structure: kicker, title, note, headings, paragraphs, dateline, byline."""
     blocks: tuple[Block, ...] | None = None
     """convert: Simplified and Traditional text; segment: words; annotate: pinyin and
     glossary terms; align: the translation."""
@@ -76,7 +78,7 @@ def _structure(draft: Draft, tools: Tools) -> Draft:
 
 
 def _convert(draft: Draft, tools: Tools) -> Draft:
-    return replace(draft, blocks=tuple(convert(s, tools.resources.converters) for s in draft.sections))
+    return replace(draft, blocks=convert_all(draft.sections, tools.resources.converters, tools.traditional))
 
 
 def _segment(draft: Draft, tools: Tools) -> Draft:

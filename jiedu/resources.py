@@ -16,8 +16,8 @@ from pathlib import Path
 from .reading.collocations import load_collocations
 from .reading.polyphone import load_polyphone_model
 from .reading.reader import Reader
-from .stages.convert import Converters
-from .engines.conversion import convert_text, opencc_chains
+from .stages.convert import STANDARDS, Converters
+from .engines.conversion import convert_text, opencc_chains, simplified_only, variant_pairs
 from .engines.usercache import code_key, marshalled, user_cache  # noqa: F401 (tests ask resources)
 from .lexicon.glossary import Glossary, index_glossary, load_glossary
 from .stages.segment import Segmenter, make_segmenter, with_terms
@@ -88,6 +88,14 @@ def char_frequencies(cache: Path, tokenizer) -> dict[str, int]:
                       lambda: {w: f for w, f in tokenizer.FREQ.items() if len(w) == 1})
 
 
+def make_converters(chains: dict, cache: Path) -> Converters:
+    """t2s, s2t, which characters are Simplified-only and which are variant shapes, and
+    each Traditional standard `[reader] traditional` may name."""
+    standards = tuple((name, partial(convert_text, chains[config])) for name, config in STANDARDS.items())
+    return Converters(partial(convert_text, chains["t2s"]), partial(convert_text, chains["s2t"]),
+                      simplified_only(cache), variant_pairs(), standards)
+
+
 def load_dictionary(cache: Path):
     from .lexicon.dictionary import load_dictionary as load
 
@@ -119,12 +127,12 @@ def _load_resources(glossary_path: Path | None, glossary_shown: str, glossary: G
     word_readings, char_readings = load_readings()
     user_cache().mkdir(parents=True, exist_ok=True)
     tagger = make_tagger(user_cache(), word_readings)
-    chains = opencc_chains(user_cache())
+    chains = opencc_chains(user_cache(), ("t2s", "s2t", *STANDARDS.values()))
     dictionary = load_dictionary(user_cache())
     phrases, characters = pypinyin_dictionaries(user_cache())
     model = load_polyphone_model()
     return Resources(
-        converters=Converters(partial(convert_text, chains["t2s"]), partial(convert_text, chains["s2t"])),
+        converters=make_converters(chains, user_cache()),
         segmenter=make_segmenter(tagger, glossary.multi_character_terms, dictionary),
         reader=Reader(phrases, characters, lambda run: tagger.tokenizer.cut(run, HMM=False),
                       tagger.tokenizer.FREQ, model, word_readings, char_readings,

@@ -18,6 +18,8 @@ from jiedu.cli import EXIT_OK, EXIT_WARNINGS, main
 from jiedu.errors import ContentError
 from jiedu.authoring.new import add_article
 from jiedu.builder import build_site
+from jiedu.pipeline import process_article
+from jiedu.stages.read import read_article
 
 from conftest import SEED, TEMPLATES, tree
 
@@ -40,7 +42,7 @@ def test_new_adds_an_article_byte_for_byte(tmp_path, resources, name, data, enco
     assert f'script = "{script}"' in meta and f'encoding = "{encoding}"' in meta
     assert 'title = "' + ("包頭市作風建設" if script == "traditional" else "包头市作风建设") + '"' in meta
     assert report[0] == f"encoding {encoding}, script {script}, 2 blocks"
-    assert "1 scraped reading(s)" in report[1]
+    assert any(line.startswith("1 scraped reading(s)") for line in report)
 
 
 def test_new_reports_damage_and_refuses_to_overwrite(tmp_path, resources):
@@ -49,6 +51,42 @@ def test_new_reports_damage_and_refuses_to_overwrite(tmp_path, resources):
     assert any(line.startswith("review: ") and ":3:4: damaged-text" in line for line in report)
     with pytest.raises(ContentError, match="exists"):
         add_article(tmp_path / "x.txt", tmp_path / "content", resources)
+
+
+def test_new_says_what_it_took_and_writes_a_skeleton_the_build_ignores_until_filled(tmp_path, resources):
+    text = "会议举行\n本报北京1月1日电 会议今天举行。\n会议的议程\n代表们发言。\n会议闭幕。（记者 张三）\n"
+    (tmp_path / "a.txt").write_text(text, encoding="utf-8")
+    folder, report = add_article(tmp_path / "a.txt", tmp_path / "content", resources)
+    assert report[1].startswith("layout 'lines'")
+    assert report[2:7] == ["took 1 title: 会议举行", "took 1 dateline: 本报北京1月1日…", "took 1 heading: 会议的议程",
+                           "took 3 paragraphs: 会议今天举行。 / 代表们发言。 / 会议闭幕。", "took 1 byline: （记者 张三）"]
+    skeleton = (folder / "translation.en.md").read_text(encoding="utf-8")
+    assert "<!-- 3 dateline: 本报北京1月1日电 -->\n\n<!-- 4 paragraph: 会议今天举行。 -->" not in skeleton
+    assert "<!-- 2 dateline: 本报北京1月1日电 -->\n\n<!-- 3 paragraph: 会议今天举行。 -->" in skeleton
+
+    def translations():
+        source, findings = read_article(folder, tmp_path, resources.char_frequency)
+        article = process_article(source, resources)
+        return [b.translation for b in article.blocks], [f.code for f in findings + list(article.findings)]
+
+    assert translations() == ([None] * 7, ["missing-meta", "missing-meta"])  # date and publisher are empty
+    filled = skeleton.replace("<!-- 4 heading: 会议的议程 -->", "<!-- 4 heading: 会议的议程 -->\nThe agenda")
+    (folder / "translation.en.md").write_text(filled, encoding="utf-8")
+    assert translations()[0] == [None, None, None, "The agenda", None, None, None]
+
+
+def test_pages_print_no_empty_fragment_and_say_when_there_is_no_english(tmp_path, resources):
+    folder = tmp_path / "content" / "articles" / "a"
+    folder.mkdir(parents=True)
+    (folder / "meta.toml").write_text('title = "会议"\ndate = ""\npublisher = ""\nrights = ""\n', encoding="utf-8")
+    (folder / "source.txt").write_text("会议举行\n代表们发言。\n", encoding="utf-8")
+    build_site(tmp_path / "content", tmp_path / "site", TEMPLATES, resources)
+    page = (tmp_path / "site" / "articles" / "a.html").read_text(encoding="utf-8")
+    index = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    assert '<article class="reading no-en"' in page
+    assert '<p class="meta" lang="en"><a href="../vocabulary/a.html">Vocabulary: 5 words</a> · No English translation yet</p>' in page
+    assert "<p>Publisher unknown. Rights not stated. Original script: not recorded;" in page
+    assert '<p class="meta">0 glossary terms · <a href="vocabulary/a.html">vocabulary</a> · no English translation yet</p>' in index
 
 
 def check(content, resources):
@@ -73,6 +111,8 @@ def edit(path: Path, old: str, new: str) -> None:
      "overrides.toml:15:1: override-unmatched"),
     (lambda c: edit(c / "articles/baotou-zuofeng/translation.en.md", "\n\n(Reporters", "\n(Reporters"),
      "translation.en.md:76:1: translation-count"),
+    (lambda c: edit(c / "articles/baotou-zuofeng/meta.toml", 'date = "2022-06"', 'date = ""'),
+     "meta.toml:4:1: missing-meta: metadata 'date' is empty"),
     (lambda c: edit(c / "articles/baotou-zuofeng/meta.toml", "rights =", "rites = 1\nrights ="),
      "meta.toml:10:1: unknown-meta-key: unknown metadata key 'rites'"),  # the key's own line
     (lambda c: edit(c / "glossary.toml", 'english = "work style; conduct"\n', ""),
@@ -96,6 +136,7 @@ def test_check_exit_code_when_clean(copy_content):
     ('titel = "x"\n', "site.toml:1:1: error: unknown key 'titel'"),
     ('title = "x"\n[reader]\npinyin = "sometimes"\n', "site.toml:3:1: error: reader.pinyin must be one of"),
     ('site_url = "example.org"\n', "site.toml:1:1: error: site_url must be an absolute"),
+    ('[reader]\ntraditional = "s2t"\n', "site.toml:2:1: error: reader.traditional must be one of tw, hk, opencc"),
     ('glossary = "glossary.toml"\n', "site.toml:1:1: error: 'glossary' must be a list"),
 ])
 def test_configuration_is_validated(copy_content, tmp_path, resources, config, message):

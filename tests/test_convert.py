@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from jiedu.stages.convert import Converters, apply_zhe_rule, convert, same_length, traditional_form
+from jiedu.stages.convert import Converters, apply_zhe_rule, convert, same_length, source_script, traditional_form
 from jiedu.model import Section
 
 OPENCC_CASES = Path(__file__).parent / "data" / "opencc-t2s.tsv"
@@ -39,7 +39,9 @@ def fake_converter(table: dict[str, str]):
 FAKE = Converters(
     to_simplified=fake_converter({"頭": "头", "髮": "发", "發": "发", "隨": "随", "乾": "干", "乾隆": "乾隆",
                                   "鐘": "钟", "〇〇": "零", "兙": "十克"}),
-    to_traditional=fake_converter({"头": "頭", "发": "發", "随": "隨", "钟": "鐘"}),
+    to_traditional=fake_converter({"头": "頭", "发": "發", "随": "隨", "钟": "鐘", "干": "幹", "台": "臺"}),
+    simplified_only=frozenset("头发随钟"),
+    standards=(("tw", fake_converter({"头": "頭", "发": "發", "随": "隨", "钟": "鐘", "干": "幹", "台": "台"})),),
 )
 
 
@@ -55,20 +57,51 @@ def test_same_length_falls_back_to_one_character_at_a_time(text, expected):
     assert same_length(FAKE.to_simplified, text) == expected
 
 
-@pytest.mark.parametrize("source, simplified, expected", [
-    ("頭髮", "头发", "頭髮"),      # the source's 髮 kept, though s2t of 发 says 發
-    ("头发", "头发", "頭發"),      # already Simplified: s2t
-    ("頭发", "头发", "頭發"),      # mixed
-    ("理髮", "理发", "理髮"),
-    ("隨著", "随着", "隨著"),
+@pytest.mark.parametrize("source, simplified, script, expected", [
+    ("頭髮", "头发", "traditional", "頭髮"),   # the source's 髮 kept, though s2t of 发 says 發
+    ("頭髮", "头发", "simplified", "頭髮"),    # ... also among Simplified text
+    ("头发", "头发", "simplified", "頭發"),    # a Simplified source: converted
+    ("頭发", "头发", "mixed", "頭發"),         # mixed: only the Simplified-only 发 converted
+    ("理髮", "理发", "traditional", "理髮"),
+    ("隨著", "随着", "traditional", "隨著"),
+    ("台干", "台干", "traditional", "台干"),   # written by Traditional text too: kept as written
+    ("台干发", "台干发", "mixed", "台幹發"),   # mixed: 干 written as Simplified (its conversion is 幹)
+    ("台干", "台干", "simplified", "台幹"),    # a Simplified source: the site's standard (台, not 臺)
 ])
-def test_traditional_form_keeps_the_source_traditional(source, simplified, expected):
-    assert traditional_form(source, simplified, FAKE) == expected
+def test_traditional_form_keeps_the_source_traditional(source, simplified, script, expected):
+    assert traditional_form(source, simplified, FAKE, script) == expected
 
 
 def test_convert_fills_text_and_trad_of_the_same_length():
-    block = convert(Section("paragraph", "隨著頭发", 7), FAKE)
+    block = convert(Section("paragraph", "隨著頭发", 7), FAKE, "mixed")
     assert (block.source, block.start, block.text, block.trad) == ("隨著頭发", 7, "随着头发", "隨著頭發")
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("范世平說台灣公布才。" + "這個說法是對的。" * 15, "traditional"),   # 台, 布, 才 are Traditional too; one 范 is no mix
+    ("范世平说台湾公布才", "simplified"),
+    ("他說這是我们的", "mixed"),
+    ("這個幹部說，干部的工作", "mixed"),        # 干部: a shared character written as Simplified
+    ("這個說法是對的，週年周年了解公布伙伴栗子臺台", "traditional"),  # shapes HK and TW text writes
+    ("" + "這個說法是對的" * 60 + "们", "traditional"),   # one stray character is not a mix
+    ("abc", "simplified"),
+])
+def test_source_script(resources, text, expected):
+    assert source_script(text, resources.converters) == expected
+
+
+@pytest.mark.parametrize("source", ["范世平說台灣公布才知道", "張五岳指出，兩岸關係", "他們發覺後面的系統"])
+def test_a_traditional_sources_traditional_view_is_its_own_characters(resources, source):
+    block = convert(Section("paragraph", source, 0), resources.converters, "traditional")
+    assert block.trad == source
+
+
+@pytest.mark.parametrize("standard, expected", [
+    ("tw", "人群和山峰，核實才能"), ("hk", "人羣和山峯，核實才能"), ("opencc", "人羣和山峯，覈實才能"),
+])
+def test_a_simplified_source_takes_the_sites_standard(resources, standard, expected):
+    block = convert(Section("paragraph", "人群和山峰，核实才能", 0), resources.converters, "simplified", standard)
+    assert block.trad == expected
 
 
 @pytest.mark.parametrize("text, expected", [
@@ -87,6 +120,9 @@ def test_convert_fills_text_and_trad_of_the_same_length():
     ("重新著手", "重新着手"),           # 新著 ("new work") must not catch 重新 + 着手
     ("随著作风建设的深入", "随着作风建设的深入"),  # particle after 随 wins over 著作
     ("有著名学者", "有著名学者"),        # 有 + 著名, not 有着
+    ("配合著政策", "配合着政策"),        # 配合 + 着, not 合著 ("co-author")
+    ("凸显著问题", "凸显着问题"),
+    ("两人合著一书", "两人合著一书"),
 ])
 def test_zhe_rule(text, expected):
     assert apply_zhe_rule(text) == expected
@@ -97,9 +133,13 @@ def test_real_converter_passes_simplified_through(resources, text):
     assert same_length(resources.converters.to_simplified, text) == text
 
 
-def test_real_convert_of_a_mixed_block(resources):
-    block = convert(Section("paragraph", "幹部干部隨著著名", 0), resources.converters)
-    assert (block.text, block.trad) == ("干部干部随着著名", "幹部幹部隨著著名")
+@pytest.mark.parametrize("source, trad", [
+    ("幹部干部隨著著名这", "幹部幹部隨著著名這"),   # what it wrote as Simplified is converted
+    ("臺灣干部在台灣，群眾周年", "臺灣幹部在台灣，群眾周年"),   # variant and accepted shapes are kept
+])
+def test_real_convert_of_a_mixed_block(resources, source, trad):
+    block = convert(Section("paragraph", source, 0), resources.converters, "mixed")
+    assert block.trad == trad
 
 
 OLDER_DICTIONARY = "opencc-python-reimplemented 0.1.7 ships an older OpenCC dictionary: "

@@ -85,7 +85,7 @@ def outcome(load, shown: str):
 
 
 META_KEYS = ["title", "title_en", "date", "publisher", "authors", "source_url", "script", "rights", "column",
-             "encoding", "editor_note", "extra"]
+             "encoding", "editor_note", "layout", "extra"]
 
 
 @SETTINGS
@@ -143,7 +143,7 @@ def test_any_repairs_toml_loads_every_repair_or_names_a_place(tables, encoding):
 
 @SETTINGS
 @given(key_lines(["title", "description", "site_url", "glossary", "extra"]),
-       key_lines(["pinyin", "translation", "script", "tones", "sandhi", "other"]), st.sampled_from(ENCODINGS))
+       key_lines(["pinyin", "translation", "script", "tones", "sandhi", "traditional", "other"]), st.sampled_from(ENCODINGS))
 def test_any_site_toml_loads_or_names_a_place(top, reader, encoding):
     with tempfile.TemporaryDirectory() as root:
         content = Path(root) / "content"

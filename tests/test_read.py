@@ -6,6 +6,8 @@ import hashlib
 import pytest
 
 from jiedu.errors import ContentError
+from jiedu.files.meta import read_meta
+from jiedu.files.tomlfile import parse_toml
 from jiedu.stages.read import decode, read_article, split_paragraphs
 
 from conftest import SEED
@@ -73,3 +75,29 @@ def test_seed_is_read_byte_for_byte(seed_source):
     assert seed_source.encoding == "utf-8"
     assert seed_source.text == data.decode("utf-8")
     assert len(seed_source.translation) == 38
+
+
+def meta_of(text: str):
+    return read_meta(parse_toml(text, "meta.toml"))
+
+
+def test_empty_expected_metadata_is_reported():
+    _, findings = meta_of('date = ""\npublisher = " "\n')
+    assert [str(f) for f in findings] == ["meta.toml:1:1: missing-meta: metadata 'date' is empty",
+                                          "meta.toml:2:1: missing-meta: metadata 'publisher' is empty"]
+
+
+@pytest.mark.parametrize("layout", ["lines", "blank-lines"])
+def test_meta_states_the_layout(layout):
+    assert meta_of(f'date = "2024"\npublisher = "P"\nlayout = "{layout}"\n') == (
+        {"date": "2024", "publisher": "P", "layout": layout}, [])
+
+
+@pytest.mark.parametrize("value, message", [
+    ('"paragraphs"', "meta.toml:2:1: error: layout must be \"lines\""),
+    ("1", "meta.toml:2:1: error: 'layout' must be a string on one line"),
+])
+def test_a_wrong_layout_names_its_place(value, message):
+    with pytest.raises(ContentError) as error:
+        meta_of(f'date = "2024"\nlayout = {value}\n')
+    assert str(error.value).startswith(message)

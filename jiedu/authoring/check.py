@@ -38,7 +38,7 @@ def inspect_site(content: Path, templates: Path, resources: Resources | None = N
     for folder in folders:
         try:
             own[folder.name] = site.article_glossary(folder, glossary)  # its own glossary.toml's errors are its own
-            articles.append(annotate_folder(folder, content, lazy, overrides, own[folder.name]))
+            articles.append(annotate_folder(folder, content, lazy, overrides, own[folder.name], config.traditional))
         except ContentError as error:
             problems.append(str(error))
             continue

@@ -19,13 +19,15 @@ READER_CHOICES = {
     "script": ("simplified", "traditional"),
     "tones": ("off", "pleco", "hanping", "mdbg"),
     "sandhi": (False, True),
+    "traditional": ("tw", "hk", "opencc"),
 }
 DEFAULTS = {
     "title": "jiedu 解读",
     "description": "Annotated bilingual readings of Chinese political texts",
     "site_url": "",
     "glossary": ["glossary.toml"],
-    "reader": {"pinyin": "all", "translation": "side", "script": "simplified", "tones": "off", "sandhi": False},
+    "reader": {"pinyin": "all", "translation": "side", "script": "simplified", "tones": "off", "sandhi": False,
+               "traditional": "tw"},
     "lexicon": {"enabled": True, "exclude": []},
 }
 SCHEMA = {"title": "line", "description": "text", "site_url": "line", "glossary": "lines", "reader": "table",
@@ -52,7 +54,8 @@ class Config:
     glossary: tuple[str, ...]
     """Glossary files, relative to content/."""
     reader: tuple[tuple[str, str | bool], ...]
-    """The reader's default choices (pinyin, translation, script, tones, sandhi), sorted."""
+    """The reader's default choices (pinyin, translation, script, tones, sandhi) and the
+    Traditional standard for Simplified sources (traditional), sorted."""
     lexicon: bool = True
     """Whether the built-in lexicon is the glossary's lowest layer ([lexicon] enabled)."""
     lexicon_exclude: tuple[str, ...] = ()
@@ -60,6 +63,10 @@ class Config:
     epoch: int | None = None
     """SOURCE_DATE_EPOCH, read once by the builder: the date of the Anki decks and of
     every file written; None when unset."""
+
+    @property
+    def traditional(self) -> str:
+        return dict(self.reader).get("traditional", "tw")
 
 
 def load_config(content: Path, shown: str, site_url: str = "", epoch: int | None = None) -> Config:

@@ -18,8 +18,10 @@ from .tomlfile import TomlFile, check, describe
 SCHEMA = {
     "title": "line", "title_en": "line", "date": "date", "publisher": "line", "authors": "lines",
     "source_url": "url", "script": "line", "rights": "text", "column": "line", "encoding": "encoding",
-    "editor_note": "boolean",
+    "editor_note": "boolean", "layout": "layout",
 }
+LAYOUTS = ("lines", "blank-lines")
+"""`layout`: a paragraph per line, or paragraphs separated by blank lines (stages/structure.py)."""
 REQUIRED = ("date", "publisher")
 DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 DATE_FORMS = 'a date: 2022-06-01, "2022-06-01", "2022-06" or "2022"'
@@ -45,7 +47,10 @@ def checked(doc: TomlFile, key: str, value):
     kind = SCHEMA[key]
     if kind == "date":
         return checked_date(doc, value)
-    check(doc, (key,), value, "line" if kind in ("url", "encoding") else kind)
+    check(doc, (key,), value, "line" if kind in ("url", "encoding", "layout") else kind)
+    if kind == "layout" and value not in LAYOUTS:
+        raise ContentError(doc.place(key), f"layout must be \"lines\" (a paragraph per line) or \"blank-lines\" "
+                           f"(paragraphs separated by blank lines), not {value[:40]!r}")
     if kind == "url" and value and not is_web_address(value):
         raise ContentError(doc.place(key), f"source_url must be an http:// or https:// address without spaces "
                            f"or quotes, not {value[:60]!r}")

@@ -4,6 +4,7 @@ staging folder, digest them. The same in this process and in every worker."""
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..files.config import Config
 from ..lexicon.glossary import Glossary
 from ..lexicon.layers import Glossaries
 from ..model import Article
@@ -31,9 +32,10 @@ class LazyResources:
 
 
 def annotate_folder(folder: Path, content: Path, resources: LazyResources, overrides: Overrides,
-                    glossary: Glossary | None = None) -> Article:
-    """The article through every stage; with `glossary` (its own over the site's) when it has one."""
-    tools = Tools(with_glossary(resources.get(), glossary or resources.glossary), overrides, content.parent)
+                    glossary: Glossary | None = None, traditional: str = "tw") -> Article:
+    """The article through every stage; with `glossary` (its own over the site's) when it
+    has one, and the site's Traditional standard for Simplified sources."""
+    tools = Tools(with_glossary(resources.get(), glossary or resources.glossary), overrides, content.parent, traditional)
     return read_and_process(folder, tools)
 
 
@@ -45,7 +47,7 @@ class Plan:
     glossaries: Glossaries
     overrides: Overrides
     templates: Path
-    config: dict
+    config: Config
     cache_folder: Path | None
     clean: bool
     staging: Path
@@ -81,7 +83,8 @@ def make_pages(job: Job, shop: Workshop) -> tuple[Digest, bool]:
     article = shop.articles.get(slug, job.key)
     annotated = article is None
     if annotated:
-        article = annotate_folder(job.folder, plan.content, shop.resources, plan.overrides, glossary)
+        article = annotate_folder(job.folder, plan.content, shop.resources, plan.overrides, glossary,
+                                  plan.config.traditional)
         shop.articles.put(slug, job.key, article)
     files = article_files(shop.env, article, glossary, plan.config)
     write_files(plan.staging, files, plan.epoch)

@@ -27,6 +27,8 @@ class Digest:
     """Ids of the glossary entries the article uses, in order of first use."""
     vocabulary: bool
     """Whether it has a vocabulary page (the index links it)."""
+    translated: bool
+    """Whether any block has its English (the index says when none has)."""
     occurrences: dict[str, tuple[tuple[str, str], ...]]
     """Glossary entry id -> (block id, the concordance line around the term) of each
     block it occurs in (`views.occurrences`): lines are short, cut around the term."""
@@ -57,7 +59,8 @@ def make_digest(article: Article, files: dict[str, bytes], glossary: Glossary, o
     return Digest(
         slug=article.source.slug, title=article_title(article), title_en=article.source.meta.get("title_en", ""),
         meta=article.source.meta, terms=tuple(entry.id for entry in terms_used(article, glossary)),
-        vocabulary=bool(article.vocabulary), occurrences=occurring(article, glossary),
+        vocabulary=bool(article.vocabulary), translated=any(b.translation for b in article.blocks),
+        occurrences=occurring(article, glossary),
         search=record_json(article), findings=article.findings,
         words=sum(len(b.words) for b in article.blocks),
         undefined=tuple((item.text, item.count) for item in undefined(article.vocabulary)),

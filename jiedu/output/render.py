@@ -61,7 +61,7 @@ BUILTIN_READER = {"pinyin": "all", "en": "side", "script": "s", "tones": "off", 
 
 
 def reader_defaults(site: Config) -> list[tuple[str, str]]:
-    chosen = [(READER_NAMES[k], READER_VALUES.get(v, v)) for k, v in site.reader]
+    chosen = [(READER_NAMES[k], READER_VALUES.get(v, v)) for k, v in site.reader if k in READER_NAMES]
     return [(name, value) for name, value in chosen if BUILTIN_READER.get(name) != value]
 
 

@@ -44,6 +44,11 @@ class ArticleView:
     running: int
     """Running Han words (the vocabulary's counts summed)."""
 
+    @property
+    def translated(self) -> bool:
+        """Whether any block has its English: without, the page is one column and says so."""
+        return any(block.translation for block in self.article.blocks)
+
 
 def terms_used(article: Article, glossary: Glossary) -> tuple[Entry, ...]:
     seen: dict[str, Entry] = {}

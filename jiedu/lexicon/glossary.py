@@ -56,7 +56,7 @@ class Entry:
     explanation: str
     category: str
     related: tuple[str, ...] = ()
-    """Ids of other entries of the same glossary."""
+    """Ids of other entries (an article's own may also name those of the layers below)."""
     english_source: str = ""
     """The lexicon's: official (the English of official translations), cedict (CC-CEDICT's,
     CC BY-SA 4.0) or own. Empty for a site's or an article's entry."""

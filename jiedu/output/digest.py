@@ -56,20 +56,22 @@ class Digest:
 def make_digest(article: Article, files: dict[str, bytes], glossary: Glossary, overrides: Overrides) -> Digest:
     texts = [block.text for block in article.blocks]
     contexts = {o.context for o in (*overrides.readings, *overrides.splits) if any(o.context in t for t in texts)}
+    terms = tuple(entry.id for entry in terms_used(article, glossary))
     return Digest(
         slug=article.source.slug, title=article_title(article), title_en=article.source.meta.get("title_en", ""),
-        meta=article.source.meta, terms=tuple(entry.id for entry in terms_used(article, glossary)),
+        meta=article.source.meta, terms=terms,
         vocabulary=bool(article.vocabulary), translated=any(b.translation for b in article.blocks),
-        occurrences=occurring(article, glossary),
+        occurrences=occurring(article, glossary, frozenset(terms)),
         search=record_json(article), findings=article.findings,
         words=sum(len(b.words) for b in article.blocks),
         undefined=tuple((item.text, item.count) for item in undefined(article.vocabulary)),
         contexts=frozenset(contexts), pages={path: hashlib.sha256(data).hexdigest() for path, data in files.items()})
 
 
-def occurring(article: Article, glossary: Glossary) -> dict[str, tuple[tuple[str, str], ...]]:
-    """The Digest's `occurrences`."""
-    found = occurrences([article], glossary)
+def occurring(article: Article, glossary: Glossary, linked: frozenset[str]) -> dict[str, tuple[tuple[str, str], ...]]:
+    """The Digest's `occurrences`: of the lexicon's entries, only those the article links
+    (its thousands of forms also occur across word boundaries: 内政 in 党内政治生活)."""
+    found = occurrences([article], glossary, lambda entry: entry.layer != "lexicon" or entry.id in linked)
     return {entry: tuple((o.block_id, o.text) for o in places) for entry, places in found.items()}
 
 

@@ -106,14 +106,14 @@ def senses(items: tuple[VocabularyItem, ...]) -> dict:
     return data
 
 
-def occurrences(articles: list[Article], glossary: Glossary) -> dict[str, list[Occurrence]]:
-    """Every block where each glossary term occurs, in site order: by text, so a term
-    inside a longer linked term (办实事 in 解难题办实事) is found too."""
+def occurrences(articles: list[Article], glossary: Glossary, wanted=lambda entry: True) -> dict[str, list[Occurrence]]:
+    """Every block where each (`wanted`) glossary term occurs, in site order: by text, so a
+    term inside a longer linked term (办实事 in 解难题办实事) is found too."""
     found: dict[str, list[Occurrence]] = {}
     for article in articles:
         slug, title = article.source.slug, article_title(article)  # once: a scan of the blocks
         for number, block in enumerate(article.blocks, 1):
-            for entry in glossary.found_in(block.text):
+            for entry in filter(wanted, glossary.found_in(block.text)):
                 found.setdefault(entry.id, []).append(
                     Occurrence(slug, title, f"b{number}", concordance_line(block.text, entry.simplified)))
     return found

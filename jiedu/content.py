@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .errors import ContentError
 from .engines.usercache import user_cache
-from .files.config import Config, load_config, setting_place
+from .files.config import DEFAULTS, Config, load_config, setting_place
 from .files.contentfile import inside, present
 from .lexicon.builtin import load_lexicon
 from .lexicon.glossary import Glossary, load_glossaries
@@ -58,8 +58,16 @@ class Content:
 
 def load_content(folder: Path, site_url: str = "", epoch: int | None = None) -> Content:
     config = load_config(folder, shown_path(folder / "site.toml", folder), site_url, epoch)
-    return Content(folder, config, tuple(article_folders(folder)), site_overrides(folder),
-                   tuple(folder / name for name in config.glossary))
+    return Content(folder, config, tuple(article_folders(folder)), site_overrides(folder), glossary_files(folder, config))
+
+
+def glossary_files(folder: Path, config: Config) -> tuple[Path, ...]:
+    """The site's glossary files. A file site.toml names must be there; the default,
+    content/glossary.toml, may be absent (a new site has only the built-in lexicon)."""
+    files = tuple(folder / name for name in config.glossary)
+    if config.glossary == tuple(DEFAULTS["glossary"]):
+        return tuple(path for path in files if present(path))
+    return files
 
 
 def annotation_glossary(path: Path) -> Glossary:

@@ -242,3 +242,13 @@ def test_the_glossary_deck_and_tsv(built_site, seed_article, glossaries, tmp_pat
     rows = tsv_rows(glossary_tsv(glossary))
     assert [row[1] for row in rows] == [entry.simplified for entry in glossary.entries]
     assert rows[0][0] == genanki.guid_for("jiedu-glossary", glossary.entries[0].id)
+
+
+def test_a_tsv_row_whose_guid_starts_with_a_hash_is_not_a_comment():
+    from jiedu.output.anki import tsv
+
+    text = tsv(["#separator:tab", "# a credit line"], [("#abc", "词", "cí"), ("x#y", "字", "zì")])
+    lines = text.splitlines()
+    assert lines[:2] == ["#separator:tab", "# a credit line"]
+    data = [line for line in lines[2:] if not line.startswith("#")]  # what a comment-skipping importer keeps
+    assert [row[0] for row in csv.reader(data, delimiter="\t")] == ["#abc", "x#y"]

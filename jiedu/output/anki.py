@@ -126,10 +126,19 @@ def glossary_package(glossary: Glossary, timestamp: int = DEFAULT_TIMESTAMP) -> 
 
 def tsv(header: list[str], rows: list[tuple[str, ...]]) -> str:
     """Anki's text-import format: `#` header lines, then tab-separated, quoted where needed."""
+    return "".join(f"{line}\n" for line in header) + "".join(map(tsv_row, rows))
+
+
+def tsv_row(row: tuple[str, ...]) -> str:
+    """One note's line. Anki's importer skips a line that starts with `#` as a comment, so a
+    note whose guid (base91: 1 in 91) starts with one would be lost: that field is quoted."""
     buffer = io.StringIO()
-    buffer.write("".join(f"{line}\n" for line in header))
-    csv.writer(buffer, delimiter="\t", lineterminator="\n").writerows(rows)
-    return buffer.getvalue()
+    csv.writer(buffer, delimiter="\t", lineterminator="\n").writerow(row)
+    line = buffer.getvalue()
+    if line.startswith("#"):
+        first, tab, rest = line.partition("\t")
+        return f'"{first}"{tab}{rest}'
+    return line
 
 
 def article_tsv(items: list[VocabularyItem], slug: str, title: str, guids: list[str] | None = None) -> str:

@@ -183,19 +183,23 @@
     });
   }
   // The reader's place: the first word below the reading bar, and where it is on screen.
+  // Kept when the text moves, and when the bar grows or shrinks (More), below the bar.
+  function barBottom() {
+    var bar = d.querySelector(".controls");
+    return bar ? Math.max(0, bar.getBoundingClientRect().bottom) : 0;
+  }
   function readingPlace() {
-    var bar = d.querySelector(".controls"), top = bar ? Math.max(0, bar.getBoundingClientRect().bottom) : 0;
-    var lo = 0, hi = rubies.length - 1;
+    var top = barBottom(), lo = 0, hi = rubies.length - 1;
     if (hi < 0 || !scrollY) return null;
     while (lo < hi) {
       var mid = (lo + hi) >> 1;
       if (rubies[mid].getBoundingClientRect().bottom > top) hi = mid; else lo = mid + 1;
     }
-    return { word: rubies[lo], top: rubies[lo].getBoundingClientRect().top };
+    return { word: rubies[lo], top: rubies[lo].getBoundingClientRect().top, bar: top };
   }
   function keepPlace(place) {
     if (!place) return;
-    var moved = place.word.getBoundingClientRect().top - place.top;
+    var moved = place.word.getBoundingClientRect().top - place.top - (barBottom() - place.bar);
     if (Math.abs(moved) >= 1) scrollBy(0, moved);
   }
 
@@ -206,9 +210,10 @@
   });
   d.querySelectorAll("[aria-controls]").forEach(function (b) {
     b.addEventListener("click", function () {
-      var open = b.getAttribute("aria-expanded") !== "true";
+      var open = b.getAttribute("aria-expanded") !== "true", place = article && readingPlace();
       b.setAttribute("aria-expanded", open);
       d.getElementById(b.getAttribute("aria-controls")).hidden = !open;
+      keepPlace(place);
     });
   });
   d.querySelectorAll("[data-forget]").forEach(function (b) {
@@ -374,8 +379,7 @@
   // The card never covers its word: on a phone, where the card is a sheet at the bottom,
   // the word scrolls to just above it; anywhere, the word stays below the reading bar.
   function reveal(anchor) {
-    var box = anchor.getBoundingClientRect(), bar = d.querySelector(".controls");
-    var top = bar ? Math.max(0, bar.getBoundingClientRect().bottom) + 4 : 4;
+    var box = anchor.getBoundingClientRect(), top = barBottom() + 4;
     var bottom = sheet ? pop.getBoundingClientRect().top - 8 : innerHeight;
     if (box.bottom > bottom) scrollBy(0, box.bottom - bottom);
     else if (box.top < top) scrollBy(0, box.top - top);

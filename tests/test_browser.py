@@ -201,19 +201,13 @@ def test_a_card_closed_while_its_data_loads_stays_closed(context, base_url):
 
 # ---------------------------------------------------------------- pinyin
 
-def line_tops(page):
-    return page.eval_on_selector_all(".pair .zh", "zs => zs.slice(0, 8).map(z => z.getBoundingClientRect().top + scrollY)")
-
-
 def test_pinyin_modes(context, base_url):
     page = article(context, base_url).page
-    first = ".pair.paragraph ruby"
-    tops = line_tops(page)
+    first = ".pair.paragraph ruby"  # the layout of each mode, and the place kept: test_reader_layout
     assert rt_visibility(page, first + " rt") == "visible"
     set_pref(page, "pinyin", "off")
     assert page.get_attribute("html", "data-pinyin") == "off"
     assert rt_visibility(page, first + " rt") == "hidden"
-    assert line_tops(page) == tops, "toggling pinyin must not move the text"
 
     set_pref(page, "pinyin", "hover")
     assert rt_visibility(page, first + " rt") == "hidden"
@@ -224,7 +218,6 @@ def test_pinyin_modes(context, base_url):
     page.click(first)  # a tap shows the word's pinyin (and its card)
     assert rt_visibility(page, first + " rt") == "visible"
     page.keyboard.press("Escape")
-    assert line_tops(page) == tops
 
     set_pref(page, "pinyin", "unknown")
     ruby = page.locator(".pair.paragraph ruby:not(a ruby)").nth(2)
@@ -239,7 +232,6 @@ def test_pinyin_modes(context, base_url):
         ".pair.paragraph ruby", """(rs, w) => rs.filter(r => [...r.childNodes].filter(n => n.nodeName !== 'RT')
             .map(n => n.textContent).join('') !== w).slice(0, 20).map(r => getComputedStyle(r.querySelector('rt')).visibility)""", word)
     assert set(others) == {"visible"}
-    assert line_tops(page) == tops
 
     set_pref(page, "pinyin", "all")
     assert rt_visibility(page, first + " rt") == "visible"
@@ -646,8 +638,9 @@ def test_page_is_complete_without_javascript(browser, base_url):
     context = browser.new_context(java_script_enabled=False)
     try:
         page = open_page(context, base_url + ARTICLE).page
-        rt = page.locator(".pair.paragraph rt").first
-        assert rt.is_visible() and rt.inner_text().strip()
+        rt = page.locator(".pair.paragraph rt").first  # a box of no width, its syllable drawn over its character
+        assert rt_visibility(page, ".pair.paragraph rt") == "visible" and rt.inner_text().strip()
+        assert rt.evaluate("r => { const g = document.createRange(); g.selectNodeContents(r); return g.getBoundingClientRect().width; }") > 5
         assert page.locator(".pair.paragraph .en").first.is_visible()
         link = page.locator(".pair.paragraph a.term").first
         note, term = link.get_attribute("href"), term_id(link)

@@ -68,3 +68,9 @@ def hsk_profile(items: list) -> tuple[LevelShare, ...]:
         running += at[level]
         shares.append(LevelShare(level, level_label(level), at[level] / total, running / total))
     return tuple(shares)
+
+
+def covering_level(profile: tuple[LevelShare, ...], share: float = 0.9) -> LevelShare | None:
+    """The lowest level whose words, with those of the levels below, make up `share` of
+    the running words (None for an article without words)."""
+    return next((level for level in profile if level.cumulative >= share - 1e-9), None)

@@ -9,12 +9,17 @@ import hashlib
 from dataclasses import dataclass
 
 from .export import article_title
+from ..lexicon.hsk import BAND, LevelShare, covering_level, hsk_profile
 from ..lexicon.glossary import Glossary
 from ..model import Article, Finding
 from ..stages.overrides import Overrides
 from .search import record_json
+from ..text import HAN
 from .views import Occurrence, occurrences, terms_used
 from ..lexicon.vocabulary import undefined
+
+READING_SPEED = 150
+"""Characters a minute: a learner's steady pace with pinyin and the English at hand."""
 
 
 @dataclass(frozen=True)
@@ -42,11 +47,25 @@ class Digest:
     """Contexts of site-wide overrides that occur in the article."""
     pages: dict[str, str]
     """The article's own files: path -> SHA-256 of their bytes."""
+    title_trad: str
+    """The title in Traditional characters, for readers who chose them."""
+    characters: int
+    """Han characters in the text: the article's length as the index shows it."""
+    level: str
+    """"5", "7–9": the HSK level that covers 90% of the running words (`hsk.covering_level`);
+    "" when HSK 1–9 cover less, as in most political texts."""
+    in_hsk: float
+    """Share of the running words in HSK 1–9."""
 
     @property
     def article(self) -> "Digest":
         """Templates ask `view.article.vocabulary`, as of an ArticleView."""
         return self
+
+    @property
+    def minutes(self) -> int:
+        """Reading time at READING_SPEED, rounded up."""
+        return -(-self.characters // READING_SPEED)
 
     @property
     def sort_key(self) -> tuple[str, str]:
@@ -65,7 +84,16 @@ def make_digest(article: Article, files: dict[str, bytes], glossary: Glossary, o
         search=record_json(article), findings=article.findings,
         words=sum(len(b.words) for b in article.blocks),
         undefined=tuple((item.text, item.count) for item in undefined(article.vocabulary)),
-        contexts=frozenset(contexts), pages={path: hashlib.sha256(data).hexdigest() for path, data in files.items()})
+        contexts=frozenset(contexts), pages={path: hashlib.sha256(data).hexdigest() for path, data in files.items()},
+        title_trad=article_title(article, trad=True), characters=sum(len(HAN.findall(b.text)) for b in article.blocks),
+        **hsk_summary(hsk_profile(list(article.vocabulary))))
+
+
+def hsk_summary(profile: tuple[LevelShare, ...]) -> dict:
+    """The Digest's `level` and `in_hsk`."""
+    covering = covering_level(profile)
+    return {"level": covering.label if covering and covering.level else "",
+            "in_hsk": next(share.cumulative for share in profile if share.level == BAND)}
 
 
 def occurring(article: Article, glossary: Glossary, linked: frozenset[str]) -> dict[str, tuple[tuple[str, str], ...]]:

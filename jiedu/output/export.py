@@ -57,10 +57,11 @@ def article_data(article: Article, glossary: Glossary) -> dict:
     }
 
 
-def article_title(article: Article) -> str:
-    """The title block's text, else meta's title, else the slug; cut to TITLE characters:
-    a source whose first line is all its text would put all of it in every Anki note."""
-    title = next((b.text for b in article.blocks if b.kind == "title"), None)
+def article_title(article: Article, trad: bool = False) -> str:
+    """The title block's text (its Traditional form if `trad`), else meta's title, else the
+    slug; cut to TITLE characters: a source whose first line is all its text would put
+    all of it in every Anki note."""
+    title = next((b.trad if trad else b.text for b in article.blocks if b.kind == "title"), None)
     title = str(article.source.meta.get("title", article.source.slug)) if title is None else title
     return title if len(title) <= TITLE else title[:TITLE - 1] + "…"
 

@@ -10,11 +10,13 @@ each article's `Digest`, so a rebuild does not need every article in memory.
 import hashlib
 from pathlib import Path
 
+from markupsafe import Markup
+
 from .anki import (DEFAULT_TIMESTAMP, article_package, article_tsv, glossary_package, glossary_tsv,
                    word_guids)
 from ..files.config import Config
 from ..lexicon.dictionary import CREDIT
-from .digest import Digest, merged_occurrences
+from .digest import READING_SPEED, Digest, merged_occurrences
 from .export import article_json, article_title, inline_json
 from .feeds import absolute_files
 from ..lexicon.glossary import Glossary
@@ -68,13 +70,13 @@ def words_script(cards: dict) -> str:
 def fixed_files(env, templates: Path, config: Config) -> dict[str, bytes]:
     """The site-wide files no article changes: the build makes them while the articles
     are being annotated."""
+    assets = {f"assets/{asset.name}": asset_bytes(asset) for asset in sorted((templates / "assets").iterdir())}
+    # The 404 page carries its style: served for a missing address at any depth, it
+    # cannot know where the stylesheet is.
+    style = Markup(assets.get("assets/jiedu.css", b"").decode("utf-8").strip())
     pages = {"search.html": render_page(env, "search.html", "search.html", site=config),
-             "404.html": render_page(env, "404.html", "404.html", site=config)}
-    files = _encoded(pages)
-    for asset in sorted((templates / "assets").iterdir()):
-        files[f"assets/{asset.name}"] = asset_bytes(asset)
-    files[".nojekyll"] = b""
-    return files
+             "404.html": render_page(env, "404.html", "404.html", site=config, stylesheet=style)}
+    return _encoded(pages) | assets | {".nojekyll": b""}
 
 
 def site_files(env, digests: list[Digest], glossaries: Glossaries, templates: Path, config: Config,
@@ -85,7 +87,8 @@ def site_files(env, digests: list[Digest], glossaries: Glossaries, templates: Pa
     fixed = fixed_files(env, templates, config) if fixed is None else fixed
     occurrences = merged_occurrences(digests)
     glossary = glossaries.listed({term for digest in digests for term in digest.terms}, occurrences)
-    pages = {"index.html": render_page(env, "index.html", "index.html", site=config, articles=digests),
+    pages = {"index.html": render_page(env, "index.html", "index.html", site=config, articles=digests,
+                                       reading_speed=READING_SPEED),
              "glossary.html": render_page(env, "glossary.html", "glossary.html", site=config,
                                           groups=grouped_entries(glossary), glossary=glossary, occurrences=occurrences),
              "glossary.apkg": glossary_package(glossary, anki_stamp(config)), "glossary.tsv": glossary_tsv(glossary),

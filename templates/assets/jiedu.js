@@ -16,11 +16,15 @@
     tones: function (value) { if (value !== "off") setTones(); } };
 
   function pref(name) { return prefs[name] || DEFAULTS[name]; }
+  // Preferences that move the text: the reader's place is kept across them.
+  var MOVES = { pinyin: 1, rt: 1, size: 1, en: 1, wb: 1, sandhi: 1 };
   function setPref(name, value) {
+    var place = MOVES[name] && article && readingPlace();
     if (value === DEFAULTS[name]) delete prefs[name]; else prefs[name] = value;
     if (value === BUILTIN[name]) root.removeAttribute("data-" + name); else root.setAttribute("data-" + name, value);
     save(KEY, prefs);
     if (hooks[name] && article) hooks[name](value);
+    if (place !== undefined) { layOutAll(); keepPlace(place); }
   }
   function el(tag, cls, text, lang) {
     var node = d.createElement(tag);
@@ -116,6 +120,87 @@
   function markKnown() {
     each.call(rubies, function (ruby) { ruby.classList.toggle("k", known.has(word(ruby))); });
     d.querySelectorAll("[data-known]").forEach(function (node) { node.textContent = known.size; });
+    if (root.dataset.pinyin === "unknown") layOutAll();
+  }
+
+  // Pinyin layout. CSS centres each syllable over its character; one wider than the
+  // character's advance would touch its neighbour. Along each line the syllables move
+  // apart as little as they must (least squares, order kept, a gap between: isotonic
+  // regression by pooling adjacent violators) and stay within the line. With pinyin on
+  // tap, only a word's own syllables, which show together, move apart. A block is laid
+  // out when it comes near the view, again when the text moves.
+  var GAP = 0.3, range = d.createRange(); // GAP: of the pinyin's size, about a space
+  function shown(rt) {
+    var mode = root.dataset.pinyin;
+    return rt.firstChild && mode !== "off" && !(mode === "unknown" && rt.parentNode.classList.contains("k"));
+  }
+  function layOut(zh) {
+    var rts = Array.prototype.filter.call(zh.getElementsByTagName("rt"), shown), perWord = root.dataset.pinyin === "hover";
+    rts.forEach(function (rt) { rt.style.translate = ""; });
+    if (!rts.length) return;
+    var edge = zh.getBoundingClientRect(), gap = GAP * parseFloat(getComputedStyle(rts[0]).fontSize), runs = [], run = null;
+    rts.forEach(function (rt) {
+      range.selectNodeContents(rt);
+      var box = range.getBoundingClientRect(), item = { rt: rt, centre: box.left + box.width / 2, width: box.width };
+      var key = perWord ? rt.parentNode : Math.round(box.top);
+      if (!run || run.key !== key) runs.push(run = { key: key, items: [] });
+      run.items.push(item);
+    });
+    runs.forEach(function (line) { spread(line.items, gap, edge.left + zh.clientLeft, edge.right); });
+  }
+  function spread(items, gap, lo, hi) {
+    var offset = 0, pools = [];
+    items.forEach(function (item, i) { // centres less the room the ones before need: these must not decrease
+      if (i) offset += (items[i - 1].width + item.width) / 2 + gap;
+      item.offset = offset;
+      var pool = { sum: item.centre - offset, n: 1 };
+      while (pools.length && pools[pools.length - 1].sum / pools[pools.length - 1].n >= pool.sum / pool.n) {
+        var last = pools.pop();
+        pool = { sum: last.sum + pool.sum, n: last.n + pool.n };
+      }
+      pools.push(pool);
+    });
+    var low = lo + items[0].width / 2, high = Math.max(low, hi - items[items.length - 1].width / 2 - offset), i = 0;
+    pools.forEach(function (pool) {
+      var at = Math.min(high, Math.max(low, pool.sum / pool.n));
+      for (var k = 0; k < pool.n; k++, i++) {
+        var move = at + items[i].offset - items[i].centre;
+        if (Math.abs(move) >= 0.1) items[i].rt.style.translate = move.toFixed(1) + "px";
+      }
+    });
+  }
+  var blocks = article ? article.getElementsByClassName("zh") : [], near = null;
+  if (window.IntersectionObserver) near = new IntersectionObserver(function (entries) {
+    entries.forEach(function (entry) {
+      if (entry.isIntersecting) { near.unobserve(entry.target); layOut(entry.target); }
+    });
+  }, { rootMargin: "100% 0px" });
+  function layOutAll() { // the blocks in view now, the others as they come near
+    if (near) near.disconnect();
+    each.call(blocks, function (zh) {
+      var box = zh.getBoundingClientRect();
+      if (!near || (box.bottom > 0 && box.top < innerHeight)) layOut(zh); else near.observe(zh);
+    });
+  }
+  // The reader's place: the first word below the reading bar, and where it is on screen.
+  // Kept when the text moves, and when the bar grows or shrinks (More), below the bar.
+  function barBottom() {
+    var bar = d.querySelector(".controls");
+    return bar ? Math.max(0, bar.getBoundingClientRect().bottom) : 0;
+  }
+  function readingPlace() {
+    var top = barBottom(), lo = 0, hi = rubies.length - 1;
+    if (hi < 0 || !scrollY) return null;
+    while (lo < hi) {
+      var mid = (lo + hi) >> 1;
+      if (rubies[mid].getBoundingClientRect().bottom > top) hi = mid; else lo = mid + 1;
+    }
+    return { word: rubies[lo], top: rubies[lo].getBoundingClientRect().top, bar: top };
+  }
+  function keepPlace(place) {
+    if (!place) return;
+    var moved = place.word.getBoundingClientRect().top - place.top - (barBottom() - place.bar);
+    if (Math.abs(moved) >= 1) scrollBy(0, moved);
   }
 
   d.querySelectorAll("[data-pref]").forEach(function (control) {
@@ -125,9 +210,10 @@
   });
   d.querySelectorAll("[aria-controls]").forEach(function (b) {
     b.addEventListener("click", function () {
-      var open = b.getAttribute("aria-expanded") !== "true";
+      var open = b.getAttribute("aria-expanded") !== "true", place = article && readingPlace();
       b.setAttribute("aria-expanded", open);
       d.getElementById(b.getAttribute("aria-controls")).hidden = !open;
+      keepPlace(place);
     });
   });
   d.querySelectorAll("[data-forget]").forEach(function (b) {
@@ -253,12 +339,14 @@
   });
 
   // Popovers: a word card (with the glossary entry for terms) or a paragraph's tools.
-  var pop = null, opener = null, lit = null;
+  var pop = null, opener = null, lit = null, sheet = false;
   function close(refocus) {
     asked++;
     if (!pop) return;
     pop.remove();
     pop = null;
+    if (sheet) d.body.style.paddingBottom = "";
+    sheet = false;
     if (lit) lit.classList.remove("on");
     if (opener && opener.hasAttribute("aria-expanded")) opener.setAttribute("aria-expanded", "false");
     if (refocus && opener) opener.focus();
@@ -285,6 +373,16 @@
     var box = anchor.getBoundingClientRect(), width = pop.offsetWidth;
     pop.style.left = Math.max(8, Math.min(box.left, root.clientWidth - width - 8)) + scrollX + "px";
     pop.style.top = box.bottom + scrollY + 6 + "px";
+    sheet = getComputedStyle(pop).position === "fixed";
+    if (sheet) d.body.style.paddingBottom = pop.offsetHeight + "px"; // room to scroll the last words above it
+  }
+  // The card never covers its word: on a phone, where the card is a sheet at the bottom,
+  // the word scrolls to just above it; anywhere, the word stays below the reading bar.
+  function reveal(anchor) {
+    var box = anchor.getBoundingClientRect(), top = barBottom() + 4;
+    var bottom = sheet ? pop.getBoundingClientRect().top - 8 : innerHeight;
+    if (box.bottom > bottom) scrollBy(0, box.bottom - bottom);
+    else if (box.top < top) scrollBy(0, box.top - top);
   }
   var asked = 0; // the card asked for last; closing, or asking for another, cancels one still waiting for the data
   function openWord(ruby, from, focusName) {
@@ -310,8 +408,9 @@
     var term = ruby.closest("a.term"), note = term && d.getElementById(term.hash.slice(1)), text = word(ruby);
     var list = Array.from(rubies), at = list.indexOf(ruby), extra = (note && data.notes[note.querySelector("a").hash.slice(1)]) || [];
     var card = open("Word " + text, from), head = el("p", "entry-head"), trad = note ? extra[0] : data.trad[at];
-    head.append(el("span", "hanzi", text, "zh-Hans"), " ");
-    if (trad && trad !== text) head.append(el("span", "hanzi-trad", trad, "zh-Hant"), " ");
+    var forms = [[text, "zh-Hans"]]; // the script being read first, the other after it
+    if (trad && trad !== text) forms[pref("script") === "t" ? "unshift" : "push"]([trad, "zh-Hant"]);
+    forms.forEach(function (form, i) { head.append(el("span", i ? "hanzi-other" : "hanzi", form[0], form[1]), " "); });
     head.append(el("span", "pinyin", syllables(ruby).join(" "), "zh-Latn-pinyin"));
     card.appendChild(head);
     if (note) termNote(card, note, extra);
@@ -336,7 +435,8 @@
     lit = ruby;
     place(term || ruby);
     var again = focusName && Array.prototype.filter.call(card.querySelectorAll("button"), function (b) { return b.textContent === focusName; })[0];
-    (again || card).focus();
+    (again || card).focus({ preventScroll: sheet });
+    reveal(term || ruby);
   }
   // The word's English from CC-CEDICT: its senses for this reading, or the senses of
   // its parts, or a note such as "personal name".
@@ -375,6 +475,13 @@
     setReaderPinyin(prefs.sr);
     ["script", "sandhi", "tones"].forEach(function (name) { if (pref(name) !== BUILTIN[name]) hooks[name](pref(name)); });
     if (known.size) markKnown(); else d.querySelectorAll("[data-known]").forEach(function (n) { n.textContent = 0; });
+    layOutAll();
+    if (d.fonts && d.fonts.status !== "loaded") d.fonts.ready.then(layOutAll);
+    var laidWidth = innerWidth, resized = null;
+    addEventListener("resize", function () {
+      clearTimeout(resized);
+      resized = setTimeout(function () { if (innerWidth !== laidWidth) { laidWidth = innerWidth; layOutAll(); } }, 150);
+    });
     // Print endnotes: each term carries the number of its note.
     article.querySelectorAll("a.term").forEach(function (a) { a.dataset.n = a.hash.slice(2); });
     article.querySelectorAll(".pair").forEach(function (pair) {

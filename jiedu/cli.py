@@ -53,9 +53,8 @@ def parser() -> argparse.ArgumentParser:
     serve.add_argument("--output", type=Path, default=Path("site"))
     serve.add_argument("--port", type=port_number, default=8000, help="port (default: 8000; 0: any free one)")
     annotate = commands.add_parser("annotate", help="annotate standard input, one JSON object per line")
-    annotate.add_argument("--glossary", type=Path, default=Path("content/glossary.toml"),
-                          help="glossary over the built-in lexicon, as site.toml beside it says "
-                          "(default: content/glossary.toml, if present)")
+    annotate.add_argument("--glossary", type=Path, default=Path("content/glossary.toml"), help="glossary over "
+                          "the built-in lexicon, as site.toml beside it says (default: content/glossary.toml, if present)")
     return top
 
 

@@ -70,12 +70,13 @@ def words_script(cards: dict) -> str:
 def fixed_files(env, templates: Path, config: Config) -> dict[str, bytes]:
     """The site-wide files no article changes: the build makes them while the articles
     are being annotated."""
-    assets = {f"assets/{asset.name}": asset_bytes(asset) for asset in sorted((templates / "assets").iterdir())}
+    pages = {"search.html": render_page(env, "search.html", "search.html", site=config)}  # a missing template first
+    folder = templates / "assets"
+    assets = {f"assets/{asset.name}": asset_bytes(asset) for asset in sorted(folder.iterdir())} if folder.is_dir() else {}
     # The 404 page carries its style: served for a missing address at any depth, it
     # cannot know where the stylesheet is.
     style = Markup(assets.get("assets/jiedu.css", b"").decode("utf-8").strip())
-    pages = {"search.html": render_page(env, "search.html", "search.html", site=config),
-             "404.html": render_page(env, "404.html", "404.html", site=config, stylesheet=style)}
+    pages["404.html"] = render_page(env, "404.html", "404.html", site=config, stylesheet=style)
     return _encoded(pages) | assets | {".nojekyll": b""}
 
 

@@ -91,13 +91,11 @@ def simplified_only(cache: Path | None) -> frozenset[str]:
     STCharacters' values, TSCharacters' keys, or the Taiwan and Hong Kong standard
     forms). 这, 发, 为 are; 范, 台, 才, 干, 后, 群 are not: Traditional text writes them too."""
     def build():
-        folder = Path(util.find_spec("opencc").submodule_search_locations[0]) / "dictionary"
-        rows = lambda name: [line.split("\t") for line in (folder / name).read_text(encoding="utf-8").splitlines()]  # noqa: E731
-        traditional = {form for _, values in rows("STCharacters.txt") for form in values.split(" ")}
-        traditional |= {key for key, _ in rows("TSCharacters.txt")}
-        traditional |= {form for name in ("TWVariants.txt", "HKVariants.txt") for _, values in rows(name)
-                        for form in values.split(" ")}
-        return sorted(key for key, _ in rows("STCharacters.txt") if len(key) == 1 and key not in traditional)
+        traditional = {form for _, forms in opencc_table("STCharacters.txt") for form in forms}
+        traditional |= {key for key, _ in opencc_table("TSCharacters.txt")}
+        traditional |= {form for name in ("TWVariants.txt", "HKVariants.txt") for _, forms in opencc_table(name)
+                        for form in forms}
+        return sorted(key for key, _ in opencc_table("STCharacters.txt") if len(key) == 1 and key not in traditional)
 
     version = metadata.version("opencc-python-reimplemented")
     return frozenset(marshalled(cache / f"opencc-{version}-simplified-only.marshal" if cache else None, build))
@@ -107,13 +105,16 @@ def variant_pairs() -> frozenset[str]:
     """Pairs of characters that are one character in two standards' shapes (臺台, 羣群, 纔才,
     峯峰, 覈核, 裏裡), both ways, as two-character strings: OpenCC's Taiwan and Hong Kong
     variant tables (a few hundred lines, read each time)."""
-    folder = Path(util.find_spec("opencc").submodule_search_locations[0]) / "dictionary"
-    pairs = set()
-    for name in ("TWVariants.txt", "HKVariants.txt", "TWVariantsRev.txt", "HKVariantsRev.txt"):
-        for line in (folder / name).read_text(encoding="utf-8").splitlines():
-            key, values = line.split("\t")
-            pairs |= {key + value for value in values.split(" ") if len(key) == len(value) == 1}
+    pairs = {key + form for name in ("TWVariants.txt", "HKVariants.txt", "TWVariantsRev.txt", "HKVariantsRev.txt")
+             for key, forms in opencc_table(name) for form in forms if len(key) == len(form) == 1}
     return frozenset(pairs | {pair[::-1] for pair in pairs})
+
+
+def opencc_table(name: str) -> list[tuple[str, list[str]]]:
+    """(key, its forms) per line of one of the dictionary files opencc-python-reimplemented ships."""
+    folder = Path(util.find_spec("opencc").submodule_search_locations[0]) / "dictionary"
+    lines = (folder / name).read_text(encoding="utf-8").splitlines()
+    return [(key, forms.split(" ")) for key, forms in (line.split("\t") for line in lines)]
 
 
 def convert_text(chain: list, text: str) -> str:

@@ -136,12 +136,11 @@
   }
   function layOut(zh) {
     var rts = Array.prototype.filter.call(zh.getElementsByTagName("rt"), shown), perWord = root.dataset.pinyin === "hover";
-    rts.forEach(function (rt) { rt.style.translate = ""; });
     if (!rts.length) return;
     var edge = zh.getBoundingClientRect(), gap = GAP * parseFloat(getComputedStyle(rts[0]).fontSize), runs = [], run = null;
     rts.forEach(function (rt) {
       range.selectNodeContents(rt);
-      var box = range.getBoundingClientRect(), item = { rt: rt, centre: box.left + box.width / 2, width: box.width };
+      var box = range.getBoundingClientRect(), item = { rt: rt, centre: box.left + box.width / 2 - (rt.dx || 0), width: box.width };
       var key = perWord ? rt.parentNode : Math.round(box.top);
       if (!run || run.key !== key) runs.push(run = { key: key, items: [] });
       run.items.push(item);
@@ -164,8 +163,8 @@
     pools.forEach(function (pool) {
       var at = Math.min(high, Math.max(low, pool.sum / pool.n));
       for (var k = 0; k < pool.n; k++, i++) {
-        var move = at + items[i].offset - items[i].centre;
-        if (Math.abs(move) >= 0.1) items[i].rt.style.translate = move.toFixed(1) + "px";
+        var rt = items[i].rt, move = Math.round((at + items[i].offset - items[i].centre) * 10) / 10;
+        if (move !== (rt.dx || 0)) { rt.dx = move; rt.style.setProperty("--dx", move + "px"); }
       }
     });
   }
@@ -175,12 +174,10 @@
       if (entry.isIntersecting) { near.unobserve(entry.target); layOut(entry.target); }
     });
   }, { rootMargin: "100% 0px" });
-  function layOutAll() { // the blocks in view now, the others as they come near
-    if (near) near.disconnect();
-    each.call(blocks, function (zh) {
-      var box = zh.getBoundingClientRect();
-      if (!near || (box.bottom > 0 && box.top < innerHeight)) layOut(zh); else near.observe(zh);
-    });
+  function layOutAll() { // as each block comes near the view (the ones in view at once)
+    if (!near) return each.call(blocks, layOut);
+    near.disconnect();
+    each.call(blocks, function (zh) { near.observe(zh); });
   }
   // The reader's place: the first word below the reading bar, and where it is on screen.
   // Kept when the text moves, and when the bar grows or shrinks (More), below the bar.

@@ -112,8 +112,8 @@
     });
   }
   // Screen readers read each word's characters once; pinyin on request.
-  function setReaderPinyin(value) {
-    each.call(rts, function (rt) {
+  function setReaderPinyin(value, node) {
+    each.call(node ? node.getElementsByTagName("rt") : rts, function (rt) {
       if (value) { rt.removeAttribute("aria-hidden"); rt.lang = "zh-Latn-pinyin"; } else rt.setAttribute("aria-hidden", "true");
     });
   }
@@ -134,9 +134,11 @@
     var mode = root.dataset.pinyin;
     return rt.firstChild && mode !== "off" && !(mode === "unknown" && rt.parentNode.classList.contains("k"));
   }
-  function layOut(zh) {
+  // Measuring (reads only) and moving (writes only) are apart, so that the blocks that
+  // come near together are all measured on one layout, not one forced layout each.
+  function measure(zh) {
     var rts = Array.prototype.filter.call(zh.getElementsByTagName("rt"), shown), perWord = root.dataset.pinyin === "hover";
-    if (!rts.length) return;
+    if (!rts.length) return [];
     var edge = zh.getBoundingClientRect(), gap = GAP * parseFloat(getComputedStyle(rts[0]).fontSize), runs = [], run = null;
     rts.forEach(function (rt) {
       range.selectNodeContents(rt);
@@ -146,7 +148,12 @@
       run.items.push(item);
     });
     runs.forEach(function (line) { spread(line.items, gap, edge.left + zh.clientLeft, edge.right); });
+    return rts;
   }
+  function move(rts) {
+    rts.forEach(function (rt) { if (rt.move !== (rt.dx || 0)) { rt.dx = rt.move; rt.style.setProperty("--dx", rt.move + "px"); } });
+  }
+  function layOut(list) { list.map(measure).forEach(move); }
   function spread(items, gap, lo, hi) {
     var offset = 0, pools = [];
     items.forEach(function (item, i) { // centres less the room the ones before need: these must not decrease
@@ -163,19 +170,19 @@
     pools.forEach(function (pool) {
       var at = Math.min(high, Math.max(low, pool.sum / pool.n));
       for (var k = 0; k < pool.n; k++, i++) {
-        var rt = items[i].rt, move = Math.round((at + items[i].offset - items[i].centre) * 10) / 10;
-        if (move !== (rt.dx || 0)) { rt.dx = move; rt.style.setProperty("--dx", move + "px"); }
+        items[i].rt.move = Math.round((at + items[i].offset - items[i].centre) * 10) / 10;
       }
     });
   }
   var blocks = article ? article.getElementsByClassName("zh") : [], near = null;
   if (window.IntersectionObserver) near = new IntersectionObserver(function (entries) {
-    entries.forEach(function (entry) {
-      if (entry.isIntersecting) { near.unobserve(entry.target); layOut(entry.target); }
-    });
+    layOut(entries.filter(function (entry) { return entry.isIntersecting; }).map(function (entry) {
+      near.unobserve(entry.target);
+      return entry.target;
+    }));
   }, { rootMargin: "100% 0px" });
   function layOutAll() { // as each block comes near the view (the ones in view at once)
-    if (!near) return each.call(blocks, layOut);
+    if (!near) return layOut(Array.from(blocks));
     near.disconnect();
     each.call(blocks, function (zh) { near.observe(zh); });
   }
@@ -468,8 +475,30 @@
     card.focus();
   }
 
+  // Work on every block at load, a few at a time between tasks: a long article's
+  // thousands of syllables must not hold up the first scroll or tap.
+  function inTurns(list, work) {
+    var i = 0;
+    (function turn() {
+      for (var end = performance.now() + 8; i < list.length && performance.now() < end;) work(list[i++]);
+      if (i < list.length) setTimeout(turn);
+    })();
+  }
+  function addTools(pair) {
+    var tools = el("div", "tools", "", "en"), more = button("⋯", function () { if (pop && opener === more) close(true); else openTools(pair, more); });
+    more.setAttribute("aria-label", "Paragraph tools");
+    more.setAttribute("aria-haspopup", "dialog");
+    more.setAttribute("aria-expanded", "false");
+    if (pair.querySelector(".en")) {
+      var tr = button("English", function () { tr.setAttribute("aria-expanded", pair.classList.toggle("show")); });
+      tr.className = "tr";
+      tr.setAttribute("aria-expanded", "false");
+      tools.appendChild(tr);
+    }
+    tools.appendChild(more);
+    pair.appendChild(tools);
+  }
   if (article) {
-    setReaderPinyin(prefs.sr);
     ["script", "sandhi", "tones"].forEach(function (name) { if (pref(name) !== BUILTIN[name]) hooks[name](pref(name)); });
     if (known.size) markKnown(); else d.querySelectorAll("[data-known]").forEach(function (n) { n.textContent = 0; });
     layOutAll();
@@ -479,21 +508,10 @@
       clearTimeout(resized);
       resized = setTimeout(function () { if (innerWidth !== laidWidth) { laidWidth = innerWidth; layOutAll(); } }, 150);
     });
-    // Print endnotes: each term carries the number of its note.
-    article.querySelectorAll("a.term").forEach(function (a) { a.dataset.n = a.hash.slice(2); });
-    article.querySelectorAll(".pair").forEach(function (pair) {
-      var tools = el("div", "tools", "", "en"), more = button("⋯", function () { if (pop && opener === more) close(true); else openTools(pair, more); });
-      more.setAttribute("aria-label", "Paragraph tools");
-      more.setAttribute("aria-haspopup", "dialog");
-      more.setAttribute("aria-expanded", "false");
-      if (pair.querySelector(".en")) {
-        var tr = button("English", function () { tr.setAttribute("aria-expanded", pair.classList.toggle("show")); });
-        tr.className = "tr";
-        tr.setAttribute("aria-expanded", "false");
-        tools.appendChild(tr);
-      }
-      tools.appendChild(more);
-      pair.appendChild(tools);
+    inTurns(article.querySelectorAll(".pair"), function (pair) {
+      setReaderPinyin(prefs.sr, pair);
+      addTools(pair);
+      pair.querySelectorAll("a.term").forEach(function (a) { a.dataset.n = a.hash.slice(2); }); // print endnote numbers
     });
   }
   d.addEventListener("click", function (event) {
@@ -509,6 +527,13 @@
     if (pair && root.dataset.en === "hidden" && pair.querySelector(".tr")) pair.querySelector(".tr").click();
     if (pop && !target.closest(".tools")) close(false);
   });
+  // Following a link within the page: every block laid out first (see "deep" in jiedu.css).
+  function deep() { root.classList.add("deep"); }
+  d.addEventListener("click", function (event) {
+    var a = event.target.closest && event.target.closest("a[href*='#']");
+    if (a && a.pathname === location.pathname && !event.defaultPrevented) deep(); // a word's card prevents it
+  });
+  addEventListener("hashchange", deep);
   d.addEventListener("keydown", function (event) { if (event.key === "Escape") close(true); });
   d.addEventListener("focusin", function (event) {
     if (pop && !pop.contains(event.target) && event.target !== opener) close(false);

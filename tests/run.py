@@ -21,4 +21,6 @@ if __name__ == "__main__":
     import pytest
 
     os.chdir(ROOT)
-    sys.exit(pytest.main(["-q", "-p", "no:cacheprovider", *sys.argv[1:]]))
+    # One worker per core (pytest-xdist), a whole test file to a worker: module fixtures
+    # such as the webcheck run are built once. Slow files go first (tests/conftest.py).
+    sys.exit(pytest.main(["-q", "-p", "no:cacheprovider", "-n", "auto", "--dist", "loadfile", *sys.argv[1:]]))

@@ -9,7 +9,7 @@ The sample is the 200 entries whose SHA-256 of (seed, Simplified form) is smalle
 random draw anyone can repeat, which does not depend on file order, and which an entry
 added later joins only if its own hash is small enough. The reviewer's verdicts live in bench/data/lexicon_review.toml: one
 [[review]] per sampled entry with `simplified`, `verdict` ("ok" or "error"), `field`
-(pinyin, english, traditional, facts, category, literal) and `note` for an error.
+(pinyin, english, traditional, facts, category, literal, related, role) and `note` for an error.
 `--score` prints the error rate over the current sample and the errors by field; every
 sampled entry needs a verdict (entries added later can join the sample and need one too).
 Round 1's errors were fixed, so re-scoring it no longer estimates anything: `--round 2`

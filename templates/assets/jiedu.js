@@ -174,15 +174,14 @@
       }
     });
   }
-  var blocks = article ? article.getElementsByClassName("zh") : [], near = null;
-  if (window.IntersectionObserver) near = new IntersectionObserver(function (entries) {
+  var blocks = article ? article.getElementsByClassName("zh") : [];
+  var near = new IntersectionObserver(function (entries) {
     layOut(entries.filter(function (entry) { return entry.isIntersecting; }).map(function (entry) {
       near.unobserve(entry.target);
       return entry.target;
     }));
   }, { rootMargin: "100% 0px" });
   function layOutAll() { // as each block comes near the view (the ones in view at once)
-    if (!near) return layOut(Array.from(blocks));
     near.disconnect();
     each.call(blocks, function (zh) { near.observe(zh); });
   }
@@ -480,7 +479,7 @@
   function inTurns(list, work) {
     var i = 0;
     (function turn() {
-      for (var end = performance.now() + 8; i < list.length && performance.now() < end;) work(list[i++]);
+      for (var end = Date.now() + 8; i < list.length && Date.now() < end;) work(list[i++]);
       if (i < list.length) setTimeout(turn);
     })();
   }
@@ -528,12 +527,10 @@
     if (pop && !target.closest(".tools")) close(false);
   });
   // Following a link within the page: every block laid out first (see "deep" in jiedu.css).
-  function deep() { root.classList.add("deep"); }
   d.addEventListener("click", function (event) {
-    var a = event.target.closest && event.target.closest("a[href*='#']");
-    if (a && a.pathname === location.pathname && !event.defaultPrevented) deep(); // a word's card prevents it
+    var a = event.target.closest("a[href*='#']");
+    if (a && a.pathname === location.pathname && !event.defaultPrevented) root.classList.add("deep"); // a card prevents it
   });
-  addEventListener("hashchange", deep);
   d.addEventListener("keydown", function (event) { if (event.key === "Escape") close(true); });
   d.addEventListener("focusin", function (event) {
     if (pop && !pop.contains(event.target) && event.target !== opener) close(false);

@@ -19,12 +19,17 @@ Then the share of bench/data/corpus_top_phrases.txt (the political set phrases u
 most corpus documents) that the site glossary, and the built-in lexicon + site glossary,
 define as a term (whole-term lookup).
 
-    .venv/bin/python bench/glossary_coverage.py [--article STEM] [--lexicon-files] [--missing]
+    .venv/bin/python bench/glossary_coverage.py [--article STEM] [--lexicon-files] [--missing] [--site-terms]
+
+--site-terms lists, per article, the words the site's own glossary (written for the seed)
+links there: each must mean there what its entry says (a seed-only sense, such as 旗
+"banner" or 作为 "action", belongs in the seed's own glossary.toml).
 
 Always exits 0: it measures, it does not judge.
 """
 
 import argparse
+from collections import Counter
 import contextlib
 import io
 import json
@@ -57,9 +62,13 @@ def find_dev_articles() -> Path | None:
     return None
 
 
-def site_glossary_forms() -> set[str]:
+def load_glossary_files() -> list[Path]:
     from jiedu.content import load_content
-    return {term["simplified"] for path in load_content(ROOT / "content").glossary_files
+    return load_content(ROOT / "content").glossary_files
+
+
+def site_glossary_forms() -> set[str]:
+    return {term["simplified"] for path in load_glossary_files()
             for term in tomllib.loads(path.read_text(encoding="utf-8")).get("term", [])}
 
 
@@ -133,7 +142,9 @@ def built_report(site: Path, stem: str, phrases: list[str]) -> dict:
     if linked and not linked & entries:
         print(f"warning: {stem}: no linked term is an anchor of glossary.html; has its markup changed?",
               file=sys.stderr)
-    report = {"listed": len(phrases), "occurring": 0, "covered": 0, "missing": []}
+    site_ids = {term["id"] for path in load_glossary_files() for term in tomllib.loads(path.read_text(encoding="utf-8")).get("term", [])}
+    report = {"listed": len(phrases), "occurring": 0, "covered": 0, "missing": [],
+              "site": Counter(w["text"] for block in blocks for w in block["words"] if w["term"] in site_ids)}
     for phrase in phrases:
         found, cut = built_status(blocks, phrase, entries)
         report["occurring"] += bool(found)
@@ -162,7 +173,9 @@ def files_status(text: str, phrase: str, longer: list[str]) -> tuple[int, bool]:
 
 
 def files_report(text: str, phrases: list[str], forms: set[str]) -> dict:
-    report = {"listed": len(phrases), "occurring": 0, "covered": 0, "missing": []}
+    site_ids = {term["id"] for path in load_glossary_files() for term in tomllib.loads(path.read_text(encoding="utf-8")).get("term", [])}
+    report = {"listed": len(phrases), "occurring": 0, "covered": 0, "missing": [],
+              "site": Counter(w["text"] for block in blocks for w in block["words"] if w["term"] in site_ids)}
     for phrase in phrases:
         longer = [phrase] if phrase in forms else [f for f in forms if phrase in f and f != phrase]
         found, covered = files_status(text, phrase, longer)
@@ -211,6 +224,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--lexicon-files", action="store_true",
                         help="no build: check the phrases against the lexicon files + site glossary")
     parser.add_argument("--missing", action="store_true", help="list the phrases not covered")
+    parser.add_argument("--site-terms", action="store_true", help="list the site glossary's words linked in each article")
     args = parser.parse_args(argv)
     articles = find_dev_articles()
     stems = sorted(p.stem for p in PHRASES.glob("*.txt"))
@@ -229,6 +243,9 @@ def main(argv: list[str] | None = None) -> int:
             reports = {s: built_report(Path(temporary) / "site", s, phrases[s]) for s in stems}
         print_table(f"BUILT SITE: phrases that come out as one glossary term (the real pipeline; built in "
                     f"{time.perf_counter() - started:.0f} s)", reports, args.missing)
+        if args.site_terms:
+            for stem, report in reports.items():
+                print(f"site glossary in {stem}: " + ", ".join(f"{w} {n}" for w, n in sorted(report["site"].items())))
     import opencc
     to_simplified = opencc.OpenCC("t2s").convert
     texts = {s: to_simplified((articles / f"{s}.txt").read_text(encoding="utf-8")) for s in stems}

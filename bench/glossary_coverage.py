@@ -173,9 +173,7 @@ def files_status(text: str, phrase: str, longer: list[str]) -> tuple[int, bool]:
 
 
 def files_report(text: str, phrases: list[str], forms: set[str]) -> dict:
-    site_ids = {term["id"] for path in load_glossary_files() for term in tomllib.loads(path.read_text(encoding="utf-8")).get("term", [])}
-    report = {"listed": len(phrases), "occurring": 0, "covered": 0, "missing": [],
-              "site": Counter(w["text"] for block in blocks for w in block["words"] if w["term"] in site_ids)}
+    report = {"listed": len(phrases), "occurring": 0, "covered": 0, "missing": []}
     for phrase in phrases:
         longer = [phrase] if phrase in forms else [f for f in forms if phrase in f and f != phrase]
         found, covered = files_status(text, phrase, longer)

@@ -8,9 +8,11 @@ fonts-noto-cjk, a Java 17 runtime; npm: its pinned packages into /tmp/webcheck-n
 outside the repo); Node.js 20 must be on the machine. About two minutes.
 
 Lighthouse's mobile CPU slowdown is calibrated to the machine (WEBCHECK_LH_CPU=auto): its
-default 4x assumes a host with a benchmarkIndex near 1500, and this 2-core machine measures
-900-1400, lower still while other tests run. Lighthouse's docs give the multiplier that
-emulates the same mid-tier phone on such a host; the results record it.
+default 4x assumes a host with a benchmarkIndex near 1500, and these shared 2-core machines
+measure 900 to 3,400, moving by a third from one page load to the next and lower while
+other tests run. Lighthouse's docs give the multiplier that emulates the same mid-tier
+phone on a slower host; it is set from the benchmarkIndex Lighthouse measured in the same
+run as the page load (never above the default 4x), and the results record both.
 
 Locally these tests skip when chromium, node or java is missing; with CI=true they fail.
 """
@@ -106,19 +108,38 @@ def test_css_and_svg_are_valid(webcheck):
     assert {path: asset["errors"] for path, asset in webcheck["assets"].items() if asset["errors"]} == {}
 
 
-def lighthouse_again(site: Path, page: str, tmp_path: Path) -> dict:
-    """One more Lighthouse run of one page: its performance score moves by a few points
-    from run to run on a busy 2-core machine, so a low score gets a second measurement."""
-    out = tmp_path / "again"
+def lighthouse_again(site: Path, page: str, tmp_path: Path, name: str) -> dict:
+    """One more Lighthouse run of one page."""
+    out = tmp_path / name
     subprocess.run(["bash", str(WEBCHECK), "--checks", "lighthouse", "-o", str(out), str(site), page],
                    capture_output=True, text=True, timeout=600, env=CALIBRATED)
     return json.loads((out / "results.json").read_text(encoding="utf-8"))["pages"][page]["lighthouse"]["mobile"]
 
 
+def median_run(first: dict, site: Path, page: str, tmp_path: Path) -> dict:
+    """The run with the median performance score of three. Lighthouse's advice on
+    variability (docs/variability.md) is to judge the median of several runs: on a busy
+    2-core machine one run's score moves by a few points. A page below the gate in two
+    runs out of three still fails."""
+    runs = [first, *(lighthouse_again(site, page, tmp_path, f"again{i}") for i in (1, 2))]
+    return sorted(runs, key=lambda run: run["scores"].get("performance") or 0)[1]
+
+
+def lighthouse_calculator(index: float) -> float:
+    """Lighthouse's CPU slowdown calculator (800 -> 2x, 1300 -> 3x, 1533 -> 4x), never above
+    Lighthouse's default 4x, as tests/webcheck/lighthouse.mjs applies it."""
+    if index >= 1300:
+        return min(4, 3 + (index - 1300) / 233)
+    if index >= 800:
+        return 2 + (index - 800) / 500
+    return 1 + max(0, index - 150) / 650
+
+
 @pytest.mark.browser
-def test_lighthouse_cpu_slowdown_is_calibrated_once_for_all_pages(webcheck):
-    used = {page["lighthouse"]["mobile"].get("cpuSlowdownMultiplier") for page in webcheck["pages"].values()}
-    assert len(used) == 1 and 1 <= used.pop() <= 8, used
+@pytest.mark.parametrize("page", PAGES)
+def test_lighthouse_cpu_slowdown_is_calibrated_in_the_same_run(webcheck, page):
+    run = webcheck["pages"][page]["lighthouse"]["mobile"]
+    assert run["cpuSlowdownMultiplier"] == round(lighthouse_calculator(run["benchmarkIndex"]), 2), run
 
 
 @pytest.mark.browser
@@ -127,7 +148,7 @@ def test_lighthouse_mobile_scores(webcheck, built_site, tmp_path, page):
     result = webcheck["pages"][page]["lighthouse"]["mobile"]
     assert not result.get("error"), result.get("error")
     if (result["scores"].get("performance") or 0) < LIGHTHOUSE_MIN:
-        result = lighthouse_again(built_site, page, tmp_path)
+        result = median_run(result, built_site, page, tmp_path)
     scores = result["scores"]
     assert set(scores) == {"performance", "accessibility", "best-practices", "seo"}
     low = {name: score for name, score in scores.items() if score is None or score < LIGHTHOUSE_MIN}

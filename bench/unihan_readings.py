@@ -36,7 +36,7 @@ OUTPUT = ROOT / "jiedu" / "data" / "unihan_readings.tsv"
 FILES = ("Readings", "Variants", "IRGSources")
 MANDARIN = ("kMandarin", "kHanyuPinyin", "kXHC1983", "kTGHZ2013")
 VARIANTS = ("kCompatibilityVariant", "kTraditionalVariant", "kSimplifiedVariant", "kSemanticVariant", "kZVariant",
-            "kSpecializedSemanticVariant")
+            "kSpecializedSemanticVariant", "kSpoofingVariant")
 SAME_AS = re.compile(r"\((?:same as|an? (?:ancient|old|variant|non-standard|simplified|abbreviated|corrupted|"
                      r"vulgar|standard|original|erroneous) form of|a variant of|variant of)\s+(?:U\+[0-9A-F]+\s*)?(\S)")
 SYLLABLE = re.compile(r"[a-zü\u0300-\u036f" + "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜńňǹḿ" + r"]+")

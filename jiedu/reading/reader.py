@@ -102,7 +102,7 @@ class Reader:
         word, start = parts.get(index, ("", 0))
         if self.word_frequency.get(word, 0) < weighing.AGREED_WORD:
             return None
-        readings = weighing.cedict_readings(word, self.cedict.get(word, ()))
+        readings = weighing.agreed_readings(word, self.cedict.get(word, ()), self.model)
         if len(readings) != 1:
             return None
         theirs = readings[0][index - start]

@@ -25,7 +25,7 @@ def free(*blocks: Block) -> tuple[tuple[bool, ...], ...]:
 
 
 def no_dictionary(word: str):
-    return None
+    return ()
 
 
 def test_uses_of_words_takes_words_of_two_syllables_not_terms():
@@ -34,10 +34,11 @@ def test_uses_of_words_takes_words_of_two_syllables_not_terms():
 
 
 @pytest.mark.parametrize("readings, dictionary, expected", [
-    ([("a", "b"), ("c", "b"), ("c", "b")], None, ("c", "b")),   # the majority
-    ([("a", "b"), ("c", "b")], ("c", "b"), ("c", "b")),         # a tie: the dictionary's
-    ([("a", "b"), ("c", "b")], ("x", "y"), ("a", "b")),         # a tie, the dictionary's not among them: the first
-    ([("a", "b"), ("c", "b"), ("c", "b")], ("a", "b"), ("c", "b")),  # no tie: the dictionary does not overrule
+    ([("a", "b"), ("c", "b"), ("c", "b")], (), ("c", "b")),       # the majority
+    ([("a", "b"), ("c", "b")], (("c", "b"),), ("c", "b")),         # a tie: the dictionary's
+    ([("a", "b"), ("c", "b")], (("x", "y"), ("c", "b"), ("a", "b")), ("c", "b")),  # the first preferred among them
+    ([("a", "b"), ("c", "b")], (("x", "y"),), ("a", "b")),         # none among them: the first use's
+    ([("a", "b"), ("c", "b"), ("c", "b")], (("a", "b"),), ("c", "b")),  # no tie: the dictionary does not overrule
 ])
 def test_decided(readings, dictionary, expected):
     assert decided(readings, dictionary) == expected
@@ -59,7 +60,15 @@ def test_unify_readings(blocks, flags, expected):
 
 def test_unify_readings_tie_goes_to_the_dictionary():
     blocks = (block("拚命=pàn mìng"), block("拚命=pīn mìng"))
-    assert unify_readings(blocks, free(*blocks), {"拚命": ("pīn", "mìng")}.get) == {(0, 0): ("pīn", "mìng")}
+    dictionary = {"拚命": (("pīn", "mìng"),)}
+    assert unify_readings(blocks, free(*blocks), lambda word: dictionary.get(word, ())) == {(0, 0): ("pīn", "mìng")}
+
+
+def test_dictionary_readings_put_cc_cedict_first(resources):
+    from jiedu.stages.annotate import dictionary_readings
+
+    assert dictionary_readings(resources.reader, "落差") == (("luò", "chā"), ("luò", "chà"))
+    assert dictionary_readings(resources.reader, "长柄") == (("cháng", "bǐng"),)
 
 
 def test_with_changes_redoes_sandhi():

@@ -11,11 +11,13 @@ Readings come from three sources, most specific first:
 """
 
 from dataclasses import replace
+from functools import partial
 
 from ..lexicon.glossary import Glossary
 from ..model import Block, Word
 from .overrides import Overrides, apply_readings
 from ..reading.reader import Reader
+from ..reading.weighing import cedict_readings
 from .consistency import unify_readings, with_changes
 from .rules import apply_rules
 from .sandhi import sandhi
@@ -62,8 +64,15 @@ def annotate_all(blocks: tuple[Block, ...], reader: Reader, glossary: Glossary,
     """Every block of an article, then one reading per word (`consistency.py`)."""
     pairs = [annotated(block, reader, glossary, overrides) for block in blocks]
     done = tuple(block for block, _ in pairs)
-    changes = unify_readings(done, tuple(free for _, free in pairs), reader.whole_word_reading)
+    changes = unify_readings(done, tuple(free for _, free in pairs), partial(dictionary_readings, reader))
     return with_changes(done, changes, with_sandhi) if changes else done
+
+
+def dictionary_readings(reader: Reader, word: str) -> tuple[tuple[str, ...], ...]:
+    """CC-CEDICT's readings of a whole word, then pypinyin's phrase reading: a tie's order."""
+    cedict = cedict_readings(word, reader.cedict.get(word, ()))
+    phrase = reader.phrases.get(word)
+    return cedict + ((tuple(r[0] for r in phrase),) if phrase and len(phrase) == len(word) else ())
 
 
 def annotated(block: Block, reader: Reader, glossary: Glossary, overrides: Overrides) -> tuple[Block, tuple[bool, ...]]:

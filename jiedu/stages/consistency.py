@@ -8,8 +8,9 @@ reading with its sentence; where it does (a name, 为 after a verb, a glossary t
 override), a rule set the reading, and such a word is left as the rules made it. Single
 characters are never unified: 为 wéi / wèi, 行 xíng / háng read by context.
 
-The reading with the most uses wins; on a tie, the dictionary's reading of the whole word
-if it is one of them, else the first use's.
+The reading with the most uses wins; on a tie, CC-CEDICT's reading of the whole word if it
+is one of them, else pypinyin's phrase reading (which has 落差 and 方差 chà, where
+CC-CEDICT has chā), else the first use's.
 """
 
 from collections import Counter
@@ -33,25 +34,26 @@ def uses_of_words(blocks: tuple[Block, ...]) -> dict[str, list[Use]]:
     return uses
 
 
-def decided(readings: list[tuple[str, ...]], dictionary: tuple[str, ...] | None) -> tuple[str, ...]:
-    """The reading with the most uses; on a tie the dictionary's, if among them, else the first's.
+def decided(readings: list[tuple[str, ...]], preferred: tuple[tuple[str, ...], ...]) -> tuple[str, ...]:
+    """The reading with the most uses; on a tie the first of `preferred` (dictionaries'
+    readings of the whole word) among them, else the first use's.
 
-    >>> decided([("pàn", "mìng"), ("pīn", "mìng"), ("pīn", "mìng")], None)
+    >>> decided([("pàn", "mìng"), ("pīn", "mìng"), ("pīn", "mìng")], ())
     ('pīn', 'mìng')
-    >>> decided([("a",), ("b",)], ("b",))
+    >>> decided([("a",), ("b",)], (("c",), ("b",)))
     ('b',)
     """
     counts = Counter(readings)
     most = max(counts.values())
     tied = [reading for reading in counts if counts[reading] == most]
-    return dictionary if dictionary in tied else tied[0]
+    return next((reading for reading in preferred if reading in tied), tied[0])
 
 
 def unify_readings(blocks: tuple[Block, ...], free: tuple[tuple[bool, ...], ...],
-                   dictionary: Callable[[str], tuple[str, ...] | None]) -> dict[Use, tuple[str, ...]]:
+                   dictionary: Callable[[str], tuple[tuple[str, ...], ...]]) -> dict[Use, tuple[str, ...]]:
     """The new pinyin of each use to change. `free[b][w]`: word w of block b has the reading
     stage's own reading (no rule, table, glossary or override changed it); `dictionary`
-    gives a word's whole-word reading (pypinyin's or CC-CEDICT's), or None."""
+    gives the dictionaries' readings of a whole word, preferred first (maybe none)."""
     changes: dict[Use, tuple[str, ...]] = {}
     for text, uses in uses_of_words(blocks).items():
         readings = [blocks[b].words[w].pinyin for b, w in uses]

@@ -14,7 +14,9 @@ whole path the site and `jiedu annotate` use (convert, segment, then readings
 table, rules and names over the reading stage), comparing syllables without
 capitals (names are capitalised; CPP's gold is not). On news and seed text the
 pypinyin and "jiedu" rows read jiedu's Simplified text (the convert stage's); "jiedu
-annotate" reads the source line (news) or is the site's whole pipeline (seed).
+annotate" reads the source line (news) or is the site's whole pipeline (seed). On news,
+"jiedu article" is the annotate path over all the lines of an article at once, as the
+site reads an article: with one reading per word in it (stages/consistency.py).
 
     .venv/bin/python bench/pinyin_accuracy.py [--news-errors] [--no-cpp]
 
@@ -67,15 +69,34 @@ def jiedu_reader(reader):
 
 def annotate_reader(resources):
     from jiedu.pipeline import annotate_line
-    from jiedu.text import HAN
 
     def syllables(text: str) -> list[str]:
-        out = []
-        for word in annotate_line(text, resources).words:
-            readings = iter(word.pinyin)
-            out += [next(readings, "").lower() if HAN.match(char) else "" for char in word.text]
-        return out if len(out) == len(text) else [""] * len(text)
+        return line_syllables(text, annotate_line(text, resources).words)
     return lambda texts: [syllables(text) for text in texts]
+
+
+def line_syllables(text: str, words) -> list[str]:
+    from jiedu.text import HAN
+
+    out = []
+    for word in words:
+        readings = iter(word.pinyin)
+        out += [next(readings, "").lower() if HAN.match(char) else "" for char in word.text]
+    return out if len(out) == len(text) else [""] * len(text)
+
+
+def article_reader(resources):
+    """The annotate path over all the lines of a text at once, as one article: the
+    pipeline's convert, segment and annotate stages, so one reading per word too."""
+    from jiedu.model import Section, Source
+    from jiedu.pipeline import Draft, Tools, run
+
+    def read(texts: list[str]) -> list[list[str]]:
+        sections = tuple(Section("paragraph", text, 0) for text in texts)
+        draft = Draft(source=Source("-", "-", "\n".join(texts), "utf-8", {}), sections=sections)
+        blocks = run(draft, Tools(resources), first="convert", last="annotate").blocks
+        return [line_syllables(text, block.words) for text, block in zip(texts, blocks, strict=True)]
+    return read
 
 
 def accuracy(read, items) -> tuple[float, float, float]:
@@ -143,9 +164,10 @@ def news_readers(resources, baseline, gold: list[GoldText]) -> dict:
 
     def on_simplified(read):
         return lambda text: han_readings(converted[text.name], read(converted[text.name]))
-    annotate = annotate_reader(resources)
+    annotate, article = annotate_reader(resources), article_reader(resources)
     return {"pypinyin 0.55.0": on_simplified(baseline), "jiedu": on_simplified(jiedu_reader(resources.reader)),
-            "jiedu annotate": lambda text: han_readings(list(text.lines), annotate(list(text.lines)))}
+            "jiedu annotate": lambda text: han_readings(list(text.lines), annotate(list(text.lines))),
+            "jiedu article": lambda text: han_readings(list(text.lines), article(list(text.lines)))}
 
 
 def seed_readers(resources, baseline) -> dict:

@@ -15,7 +15,7 @@ from .lexicon.vocabulary import vocabulary
 from .model import Article, Block, Cleaned, Finding, Place, Section, Source
 from .resources import Resources
 from .stages.align import align
-from .stages.annotate import annotate
+from .stages.annotate import annotate_all
 from .stages.clean import clean
 from .stages.convert import convert_all
 from .stages.crosscheck import disagreements
@@ -88,7 +88,7 @@ def _segment(draft: Draft, tools: Tools) -> Draft:
 
 def _annotate(draft: Draft, tools: Tools) -> Draft:
     res, overrides = tools.resources, overrides_of(draft, tools)
-    return replace(draft, blocks=tuple(annotate(b, res.reader, res.glossary, overrides) for b in draft.blocks))
+    return replace(draft, blocks=annotate_all(draft.blocks, res.reader, res.glossary, overrides))
 
 
 def _align(draft: Draft, tools: Tools) -> Draft:

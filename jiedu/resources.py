@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .reading.collocations import load_collocations
 from .reading.polyphone import load_polyphone_model
+from .reading.rare import load_rare_readings
 from .reading.reader import Reader
 from .stages.convert import STANDARDS, Converters
 from .engines.conversion import convert_text, opencc_chains, simplified_only, variant_pairs
@@ -137,7 +138,7 @@ def _load_resources(glossary_path: Path | None, glossary_shown: str, glossary: G
         reader=Reader(phrases, characters, lambda run: tagger.tokenizer.cut(run, HMM=False),
                       tagger.tokenizer.FREQ, model, word_readings, char_readings,
                       cached_windows(user_cache(), phrases, dictionary.by_simplified, model.polyphones),
-                      load_collocations(), dictionary.by_simplified),
+                      load_collocations(), dictionary.by_simplified, load_rare_readings()),
         glossary=glossary,
         char_frequency=char_frequencies(user_cache(), tagger.tokenizer),
         dictionary=dictionary,

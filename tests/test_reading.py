@@ -197,3 +197,26 @@ def test_window_index_kept_to_polyphones_reads_as_the_whole_index(resources, see
 ])
 def test_whole_word_reading_from_the_dictionaries(resources, word, expected):
     assert resources.reader.whole_word_reading(word) == expected
+
+
+class FakeModel:
+    polyphones = frozenset("拚踏")
+    readings = {"拚": ["pàn", "pīn"], "踏": ["tà", "tā"]}
+
+    def candidates(self, char):
+        return self.readings[char]
+
+
+@pytest.mark.parametrize("word, rows, expected", [
+    # A word CC-CEDICT lists only as another's spelling, one character apart: both readings.
+    ("拚命", [("拚命", "拚命", "pàn mìng", "see 拼命[pin1 ming4]")], (("pàn", "mìng"), ("pīn", "mìng"))),
+    ("拚命", [("拚命", "拚命", "pàn mìng", "variant of 拚命|拼命[pin1 ming4]")], (("pàn", "mìng"), ("pīn", "mìng"))),
+    # Not a reading of the character (鳍 is never jì), or more than one character apart, or a real entry.
+    ("白鳍豚", [("白鳍豚", "白鰭豚", "bái qí tún", "see 白鱀豚[bai2 ji4 tun2]")], (("bái", "qí", "tún"),)),
+    ("拚命", [("拚命", "拚命", "pàn mìng", "see 拼死[pin1 si3]")], (("pàn", "mìng"),)),
+    ("拚命", [("拚命", "拚命", "pàn mìng", "to risk one's life; see 拼命[pin1 ming4]")], (("pàn", "mìng"),)),
+])
+def test_agreed_readings(word, rows, expected):
+    from jiedu.reading.weighing import agreed_readings
+
+    assert agreed_readings(word, rows, FakeModel()) == expected

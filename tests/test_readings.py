@@ -214,6 +214,7 @@ def test_personal_names_leave_other_words_alone(ws, index, syllables):
     ("不尊重台湾民主体制", "bù zūn zhòng Tái wān mín zhǔ tǐ zhì"),
     ("政治框架", "zhèng zhì kuàng jià"),                # 框 kuàng, the 审音表's reading
     ("如果到时有甚么事", "rú guǒ dào shí yǒu shén me shì"),  # 甚么, Hong Kong's 什么
+    ("他拚命工作", "tā pīn mìng gōng zuò"),           # 拚命 = 拼命 (CC-CEDICT: "see 拼命"), not Taiwan's pàn
 ])
 def test_pinyin_end_to_end(resources, text, expected):
     block = annotate_line(text, resources)

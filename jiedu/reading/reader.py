@@ -46,6 +46,8 @@ class Reader:
     """Neighbour-character weights learned on CPP dev (`collocations.py`); empty: none."""
     cedict: dict = field(default_factory=dict)
     """CC-CEDICT's entries by Simplified headword (`Dictionary.by_simplified`), read only."""
+    rare: dict[str, str] = field(default_factory=dict)
+    """Characters pypinyin has no reading for -> one reading from Unihan (`rare.py`): the last fallback."""
 
     def whole_word_reading(self, word: str) -> tuple[str, ...] | None:
         """A dictionary's reading of the whole word: pypinyin's phrase, else CC-CEDICT's
@@ -100,7 +102,7 @@ class Reader:
         word, start = parts.get(index, ("", 0))
         if self.word_frequency.get(word, 0) < weighing.AGREED_WORD:
             return None
-        readings = weighing.cedict_readings(word, self.cedict.get(word, ()))
+        readings = weighing.agreed_readings(word, self.cedict.get(word, ()), self.model)
         if len(readings) != 1:
             return None
         theirs = readings[0][index - start]
@@ -158,8 +160,11 @@ class Reader:
                 phrase.update(dict.fromkeys(range(len(syllables), len(syllables) + len(word)), word))
                 syllables += [readings[0] for readings in entry]
             else:
-                syllables += [self.characters.get(ord(c), "").split(",")[0] for c in word]
+                syllables += [self._first_reading(c) for c in word]
         return syllables, phrase, parts
+
+    def _first_reading(self, char: str) -> str:  # pypinyin's, else Unihan's (`rare.py`), else ''
+        return self.characters.get(ord(char), "").split(",")[0] or self.rare.get(char, "")
 
     def _known_parts(self, words: list[str]) -> list[str]:
         parts = []

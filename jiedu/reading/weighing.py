@@ -23,8 +23,11 @@ other by more than the model term can ever make up, the model is not run for it.
 """
 
 import math
+import re
 from bisect import bisect_left, bisect_right
 from operator import itemgetter
+
+from ..syllables import numbered_to_marked
 
 FLOOR = 1e-3
 BASE_BONUS = 0.14
@@ -101,6 +104,28 @@ def window_index(phrases: dict, by_simplified: dict, polyphones: frozenset | Non
 def cedict_readings(word: str, rows) -> tuple[tuple[str, ...], ...]:
     """CC-CEDICT's readings of a word, lower case, each one syllable per character; sorted."""
     return tuple(sorted({r for r in (tuple(row[2].lower().split(" ")) for row in rows) if len(r) == len(word)}))
+
+
+REFERENCE = re.compile(r"^(?:see|see also|variant of|old variant of|also written) (?:[^\s\[|]+\|)?([^\s\[|]+)\[([^\]]+)\]$")
+
+
+def agreed_readings(word: str, rows, model) -> tuple[tuple[str, ...], ...]:
+    """`cedict_readings`, and for a word CC-CEDICT lists only as the spelling of another one
+    character apart (拚命: "see 拼命[pin1 ming4]"), that word's reading of the character
+    too where the character has it (拚 pīn): the one it stands for, which the mainland
+    standard reads (CC-CEDICT keeps Taiwan's pàn). Two readings: not agreed. `model`: the
+    polyphone model, for each polyphone's own readings."""
+    readings = cedict_readings(word, rows)
+    references = [REFERENCE.match(row[3]) for row in rows]
+    if not rows or not all(references):
+        return readings
+    for other, pinyin in (found.groups() for found in references):
+        apart = [i for i, (a, b) in enumerate(zip(word, other)) if a != b] if len(other) == len(word) else []
+        syllables = pinyin.lower().split()
+        char = word[apart[0]] if len(apart) == 1 and len(syllables) == len(word) else ""
+        if char in model.polyphones and numbered_to_marked(syllables[apart[0]]) in model.candidates(char):
+            readings += (tuple(numbered_to_marked(s) for s in syllables),)
+    return tuple(sorted(set(readings)))
 
 
 def matches(run: str, index: dict) -> list[tuple[int, int, tuple, tuple]]:

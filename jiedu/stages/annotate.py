@@ -11,11 +11,14 @@ Readings come from three sources, most specific first:
 """
 
 from dataclasses import replace
+from functools import partial
 
 from ..lexicon.glossary import Glossary
 from ..model import Block, Word
 from .overrides import Overrides, apply_readings
 from ..reading.reader import Reader
+from ..reading.weighing import cedict_readings
+from .consistency import unify_readings, with_changes
 from .rules import apply_rules
 from .sandhi import sandhi
 from ..text import HAN
@@ -53,16 +56,39 @@ def table_readings(text: str, syllables: tuple[str, ...], table: dict[str, tuple
 
 
 def annotate(block: Block, reader: Reader, glossary: Glossary, overrides: Overrides = Overrides()) -> Block:
+    return annotated(block, reader, glossary, overrides)[0]
+
+
+def annotate_all(blocks: tuple[Block, ...], reader: Reader, glossary: Glossary,
+                 overrides: Overrides = Overrides()) -> tuple[Block, ...]:
+    """Every block of an article, then one reading per word (`consistency.py`)."""
+    pairs = [annotated(block, reader, glossary, overrides) for block in blocks]
+    done = tuple(block for block, _ in pairs)
+    changes = unify_readings(done, tuple(free for _, free in pairs), partial(dictionary_readings, reader))
+    return with_changes(done, changes, with_sandhi) if changes else done
+
+
+def dictionary_readings(reader: Reader, word: str) -> tuple[tuple[str, ...], ...]:
+    """CC-CEDICT's readings of a whole word, then pypinyin's phrase reading: a tie's order."""
+    cedict = cedict_readings(word, reader.cedict.get(word, ()))
+    phrase = reader.phrases.get(word)
+    return cedict + ((tuple(r[0] for r in phrase),) if phrase and len(phrase) == len(word) else ())
+
+
+def annotated(block: Block, reader: Reader, glossary: Glossary, overrides: Overrides) -> tuple[Block, tuple[bool, ...]]:
+    """The block annotated, and for each word whether its pinyin is the reading stage's own."""
     syllables = reader.read(block.text, [w.text for w in block.words])
-    words, offset = [], 0
+    words, own, offset = [], [], 0
     for index, word in enumerate(block.words):
         context = syllables[offset:offset + len(word.text)]
         entry = glossary.by_simplified.get(word.text)
         pinyin = word_pinyin(block.words, index, context, reader, glossary)
         # Word(...) rather than dataclasses.replace: this runs for every word of every article.
         words.append(Word(word.text, word.trad, pinyin, entry.id if entry else None, word.tag, word.sandhi))
+        own.append(tuple(s for s, char in zip(context, word.text) if HAN.match(char)))
         offset += len(word.text)
-    return replace(block, words=with_sandhi(override_readings(block, tuple(words), overrides)))
+    block = replace(block, words=with_sandhi(override_readings(block, tuple(words), overrides)))
+    return block, tuple(w.pinyin == mine and not w.term for w, mine in zip(block.words, own))
 
 
 def override_readings(block: Block, words: tuple[Word, ...], overrides: Overrides) -> tuple[Word, ...]:

@@ -15,7 +15,12 @@ from .glossary import Glossary
 PERSON, NAME = "person", "name"
 """The kinds: a personal name (surname + given name, or a transliteration), or any other
 proper name (a place, an organisation), capitalised on each of its words."""
-LEXICON_KINDS = {"person": PERSON, "institution": NAME}
+LEXICON_KINDS = {"person": PERSON, "institution": NAME, "hk-macau-taiwan": NAME, "diplomacy": NAME, "military": NAME}
+"""Lexicon categories whose entries may be names: people always; the others where the
+English is a name too (`title_case`: "Election Committee", not "Hong Kong people ...")."""
+SMALL_WORDS = frozenset(("of", "the", "and", "for", "in", "on", "to", "at", "a", "an", "de"))
+PLACE_HEADS = frozenset("省市县区州盟旗")
+"""A place's generic head, written apart from a name of two syllables or more (Fǔníng Xiàn)."""
 LIFE_YEARS = re.compile(r"\((?:c\. ?)?\d{3,4}-(?:c\. ?)?\d{3,4}\)|\(born \d{4}\)|\(died \d{3,4}\)")
 """CC-CEDICT writes a person's years after the name: Zhu De (1886-1976)."""
 NOT_NAMES = re.compile(r"^(?:surname |variant of |old variant|see )|[Mm]ovement|[Cc]ampaign|plenum|plenary|[Mm]ember\b|"
@@ -84,9 +89,43 @@ def lexicon_names(lexicon: Glossary) -> dict[str, tuple[str, frozenset[int]]]:
     names = {}
     for entry in lexicon.by_simplified.values():
         kind = LEXICON_KINDS.get(entry.category)
-        if kind and entry.pinyin and entry.pinyin[0][:1].isupper() and len(entry.pinyin) == len(entry.simplified):
+        if kind and entry.pinyin and entry.pinyin[0][:1].isupper() and len(entry.pinyin) == len(entry.simplified) \
+                and (kind == PERSON or title_case(entry.english)):
             names[entry.simplified] = (kind, capital_indices(entry.pinyin))
     return names
+
+
+def title_case(english: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w'-]*", english.split(";")[0])
+    return bool(words) and all(w[0].isupper() for w in words if w.lower() not in SMALL_WORDS)
+
+
+def name_words(word: str, known, whole: bool = False) -> list[str]:
+    """A long name cut into its words, longest first from the left, never the whole (中央
+    政治局 -> 中央 + 政治局), and those of four characters or more again (纪律检查 -> 纪律 +
+    检查); the name itself when a piece would be a single character."""
+    if len(word) < 4 and not whole:
+        return [word]
+    pieces, start = [], 0
+    while start < len(word):
+        end = next((e for e in range(len(word) - (start == 0), start + 1, -1) if word[start:e] in known), start + 1)
+        if end == start + 1:
+            return [word]
+        pieces.append(word[start:end])
+        start = end
+    return [part for piece in pieces for part in name_words(piece, known)]
+
+
+def word_capitals(word: str, known) -> frozenset[int]:
+    """A capital on each of a name's words (Zhōngyāng Zhèngzhìjú), and on a place's head
+    after a name of two characters or more (Fǔníng Xiàn)."""
+    starts, position = set(), 0
+    for part in name_words(word, known, whole=True):
+        starts.add(position)
+        position += len(part)
+    if len(word) >= 3 and word[-1] in PLACE_HEADS:
+        starts.add(len(word) - 1)
+    return frozenset(starts)
 
 
 def build_names(lexicon: Glossary | None, by_simplified: dict, tags: dict) -> ProperNames:
@@ -94,9 +133,11 @@ def build_names(lexicon: Glossary | None, by_simplified: dict, tags: dict) -> Pr
     them (its capitals are reviewed per name part) and its institutions CC-CEDICT lacks."""
     names = cedict_names(by_simplified, tags)
     for word, (kind, pattern) in (lexicon_names(lexicon) if lexicon else {}).items():
-        known = names.get(word)
-        if kind == PERSON or known is None:
+        if kind == PERSON or word not in names:
             names[word] = (kind, abbreviations(word, kind, pattern, names))
+    for word, (kind, pattern) in names.items():
+        if kind == NAME and len(pattern) == 1 and (len(word) >= 4 or word[-1] in PLACE_HEADS):
+            names[word] = (kind, abbreviations(word, kind, word_capitals(word, by_simplified), names))
     return ProperNames(names)
 
 
@@ -106,3 +147,4 @@ def known_to_segmenter(names: ProperNames, frequencies: dict) -> list[tuple[str,
     characters or more (two-character ones glue across words too often)."""
     return [(word, "nr" if kind == PERSON else "nt") for word, (kind, _pattern) in names.capitals.items()
             if not frequencies.get(word) and (kind == PERSON or len(word) >= 3)]
+

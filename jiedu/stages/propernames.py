@@ -15,7 +15,7 @@ Two passes, around annotate:
 
 from dataclasses import replace
 
-from ..lexicon.propernames import PERSON, ProperNames
+from ..lexicon.propernames import PERSON, ProperNames, word_capitals
 from ..model import Block, Word
 
 COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "司徒", "东方", "皇甫", "令狐", "慕容", "尉迟", "公孙", "长孙",
@@ -95,7 +95,7 @@ def capitals_of(word: Word, names: ProperNames, known) -> frozenset[int] | None:
     if word.tag == "nr" and 2 <= len(word.text) <= 4:
         return frozenset({0, surname_length(word.text)}) - {len(word.text)}
     if word.tag in PLACE_TAGS and len(word.text) > 1 and not common_word(word.text, known):
-        return frozenset({0})
+        return word_capitals(word.text, getattr(known, "by_simplified", {}))
     return frozenset()
 
 

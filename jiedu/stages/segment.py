@@ -122,8 +122,8 @@ class Segmenter:
         return [(word[s:e], self._tag_of(word[s:e], tag)) for s, e in longest_spans(word, self.known)]
 
     def _tag_of(self, word: str, fallback: str) -> str:
-        """A part's own dictionary tag, so rules (干 as a verb, 地 after an adjective) still apply;
-        a name tag only where `retag_name` keeps it (贺词 of 新年贺词 is no name)."""
+        """A part's own dictionary tag, so rules (干 as a verb) apply; a name's only where
+        `retag_name` keeps it (贺词 of 新年贺词 is no name)."""
         return retag_name(word, getattr(self.tagger, "word_tag_tab", {}).get(word, fallback), self.known)
 
 

@@ -122,8 +122,7 @@ class Segmenter:
         return [(word[s:e], self._tag_of(word[s:e], tag)) for s, e in longest_spans(word, self.known)]
 
     def _tag_of(self, word: str, fallback: str) -> str:
-        """A part's own dictionary tag, so rules (干 as a verb) apply; a name's only where
-        `retag_name` keeps it (贺词 of 新年贺词 is no name)."""
+        """Its own dictionary tag (干 a verb); a name's only where `retag_name` keeps it (新年贺词's 贺词)."""
         return retag_name(word, getattr(self.tagger, "word_tag_tab", {}).get(word, fallback), self.known)
 
 

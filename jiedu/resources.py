@@ -112,6 +112,15 @@ def load_hsk():
     return load()
 
 
+def add_names(tokenizer, words: list[tuple[str, str]]) -> None:
+    """The names jieba lacks, into its dictionary, so they come out whole. jieba's total
+    stays as it was: every other word's probability, and so its segmentation, unchanged."""
+    total = tokenizer.total
+    for word, tag in words:
+        tokenizer.add_word(word, freq=max(tokenizer.suggest_freq(word), 1000), tag=tag)
+    tokenizer.total = total
+
+
 def load_resources(glossary_path: Path | None, glossary_shown: str = "", glossary: Glossary | None = None) -> Resources:
     """Build every heavy resource once. Without a glossary, no terms are linked."""
     # Loading is millions of small objects, none of them garbage: the cyclic collector's
@@ -134,8 +143,7 @@ def _load_resources(glossary_path: Path | None, glossary_shown: str, glossary: G
     chains = opencc_chains(user_cache(), ("t2s", "s2t", *STANDARDS.values()))
     dictionary = load_dictionary(user_cache())
     names = build_names(load_lexicon(user_cache()), dictionary.by_simplified, tagger.word_tag_tab)
-    for word, tag in known_to_segmenter(names, tagger.tokenizer.FREQ):
-        tagger.tokenizer.add_word(word, freq=max(tagger.tokenizer.suggest_freq(word), 1000), tag=tag)
+    add_names(tagger.tokenizer, known_to_segmenter(names, tagger.tokenizer.FREQ))
     phrases, characters = pypinyin_dictionaries(user_cache())
     model = load_polyphone_model()
     return Resources(

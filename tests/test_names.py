@@ -39,12 +39,11 @@ def word_of(resources, text: str, name: str) -> str:
     ("中華人民共和國成立", "中華人民共和國", "Zhōng huá Rén mín Gòng hé guó"),
     ("中共中央決定", "中共中央", "Zhōng gòng Zhōng yāng"),
     ("中共的領導", "中共", "Zhōng gòng"),
-    ("中央政治局委員", "中央政治局", "Zhōng yāng Zhèng zhì jú"),
+    ("中央政治局的決定", "中央政治局", "Zhōng yāng Zhèng zhì jú"),
     ("中央紀律檢查委員會書記", "中央紀律檢查委員會", "Zhōng yāng Jì lǜ Jiǎn chá Wěi yuán huì"),
     ("河北省撫寧縣", "撫寧縣", "Fǔ níng Xiàn"),
     ("香港特別行政區政府", "香港特別行政區", "Xiāng gǎng Tè bié Xíng zhèng qū"),
-    # a name glued to the word after it comes apart
-    ("廬山會議上", "廬山", "Lú shān"),
+    # a name glued to the word after it comes apart (a glossary term stays whole: 廬山會議 is one)
     ("中華人民共和國憲法規定", "中華人民共和國", "Zhōng huá Rén mín Gòng hé guó"),
 ])
 def test_names_through_the_pipeline(resources, text, name, expected):
@@ -85,9 +84,11 @@ def test_join_names_joins_known_names_only():
     assert [(w.text, w.tag) for w in joined] == [("见", "v"), ("栗战书", "nr"), ("和", "c")]
 
 
-def test_a_glossary_term_is_never_joined():
-    parts = (Word("栗", "栗", tag="nr"), Word("战书", "战书", term="zhan-shu", tag="term"))
+def test_an_override_is_never_joined_a_term_inside_a_name_is():
+    parts = (Word("栗", "栗", tag="nr"), Word("战书", "战书", tag="override"))
     assert join_names(parts, NAMES) == parts
+    parts = (Word("栗", "栗", tag="nr"), Word("战书", "战书", tag="term"))
+    assert [w.text for w in join_names(parts, NAMES)] == ["栗战书"]
 
 
 def test_split_names_splits_a_leading_name_off_a_known_word():

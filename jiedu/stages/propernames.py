@@ -20,7 +20,11 @@ from ..model import Block, Word
 
 COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "司徒", "东方", "皇甫", "令狐", "慕容", "尉迟", "公孙", "长孙",
                      "夏侯", "宇文", "单于")
-PLACE_TAGS = ("ns", "nt")
+PLACE_TAGS = ("ns",)
+"""jieba's place tag: an unknown word so tagged is capitalised; its `nt` guesses (人力资源部)
+are not, only the organisations the name lists know."""
+KEPT = ("term", "override")
+"""Words a person chose (glossary terms, boundary overrides): never joined or split."""
 LONGEST_JOIN = 5
 """The most words joined into one name."""
 
@@ -33,8 +37,9 @@ def split_names(block: Block, names: ProperNames, known) -> Block:
 
 
 def join_names(words: tuple[Word, ...], names: ProperNames) -> tuple[Word, ...]:
-    """Consecutive words (no glossary terms) that together are a known name, as one word:
-    the segmenter splits names jieba's dictionary lacks into known parts (栗 + 战书)."""
+    """Consecutive words (none a boundary override) that together are a known name, as one
+    word: the segmenter splits names jieba's dictionary lacks into known parts (栗 + 战书),
+    and a glossary term inside a longer name splits it (共和 in 中华人民共和国)."""
     result, index = [], 0
     while index < len(words):
         end = next((e for e in range(min(len(words), index + LONGEST_JOIN), index + 1, -1)
@@ -45,7 +50,7 @@ def join_names(words: tuple[Word, ...], names: ProperNames) -> tuple[Word, ...]:
 
 
 def _joinable(words: tuple[Word, ...], names: ProperNames) -> bool:
-    return not any(word.term for word in words) and "".join(word.text for word in words) in names
+    return not any(word.tag == "override" for word in words) and "".join(word.text for word in words) in names
 
 
 def _joined(words: tuple[Word, ...], names: ProperNames) -> Word:
@@ -60,7 +65,7 @@ def _name_tag(text: str, names: ProperNames) -> str:
 def _split_off(word: Word, names: ProperNames, known) -> tuple[Word, ...]:
     """The word, or its leading name and the rest when the rest is a dictionary word."""
     text = word.text
-    if len(text) < 4 or word.term or text in names:
+    if len(text) < 4 or word.term or word.tag in KEPT or text in names:
         return (word,)
     for end in range(len(text) - 2, 1, -1):
         head, rest = text[:end], text[end:]

@@ -20,6 +20,7 @@ from .stages.clean import clean
 from .stages.convert import convert_all
 from .stages.crosscheck import disagreements
 from .stages.overrides import Overrides, unmatched
+from .stages.propernames import capitalise, split_names
 from .stages.read import read_article
 from .stages.segment import segment
 from .stages.structure import structure
@@ -86,9 +87,19 @@ def _segment(draft: Draft, tools: Tools) -> Draft:
     return replace(draft, blocks=tuple(segment(b, tools.resources.segmenter, splits) for b in draft.blocks))
 
 
+def _names(draft: Draft, tools: Tools) -> Draft:
+    res = tools.resources
+    return replace(draft, blocks=tuple(split_names(b, res.names, res.dictionary or ()) for b in draft.blocks))
+
+
 def _annotate(draft: Draft, tools: Tools) -> Draft:
     res, overrides = tools.resources, overrides_of(draft, tools)
     return replace(draft, blocks=annotate_all(draft.blocks, res.reader, res.glossary, overrides))
+
+
+def _capitals(draft: Draft, tools: Tools) -> Draft:
+    res = tools.resources
+    return replace(draft, blocks=tuple(capitalise(b, res.names, res.dictionary) for b in draft.blocks))
 
 
 def _align(draft: Draft, tools: Tools) -> Draft:
@@ -119,7 +130,9 @@ STAGES: tuple[tuple[str, Stage], ...] = (
     ("structure", _structure),
     ("convert", _convert),
     ("segment", _segment),
+    ("names", _names),
     ("annotate", _annotate),
+    ("capitals", _capitals),
     ("align", _align),
     ("crosscheck", _crosscheck),
     ("vocabulary", _vocabulary),
@@ -151,7 +164,7 @@ def process_article(source: Source, resources: Resources, site_overrides: Overri
 def annotate_line(text: str, resources: Resources, overrides: Overrides = Overrides()) -> Block:
     """One line of any-script text through convert, segment, annotate (for `jiedu annotate`)."""
     draft = Draft(source=Source("-", "-", text, "utf-8", {}), sections=(Section("paragraph", text, 0),))
-    return run(draft, Tools(resources, overrides), first="convert", last="annotate").blocks[0]
+    return run(draft, Tools(resources, overrides), first="convert", last="capitals").blocks[0]
 
 
 def overrides_of(draft: Draft, tools: Tools) -> Overrides:

@@ -20,7 +20,9 @@ from .reading.reader import Reader
 from .stages.convert import STANDARDS, Converters
 from .engines.conversion import convert_text, opencc_chains, simplified_only, variant_pairs
 from .engines.usercache import code_key, marshalled, user_cache  # noqa: F401 (tests ask resources)
+from .lexicon.builtin import load_lexicon
 from .lexicon.glossary import Glossary, index_glossary, load_glossary
+from .lexicon.propernames import ProperNames, build_names, known_to_segmenter
 from .stages.segment import Segmenter, make_segmenter, with_terms
 from .engines.tagger import make_tagger
 from .reading.weighing import window_index
@@ -38,6 +40,8 @@ class Resources:
     """CC-CEDICT, every entry per headword (`lexicon.dictionary.Dictionary`)."""
     hsk: object = None
     """HSK 3.0 word levels (`lexicon.hsk.Hsk`)."""
+    names: ProperNames = ProperNames()
+    """Proper names with their capitals, from the built-in lexicon and CC-CEDICT."""
 
 
 def with_glossary(resources: Resources, glossary: Glossary) -> Resources:
@@ -109,6 +113,15 @@ def load_hsk():
     return load()
 
 
+def add_names(tokenizer, words: list[tuple[str, str]]) -> None:
+    """The names jieba lacks, into its dictionary, so they come out whole. jieba's total
+    stays as it was: every other word's probability, and so its segmentation, unchanged."""
+    total = tokenizer.total
+    for word, tag in words:
+        tokenizer.add_word(word, freq=max(tokenizer.suggest_freq(word), 1000), tag=tag)
+    tokenizer.total = total
+
+
 def load_resources(glossary_path: Path | None, glossary_shown: str = "", glossary: Glossary | None = None) -> Resources:
     """Build every heavy resource once. Without a glossary, no terms are linked."""
     # Loading is millions of small objects, none of them garbage: the cyclic collector's
@@ -130,6 +143,8 @@ def _load_resources(glossary_path: Path | None, glossary_shown: str, glossary: G
     tagger = make_tagger(user_cache(), word_readings)
     chains = opencc_chains(user_cache(), ("t2s", "s2t", *STANDARDS.values()))
     dictionary = load_dictionary(user_cache())
+    names = build_names(load_lexicon(user_cache()), dictionary.by_simplified, tagger.word_tag_tab)
+    add_names(tagger.tokenizer, known_to_segmenter(names, tagger.tokenizer.FREQ))
     phrases, characters = pypinyin_dictionaries(user_cache())
     model = load_polyphone_model()
     return Resources(
@@ -143,4 +158,5 @@ def _load_resources(glossary_path: Path | None, glossary_shown: str, glossary: G
         char_frequency=char_frequencies(user_cache(), tagger.tokenizer),
         dictionary=dictionary,
         hsk=load_hsk(),
+        names=names,
     )

@@ -203,7 +203,7 @@ def test_personal_names_leave_other_words_alone(ws, index, syllables):
     # Names a dictionary reads whole keep its reading, not the surname rule's.
     ("曾国藩是湖南人", "Zēng Guó fān shì Hú nán rén"),
     ("解振华说", "Xiè Zhèn huá shuō"),                     # not in a dictionary: the surname rule
-    ("神话中的缪斯女神", "shén huà zhōng de Miù Sī nǚ shén"),  # Muse: 缪 is not the surname Miào
+    ("神话中的缪斯女神", "shén huà zhōng de Miù sī nǚ shén"),  # Muse: 缪 is not the surname Miào; one word, one capital
     ("问题的严重性", "wèn tí de yán zhòng xìng"),       # jieba says nr; CC-CEDICT's lower case says a word
     # A word CC-CEDICT reads one way, read so by pypinyin too (or unknown to it): g2pM,
     # sure of the opposite, does not overrule it.

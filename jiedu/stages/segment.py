@@ -122,8 +122,8 @@ class Segmenter:
         return [(word[s:e], self._tag_of(word[s:e], tag)) for s, e in longest_spans(word, self.known)]
 
     def _tag_of(self, word: str, fallback: str) -> str:
-        """A part's own dictionary tag, so rules (干 as a verb, 地 after an adjective) still apply."""
-        return getattr(self.tagger, "word_tag_tab", {}).get(word, fallback)
+        """Its own dictionary tag (干 a verb); a name's only where `retag_name` keeps it (新年贺词's 贺词)."""
+        return retag_name(word, getattr(self.tagger, "word_tag_tab", {}).get(word, fallback), self.known)
 
 
 def mark_object_jiang(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:

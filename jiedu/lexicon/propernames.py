@@ -1,0 +1,150 @@
+"""Proper names jiedu knows, with their capitals (GB/T 16159): people, places, organisations.
+
+Two sources, both built into jiedu: the political lexicon's people and institutions (its
+pinyin is capitalised by name part: Xí Jìn píng, Zhōng yāng Jūn wěi) and CC-CEDICT's
+headwords that it writes with capitals in every reading (Zhōng huá Rén mín Gòng hé guó,
+Mǎ kè sī). Built once per process (`resources.py`) and passed to the segment and names
+stages; nothing here is specific to one article.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from .glossary import Glossary
+
+PERSON, NAME = "person", "name"
+"""The kinds: a personal name (surname + given name, or a transliteration), or any other
+proper name (a place, an organisation), capitalised on each of its words."""
+LEXICON_KINDS = {"person": PERSON, "institution": NAME, "hk-macau-taiwan": NAME, "diplomacy": NAME, "military": NAME}
+"""Lexicon categories whose entries may be names: people always; the others where the
+English is a name too (`title_case`: "Election Committee", not "Hong Kong people ...")."""
+SMALL_WORDS = frozenset(("of", "the", "and", "for", "in", "on", "to", "at", "a", "an", "de"))
+PLACE_HEADS = frozenset("省市县区州盟旗")
+"""A place's generic head, written apart from a name of two syllables or more (Fǔníng Xiàn)."""
+LIFE_YEARS = re.compile(r"\((?:c\. ?)?\d{3,4}-(?:c\. ?)?\d{3,4}\)|\(born \d{4}\)|\(died \d{3,4}\)")
+"""CC-CEDICT writes a person's years after the name: Zhu De (1886-1976)."""
+NOT_NAMES = re.compile(r"^(?:surname |variant of |old variant|see )|[Mm]ovement|[Cc]ampaign|plenum|plenary|[Mm]ember\b|"
+                       r"\bmonth\b|[Ff]estival|[Dd]ynasty|\bera\b|[Rr]evolution|[Ww]ar\b|[Ii]ncident")
+"""Senses of what CC-CEDICT capitalises but GB/T 16159's names are not: events, members,
+months, festivals, periods."""
+NAME_TAGS = ("nr", "ns", "nt", "nz", "j")
+"""jieba's tags of names and abbreviations: a CC-CEDICT name that jieba tags otherwise
+(共产党员 n, 十二月 m, 四清 t) is taken for a common word."""
+
+
+@dataclass(frozen=True)
+class ProperNames:
+    """Simplified form -> (kind, the indices of its capitalised syllables)."""
+
+    capitals: dict[str, tuple[str, frozenset[int]]] = field(default_factory=dict)
+
+    def __contains__(self, word: str) -> bool:
+        return word in self.capitals
+
+    def kind(self, word: str) -> str | None:
+        known = self.capitals.get(word)
+        return known[0] if known else None
+
+    def pattern(self, word: str) -> frozenset[int] | None:
+        known = self.capitals.get(word)
+        return known[1] if known else None
+
+
+def capital_indices(syllables) -> frozenset[int]:
+    return frozenset(i for i, s in enumerate(syllables) if s[:1].isupper())
+
+
+def cedict_names(by_simplified: dict, tags: dict) -> dict[str, tuple[str, frozenset[int]]]:
+    """Headwords of two or more characters that CC-CEDICT capitalises in every reading,
+    one syllable per character, and that jieba does not tag as a common word; a person
+    when its senses give life years."""
+    names = {}
+    for word, rows in by_simplified.items():
+        if len(word) < 2 or not all(row[2][:1].isupper() for row in rows) or not tags.get(word, "nz").startswith(NAME_TAGS):
+            continue
+        syllables = rows[0][2].split(" ")
+        if len(syllables) != len(word) or any(NOT_NAMES.search(row[3]) for row in rows):
+            continue
+        person = any(LIFE_YEARS.search(row[3]) for row in rows)
+        names[word] = (PERSON if person else NAME, capital_indices(syllables))
+    return {word: (kind, abbreviations(word, kind, pattern, names)) for word, (kind, pattern) in names.items()}
+
+
+def abbreviations(word: str, kind: str, pattern: frozenset[int], names: dict) -> frozenset[int]:
+    """GB/T writes an abbreviation of a name as one word (中共 Zhōnggòng); CC-CEDICT
+    capitalises each of its characters (Zhōng Gòng): inside a name that is not a person's,
+    a capital right after another is dropped where the two characters are such a name
+    (中共中央 Zhōnggòng Zhōngyāng)."""
+    if kind == PERSON:
+        return pattern
+    return frozenset(i for i in pattern if not (i - 1 in pattern and _abbreviation(word[i - 1:i + 1], names)))
+
+
+def _abbreviation(pair: str, names: dict) -> bool:
+    return names.get(pair, (PERSON,))[0] == NAME
+
+
+def lexicon_names(lexicon: Glossary) -> dict[str, tuple[str, frozenset[int]]]:
+    """The lexicon's people and institutions whose pinyin starts with a capital."""
+    names = {}
+    for entry in lexicon.by_simplified.values():
+        kind = LEXICON_KINDS.get(entry.category)
+        if kind and entry.pinyin and entry.pinyin[0][:1].isupper() and len(entry.pinyin) == len(entry.simplified) \
+                and (kind == PERSON or title_case(entry.english)):
+            names[entry.simplified] = (kind, capital_indices(entry.pinyin))
+    return names
+
+
+def title_case(english: str) -> bool:
+    words = re.findall(r"[A-Za-z][\w'-]*", english.split(";")[0])
+    return bool(words) and all(w[0].isupper() for w in words if w.lower() not in SMALL_WORDS)
+
+
+def name_words(word: str, known, whole: bool = False) -> list[str]:
+    """A long name cut into its words, longest first from the left, never the whole (中央
+    政治局 -> 中央 + 政治局), and those of four characters or more again (纪律检查 -> 纪律 +
+    检查); the name itself when a piece would be a single character."""
+    if len(word) < 4 and not whole:
+        return [word]
+    pieces, start = [], 0
+    while start < len(word):
+        end = next((e for e in range(len(word) - (start == 0), start + 1, -1) if word[start:e] in known), start + 1)
+        if end == start + 1:
+            return [word]
+        pieces.append(word[start:end])
+        start = end
+    return [part for piece in pieces for part in name_words(piece, known)]
+
+
+def word_capitals(word: str, known) -> frozenset[int]:
+    """A capital on each of a name's words (Zhōngyāng Zhèngzhìjú), and on a place's head
+    after a name of two characters or more (Fǔníng Xiàn)."""
+    starts, position = set(), 0
+    for part in name_words(word, known, whole=True):
+        starts.add(position)
+        position += len(part)
+    if len(word) >= 3 and word[-1] in PLACE_HEADS:
+        starts.add(len(word) - 1)
+    return frozenset(starts)
+
+
+def build_names(lexicon: Glossary | None, by_simplified: dict, tags: dict) -> ProperNames:
+    """CC-CEDICT's names (`tags`: jieba's word -> tag), then the lexicon's people over
+    them (its capitals are reviewed per name part) and its institutions CC-CEDICT lacks."""
+    names = cedict_names(by_simplified, tags)
+    for word, (kind, pattern) in (lexicon_names(lexicon) if lexicon else {}).items():
+        if kind == PERSON or word not in names:
+            names[word] = (kind, abbreviations(word, kind, pattern, names))
+    for word, (kind, pattern) in names.items():
+        if kind == NAME and len(pattern) == 1 and (len(word) >= 4 or word[-1] in PLACE_HEADS):
+            names[word] = (kind, abbreviations(word, kind, word_capitals(word, by_simplified), names))
+    return ProperNames(names)
+
+
+def known_to_segmenter(names: ProperNames, frequencies: dict) -> list[tuple[str, str]]:
+    """(word, jieba tag) for the names jieba's dictionary lacks, to add at build time so
+    they come out whole (栗战书, 中纪委): every person, and the other names of three
+    characters or more (two-character ones glue across words too often)."""
+    return [(word, "nr" if kind == PERSON else "nt") for word, (kind, _pattern) in names.capitals.items()
+            if not frequencies.get(word) and (kind == PERSON or len(word) >= 3)]
+

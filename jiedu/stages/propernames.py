@@ -1,0 +1,118 @@
+"""Proper names (issue #16, GB/T 16159): known names split off the word they were glued
+to, then capitals by what a name is.
+
+Two passes, around annotate:
+- `split_names` (after segment): a word that starts with a known name and goes on with a
+  word of its own is two words (庐山会议 -> 庐山 + 会议, 中华人民共和国宪法 -> 中华人民共和国
+  + 宪法), so the name can carry its capitals;
+- `capitalise` (after annotate): each word's capitals from what it is, whatever its reading
+  came from (a glossary term's pinyin too): a known name's own (`lexicon.propernames`: Xí
+  Jìn píng, Mǎ kè sī, Zhōng huá Rén mín Gòng hé guó); a person jieba tags `nr` (the segment
+  stage keeps that tag only for a surname + a given name that is no common word) on the
+  surname and the given name; a place or organisation jieba tags `ns`/`nt` that CC-CEDICT
+  does not know as a common word on its first syllable; every other word none (外国, 宝贵).
+"""
+
+from dataclasses import replace
+
+from ..lexicon.propernames import PERSON, ProperNames, word_capitals
+from ..model import Block, Word
+
+COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "司徒", "东方", "皇甫", "令狐", "慕容", "尉迟", "公孙", "长孙",
+                     "夏侯", "宇文", "单于")
+PLACE_TAGS = ("ns",)
+"""jieba's place tag: an unknown word so tagged is capitalised; its `nt` guesses (人力资源部)
+are not, only the organisations the name lists know."""
+KEPT = ("term", "override")
+"""Words a person chose (glossary terms, boundary overrides): never joined or split."""
+LONGEST_JOIN = 5
+"""The most words joined into one name."""
+
+
+def split_names(block: Block, names: ProperNames, known) -> Block:
+    """Known names whole: joined where the segmenter split them, split off where it glued them."""
+    joined = join_names(block.words, names)
+    words = tuple(part for word in joined for part in _split_off(word, names, known))
+    return block if words == block.words else replace(block, words=words)
+
+
+def join_names(words: tuple[Word, ...], names: ProperNames) -> tuple[Word, ...]:
+    """Consecutive words (none a boundary override) that together are a known name, as one
+    word: the segmenter splits names jieba's dictionary lacks into known parts (栗 + 战书),
+    and a glossary term inside a longer name splits it (共和 in 中华人民共和国)."""
+    result, index = [], 0
+    while index < len(words):
+        end = next((e for e in range(min(len(words), index + LONGEST_JOIN), index + 1, -1)
+                    if _joinable(words[index:e], names)), index + 1)
+        result.append(_joined(words[index:end], names) if end > index + 1 else words[index])
+        index = end
+    return tuple(result)
+
+
+def _joinable(words: tuple[Word, ...], names: ProperNames) -> bool:
+    return not any(word.tag == "override" for word in words) and "".join(word.text for word in words) in names
+
+
+def _joined(words: tuple[Word, ...], names: ProperNames) -> Word:
+    text = "".join(word.text for word in words)
+    return Word(text, "".join(word.trad for word in words), tag=_name_tag(text, names))
+
+
+def _name_tag(text: str, names: ProperNames) -> str:
+    return "nr" if names.kind(text) == PERSON else "nt"
+
+
+def _split_off(word: Word, names: ProperNames, known) -> tuple[Word, ...]:
+    """The word, or its leading name and the rest when the rest is a dictionary word."""
+    text = word.text
+    if len(text) < 4 or word.term or word.tag in KEPT or text in names:
+        return (word,)
+    for end in range(len(text) - 2, 1, -1):
+        head, rest = text[:end], text[end:]
+        if head in names and rest in known:
+            return (Word(head, word.trad[:end], tag=_name_tag(head, names)), Word(rest, word.trad[end:], tag=word.tag))
+    return (word,)
+
+
+def capitalise(block: Block, names: ProperNames, known) -> Block:
+    words = tuple(_capitalised(word, names, known) for word in block.words)
+    return block if words == block.words else replace(block, words=words)
+
+
+def _capitalised(word: Word, names: ProperNames, known) -> Word:
+    if not word.pinyin or len(word.pinyin) != len(word.text):
+        return word
+    capitals = capitals_of(word, names, known)
+    if capitals is None:
+        return word
+    pinyin = with_capitals(word.pinyin, capitals)
+    sandhi = with_capitals(word.sandhi, capitals) if word.sandhi else ()
+    return word if (pinyin, sandhi) == (word.pinyin, word.sandhi) else replace(word, pinyin=pinyin, sandhi=sandhi)
+
+
+def capitals_of(word: Word, names: ProperNames, known) -> frozenset[int] | None:
+    """The indices to capitalise; None: leave the word's own (a glossary term's pinyin)."""
+    pattern = names.pattern(word.text)
+    if pattern is not None:
+        return pattern
+    if word.term:
+        return None
+    if word.tag == "nr" and 2 <= len(word.text) <= 4:
+        return frozenset({0, surname_length(word.text)}) - {len(word.text)}
+    if word.tag in PLACE_TAGS and len(word.text) > 1 and not common_word(word.text, known):
+        return word_capitals(word.text, getattr(known, "by_simplified", {}))
+    return frozenset()
+
+
+def surname_length(name: str) -> int:
+    return 2 if name.startswith(COMPOUND_SURNAMES) or len(name) == 4 else 1
+
+
+def common_word(word: str, known) -> bool:
+    """CC-CEDICT reads it without a capital (外国 wài guó, 两国 liǎng guó)."""
+    rows = getattr(known, "by_simplified", {}).get(word, ())
+    return any(not row[2][:1].isupper() for row in rows)
+
+
+def with_capitals(syllables: tuple[str, ...], capitals: frozenset[int]) -> tuple[str, ...]:
+    return tuple(s[:1].upper() + s[1:] if i in capitals else s[:1].lower() + s[1:] for i, s in enumerate(syllables))

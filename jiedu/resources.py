@@ -22,7 +22,7 @@ from .engines.conversion import convert_text, opencc_chains, simplified_only, va
 from .engines.usercache import code_key, marshalled, user_cache  # noqa: F401 (tests ask resources)
 from .lexicon.builtin import load_lexicon
 from .lexicon.glossary import Glossary, index_glossary, load_glossary
-from .lexicon.propernames import ProperNames, build_names, known_to_segmenter
+from .lexicon.propernames import ProperNames, build_names, known_to_segmenter, with_readings
 from .stages.segment import Segmenter, make_segmenter, with_terms
 from .engines.tagger import make_tagger
 from .reading.weighing import window_index
@@ -143,7 +143,8 @@ def _load_resources(glossary_path: Path | None, glossary_shown: str, glossary: G
     tagger = make_tagger(user_cache(), word_readings)
     chains = opencc_chains(user_cache(), ("t2s", "s2t", *STANDARDS.values()))
     dictionary = load_dictionary(user_cache())
-    names = build_names(load_lexicon(user_cache()), dictionary.by_simplified, tagger.word_tag_tab)
+    names = with_readings(build_names(load_lexicon(user_cache()), dictionary.by_simplified, tagger.word_tag_tab),
+                          word_readings)
     add_names(tagger.tokenizer, known_to_segmenter(names, tagger.tokenizer.FREQ))
     phrases, characters = pypinyin_dictionaries(user_cache())
     model = load_polyphone_model()

@@ -251,8 +251,8 @@ def test_pinyin_size_is_independent_of_text_size(context, base_url):
 
 def test_tone_colours(context, base_url):
     page = article(context, base_url).page
-    title = "h1 a.term ruby"  # 包头市 Bāo tóu shì
-    assert page.eval_on_selector_all(title + " rt", "rs => rs.map(r => r.textContent)")[:3] == ["Bāo", "tóu", "shì"]
+    title = "h1 a.term ruby"  # 包头市 Bāo tóu Shì (GB/T 16159: the generic 市 apart and capitalised)
+    assert page.eval_on_selector_all(title + " rt", "rs => rs.map(r => r.textContent)")[:3] == ["Bāo", "tóu", "Shì"]
     plain_fg = colour(page, "h1.zh")
     assert colour(page, title + " rt") == colour(page, ".pair.paragraph rt")
     set_pref(page, "tones", "pleco")

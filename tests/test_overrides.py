@@ -70,8 +70,9 @@ def test_seed_overrides_apply(seed_article):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("六安市", "Lù ān shì"), ("蚌埠", "Bèng bù"), ("乐亭县", "Lào tíng xiàn"), ("铅山县", "Yán shān xiàn"),
-    ("洪洞县", "Hóng tóng xiàn"), ("昆都仑区", "Kūn dū lún qū"), ("勃艮第", "Bó gèn dì"),
+    # GB/T 16159: a place's generic part (市, 县, 区) is written apart and capitalised: Lù'ān Shì.
+    ("六安市", "Lù ān Shì"), ("蚌埠", "Bèng bù"), ("乐亭县", "Lào tíng Xiàn"), ("铅山县", "Yán shān Xiàn"),
+    ("洪洞县", "Hóng tóng Xiàn"), ("昆都仑区", "Kūn dū lún Qū"), ("勃艮第", "Bó gèn dì"),
     ("塞缪尔", "Sài miù ěr"), ("何塞", "Hé sài"), ("重庆朝天门", "Chóng qìng Cháo tiān mén"),
 ])
 def test_place_and_foreign_names(resources, text, expected):

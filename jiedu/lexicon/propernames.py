@@ -141,6 +141,14 @@ def build_names(lexicon: Glossary | None, by_simplified: dict, tags: dict) -> Pr
     return ProperNames(names)
 
 
+def with_readings(names: ProperNames, readings: dict[str, tuple[str, ...]]) -> ProperNames:
+    """jiedu's own reviewed word readings (data/readings.toml) that capitalise a word are
+    names too (何塞 Hé sài, 朝天门 Cháo tiān mén): their capitals were chosen by hand."""
+    extra = {word: (NAME, capital_indices(pinyin)) for word, pinyin in readings.items()
+             if word not in names and capital_indices(pinyin)}
+    return ProperNames({**names.capitals, **extra}) if extra else names
+
+
 def known_to_segmenter(names: ProperNames, frequencies: dict) -> list[tuple[str, str]]:
     """(word, jieba tag) for the names jieba's dictionary lacks, to add at build time so
     they come out whole (栗战书, 中纪委): every person, and the other names of three

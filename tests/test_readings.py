@@ -10,7 +10,7 @@ from jiedu.stages.names import personal_names, place_names
 from jiedu.stages.rules import (adverbial_de, apply_rules, citation_tones, hao_after_verbs, jin_alone, wei_after_verbs,
                                 yi_x_wei_y)
 from jiedu.stages.wordclass import (by_part_of_speech, cha_short_of, de_after_set_phrase, de_complement, meng_mongolia,
-                                   jia_leave, pu_spread, tiao_adjust)
+                                   jia_leave, pu_spread, tiao_adjust, zhong_heavy)
 from jiedu.text import HAN, TONE_LETTERS, TONED
 
 
@@ -110,7 +110,12 @@ ALONE_CASES = [
     (words("的/uj", "应/vn", "部落/n"), 1, ("yìng",), ("yìng",)),           # a name, not the modal
     (words("相当/d", "难/a"), 1, ("nàn",), ("nán",)),
     (words("遇/v", "难/n"), 1, ("nàn",), ("nàn",)),                        # the noun
+]
+
+ZHONG_CASES = [
     (words("，/x", "重/a", "污染/vn", "天数/n"), 1, ("chóng",), ("zhòng",)),  # the adjective: heavy
+    (words("人/n", "重/a", "录/zg", "旁白/v"), 1, ("chóng",), ("chóng",)),    # before one character: again
+    (words("重/a", "装备/v"), 0, ("chóng",), ("chóng",)),                     # before a plain verb
     (words("重/d", "走/v", "长征路/n"), 0, ("chóng",), ("chóng",)),           # the adverb: again
 ]
 
@@ -193,7 +198,7 @@ PLACE_CASES = [
                          + rule_cases(de_complement, COMPLEMENT_DE_CASES) + rule_cases(by_part_of_speech, ALONE_CASES)
                          + rule_cases(cha_short_of, CHA_CASES) + rule_cases(pu_spread, PU_CASES)
                          + rule_cases(tiao_adjust, TIAO_CASES) + rule_cases(meng_mongolia, MENG_CASES)
-                         + rule_cases(jia_leave, JIA_CASES)
+                         + rule_cases(jia_leave, JIA_CASES) + rule_cases(zhong_heavy, ZHONG_CASES)
                          + rule_cases(hao_after_verbs, HAO_JIN_CASES[:2]) + rule_cases(jin_alone, HAO_JIN_CASES[2:]))
 def test_rules(rule, ws, index, syllables, expected):
     assert rule(ws, index, syllables) == expected

@@ -10,7 +10,7 @@ from typing import Callable
 from ..model import Word
 from .names import name_capitals, personal_names, place_names
 from .wordclass import (by_part_of_speech, cha_short_of, de_after_set_phrase, de_complement, jia_leave, meng_mongolia,
-                        pu_spread, tiao_adjust)
+                        pu_spread, tiao_adjust, zhong_heavy)
 
 Rule = Callable[[tuple[Word, ...], int, tuple[str, ...]], tuple[str, ...]]
 
@@ -180,7 +180,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("cha_short_of", cha_short_of),
     ("pu_spread", pu_spread),
     ("tiao_adjust", tiao_adjust),
-    ("jia_leave", jia_leave),
+    ("jia_leave", jia_leave), ("zhong_heavy", zhong_heavy),
     ("meng_mongolia", meng_mongolia),
     ("gan_by_part_of_speech", gan_by_part_of_speech),
     ("hao_after_verbs", hao_after_verbs),

@@ -25,10 +25,10 @@ COMPLEMENT_TAGS = ("a", "d", "v", "ug")
 ALONE = {
     "应": ("yīng", ("v",)),
     "难": ("nán", ("a", "ad", "d")),
-    "重": ("zhòng", ("a",)),
 }
-# 重 as an adjective is zhòng, "heavy, serious" (重污染天数, 重灾区 apart); chóng, "again",
-# is an adverb or a verb (重走, 重来).
+# 重 tagged an adjective before a word of two or more characters that is not a plain verb
+# is zhòng, "heavy, serious" (重污染天数); before one character it may be chóng, "again"
+# (人重录旁白, jieba's 录 a morpheme), and as an adverb or a verb it is (重走, 重来).
 # 假 is jià, "leave, holiday", after a season or a kind of leave (寒假, 暑假, 年假, 病假,
 # 请假, 放假) and in 假期, 假日, 假条; elsewhere jiǎ, "false" (真假, 虚假, 作假, 假如).
 LEAVE_BEFORE = frozenset("寒暑年病产婚事丧春休请度放销告准")
@@ -133,6 +133,13 @@ def by_part_of_speech(words: tuple[Word, ...], index: int, syllables: tuple[str,
     if after is not None and after.text.startswith(ASPECT):
         return syllables
     return (reading,)
+
+
+def zhong_heavy(words: tuple[Word, ...], index: int, syllables: tuple[str, ...]) -> tuple[str, ...]:
+    after = _neighbour(words, index + 1)
+    if words[index].text == "重" and words[index].tag == "a" and after and len(after.text) >= 2 and after.tag != "v":
+        return ("zhòng",)
+    return syllables
 
 
 def jia_leave(words: tuple[Word, ...], index: int, syllables: tuple[str, ...]) -> tuple[str, ...]:

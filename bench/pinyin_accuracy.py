@@ -3,7 +3,9 @@
 
 Runs both, side by side in one process, on the CPP polyphone benchmark (dev and
 test splits, bench/data/cpp/, Apache-2.0), on the news gold (every Han character of
-nine real articles, bench/data/news_gold/, read from ../shared/data/dev-articles/)
+nine real articles, bench/data/news_gold/, read from ../shared/data/dev-articles/),
+on the corpus gold (six passages of ../shared/data/political-corpus/, text no rule was
+written on, bench/data/corpus_gold/; also by half: rules are fitted on "dev" only)
 and on the seed article (its reviewed golden readings), and prints accuracy, accuracy
 ignoring tone, characters per second, wrong syllables per 1,000 Han characters (news
 and seed), and the ratio of jiedu's speed to pypinyin's on the seed. Weights were tuned on dev only; test is
@@ -18,7 +20,7 @@ annotate" reads the source line (news) or is the site's whole pipeline (seed). O
 "jiedu article" is the annotate path over all the lines of an article at once, as the
 site reads an article: with one reading per word in it (stages/consistency.py).
 
-    .venv/bin/python bench/pinyin_accuracy.py [--news-errors] [--no-cpp]
+    .venv/bin/python bench/pinyin_accuracy.py [--news-errors] [--corpus-errors] [--no-cpp]
 
 --news-errors lists every news character "jiedu annotate" reads wrong, with its clause;
 --no-cpp skips the CPP rows (the slow part) while working on news text.

@@ -63,7 +63,8 @@ def de_after_set_phrase(words: tuple[Word, ...], index: int, syllables: tuple[st
     if words[index].text != "地" or before is None or after is None or after.text.startswith(CLAUSE_END):
         return syllables
     marker = words[index].tag == "uv" and after.tag == "v" and len(before.text) >= 2 and before.tag.startswith(("n", "a", "d"))
-    having = len(before.text) >= 2 and before.tag.startswith(("n", "v")) and index >= 2 and words[index - 2].text in HAVING
+    having = (len(before.text) >= 2 and before.tag.startswith(("n", "v"))
+              and index >= 2 and words[index - 2].text in HAVING)
     if before.tag in SET_PHRASE_TAGS or len(before.text) >= 4 or marker or having:
         return ("de",)
     return syllables

@@ -3,7 +3,9 @@
 
 Runs both, side by side in one process, on the CPP polyphone benchmark (dev and
 test splits, bench/data/cpp/, Apache-2.0), on the news gold (every Han character of
-nine real articles, bench/data/news_gold/, read from ../shared/data/dev-articles/)
+nine real articles, bench/data/news_gold/, read from ../shared/data/dev-articles/),
+on the corpus gold (six passages of ../shared/data/political-corpus/, text no rule was
+written on, bench/data/corpus_gold/; also by half: rules are fitted on "dev" only)
 and on the seed article (its reviewed golden readings), and prints accuracy, accuracy
 ignoring tone, characters per second, wrong syllables per 1,000 Han characters (news
 and seed), and the ratio of jiedu's speed to pypinyin's on the seed. Weights were tuned on dev only; test is
@@ -18,7 +20,7 @@ annotate" reads the source line (news) or is the site's whole pipeline (seed). O
 "jiedu article" is the annotate path over all the lines of an article at once, as the
 site reads an article: with one reading per word in it (stages/consistency.py).
 
-    .venv/bin/python bench/pinyin_accuracy.py [--news-errors] [--no-cpp]
+    .venv/bin/python bench/pinyin_accuracy.py [--news-errors] [--corpus-errors] [--no-cpp]
 
 --news-errors lists every news character "jiedu annotate" reads wrong, with its clause;
 --no-cpp skips the CPP rows (the slow part) while working on news text.
@@ -32,11 +34,14 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.corpus_gold import load_corpus  # noqa: E402
 from bench.news_gold import GoldText, clause_around, han_readings, load_news, load_seed, score  # noqa: E402
 from jiedu.resources import load_resources  # noqa: E402
 from jiedu.syllables import numbered_to_marked, toneless  # noqa: E402
 
 MARKER = "\u2581"
+# The corpus gold's passages in two halves: rules may be fitted on the first, never the second.
+HALVES = {"annotate, dev": ("01", "03", "05"), "annotate, held": ("02", "04", "06")}
 BATCH = 256
 
 
@@ -194,6 +199,14 @@ def block_syllables(block) -> list[str]:
     return [s for w in block.words for s in (w.pinyin if w.pinyin else [""] * len(w.text))]
 
 
+def half_rows(corpus: list[GoldText], result) -> None:
+    """The "jiedu annotate" corpus row again, for each half of the passages."""
+    for half, stems in HALVES.items():
+        han = sum(len(text.accepted) for text in corpus if text.name[:2] in stems)
+        wrong = sum(name[:2] in stems for name, _, _, _ in result.errors)
+        print(f"corpus {half:16} {(han - wrong) / han:9.2%} {'':9} {'':10} {1000 * wrong / han:9.2f}")
+
+
 def print_errors(gold: list[GoldText], errors) -> None:
     by_name = {text.name: text for text in gold}
     for name, index, accepted, read in errors:
@@ -203,6 +216,8 @@ def print_errors(gold: list[GoldText], errors) -> None:
 def main(argv=None) -> None:
     options = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     options.add_argument("--news-errors", action="store_true", help="list each news error of jiedu annotate")
+    options.add_argument("--corpus-errors", action="store_true",
+                         help="list each corpus error of jiedu annotate in the development half")
     options.add_argument("--no-cpp", action="store_true", help="skip the CPP rows")
     args = options.parse_args(argv)
     resources = load_resources(None)
@@ -223,9 +238,17 @@ def main(argv=None) -> None:
         news_scores = gold_rows("news", news, news_readers(resources, baseline, news))
     else:
         print("news   (skipped: ../shared/data/dev-articles/ is absent)")
+    corpus = load_corpus()
+    if corpus:
+        corpus_scores = gold_rows("corpus", corpus, news_readers(resources, baseline, corpus))
+        half_rows(corpus, corpus_scores["jiedu annotate"])
+    else:
+        print("corpus (skipped: ../shared/data/political-corpus/ is absent)")
     gold_rows("seed", [load_seed()], seed_readers(resources, baseline))
     if args.news_errors and news:
         print_errors(news, news_scores["jiedu annotate"].errors)
+    if args.corpus_errors and corpus:
+        print_errors(corpus, [e for e in corpus_scores["jiedu annotate"].errors if e[0][:2] in HALVES["annotate, dev"]])
     texts, words = news_blocks(resources)
     # On news text the reading stage runs as the pipeline runs it: on the segment
     # stage's words. Second, the same stage cutting the text with jieba itself.

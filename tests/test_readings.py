@@ -10,7 +10,7 @@ from jiedu.stages.names import personal_names, place_names
 from jiedu.stages.rules import (adverbial_de, apply_rules, citation_tones, hao_after_verbs, jin_alone, wei_after_verbs,
                                 yi_x_wei_y)
 from jiedu.stages.wordclass import (by_part_of_speech, cha_short_of, de_after_set_phrase, de_complement, meng_mongolia,
-                                   pu_spread, tiao_adjust)
+                                   jia_leave, pu_spread, tiao_adjust, zhong_heavy)
 from jiedu.text import HAN, TONE_LETTERS, TONED
 
 
@@ -75,6 +75,8 @@ DE_CASES = [
     (words("草原/n", "地/n", "上/f"), 1, ("dì",), ("dì",)),   # after a noun: the ground
     (words("地/n", "上/f"), 0, ("dì",), ("dì",)),
     (words("鲜明/a", "地方/n"), 1, ("dì", "fāng"), ("dì", "fāng")),
+    (words("实现/v", "易/a", "地/uv", "搬迁/v"), 2, ("dì",), ("dì",)),     # one character before: 易地, the noun
+    (words("深海/ns", "深/a", "地/uv", "探测/v"), 2, ("dì",), ("dì",)),    # 深地: deep earth
 ]
 
 SET_PHRASE_DE_CASES = [
@@ -82,6 +84,11 @@ SET_PHRASE_DE_CASES = [
     (words("实事求是/n", "地/uv", "分析/vn"), 1, ("dì",), ("de",)),    # four characters, whatever the tag
     (words("坚持不懈/i", "地/uv", "为此/r"), 1, ("dì",), ("de",)),
     (words("严厉打击/i", "地/uv", "、/x", "富/n"), 1, ("dì",), ("dì",)),  # before a break: the landlords
+    (words("要/v", "有/v", "计划/n", "地/uv", "发展/vn"), 3, ("dì",), ("de",)),  # 有 + a word + 地
+    (words("有/v", "组织/v", "地/uv", "开展/v"), 2, ("dì",), ("de",)),
+    (words("有/v", "计划/n", "地/uv", "在/p", "黑龙江/ns"), 2, ("dì",), ("de",)),
+    (words("有/v", "耕/v", "地/n", "吗/y"), 2, ("dì",), ("dì",)),              # one character: not 有 X 地
+    (words("有/v", "计划/n", "地/uv", "。/x"), 2, ("dì",), ("dì",)),           # before a break
     (words("坚定不移/i", "地/uv"), 1, ("dì",), ("dì",)),                 # nothing follows
     (words("系统/n", "地/uv", "提出/v"), 1, ("dì",), ("de",)),           # the adverbial marker before a verb
     (words("云南/ns", "等/u", "地/uv", "考察/v"), 2, ("dì",), ("dì",)),   # 等地: "and other places"
@@ -103,6 +110,22 @@ ALONE_CASES = [
     (words("的/uj", "应/vn", "部落/n"), 1, ("yìng",), ("yìng",)),           # a name, not the modal
     (words("相当/d", "难/a"), 1, ("nàn",), ("nán",)),
     (words("遇/v", "难/n"), 1, ("nàn",), ("nàn",)),                        # the noun
+]
+
+ZHONG_CASES = [
+    (words("，/x", "重/a", "污染/vn", "天数/n"), 1, ("chóng",), ("zhòng",)),  # the adjective: heavy
+    (words("人/n", "重/a", "录/zg", "旁白/v"), 1, ("chóng",), ("chóng",)),    # before one character: again
+    (words("重/a", "装备/v"), 0, ("chóng",), ("chóng",)),                     # before a plain verb
+    (words("重/d", "走/v", "长征路/n"), 0, ("chóng",), ("chóng",)),           # the adverb: again
+]
+
+JIA_CASES = [
+    (words("推迟/v", "寒假/n", "毕业/n"), 1, ("hán", "jiǎ"), ("hán", "jià")),
+    (words("休/v", "年假/n"), 1, ("nián", "jiǎ"), ("nián", "jià")),
+    (words("假期/n"), 0, ("jiǎ", "qī"), ("jià", "qī")),
+    (words("真假/n"), 0, ("zhēn", "jiǎ"), ("zhēn", "jiǎ")),                  # "true and false"
+    (words("打假/v"), 0, ("dǎ", "jiǎ"), ("dǎ", "jiǎ")),
+    (words("假如/c"), 0, ("jiǎ", "rú"), ("jiǎ", "rú")),
 ]
 
 MENG_CASES = [
@@ -175,6 +198,7 @@ PLACE_CASES = [
                          + rule_cases(de_complement, COMPLEMENT_DE_CASES) + rule_cases(by_part_of_speech, ALONE_CASES)
                          + rule_cases(cha_short_of, CHA_CASES) + rule_cases(pu_spread, PU_CASES)
                          + rule_cases(tiao_adjust, TIAO_CASES) + rule_cases(meng_mongolia, MENG_CASES)
+                         + rule_cases(jia_leave, JIA_CASES) + rule_cases(zhong_heavy, ZHONG_CASES)
                          + rule_cases(hao_after_verbs, HAO_JIN_CASES[:2]) + rule_cases(jin_alone, HAO_JIN_CASES[2:]))
 def test_rules(rule, ws, index, syllables, expected):
     assert rule(ws, index, syllables) == expected

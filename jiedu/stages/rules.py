@@ -9,8 +9,8 @@ from typing import Callable
 
 from ..model import Word
 from .names import name_capitals, personal_names, place_names
-from .wordclass import (by_part_of_speech, cha_short_of, de_after_set_phrase, de_complement, meng_mongolia, pu_spread,
-                        tiao_adjust)
+from .wordclass import (by_part_of_speech, cha_short_of, de_after_set_phrase, de_complement, jia_leave, meng_mongolia,
+                        pu_spread, tiao_adjust, zhong_heavy)
 
 Rule = Callable[[tuple[Word, ...], int, tuple[str, ...]], tuple[str, ...]]
 
@@ -36,8 +36,7 @@ COPULA_ADVERBS = ("均", "皆", "即", "乃", "亦", "更", "较", "极", "尤",
 # ("decided to provide for"), 团结为…奋斗, 工作为…: 为 stays as wei_for read it.
 CLAUSE_VERBS = ("决定", "工作", "合作", "配合", "团结")
 # A one-character verb + 为 is "as, into" (wéi): 选为代表, 评为, 改为, 召为.
-VERBS_BEFORE_WEI = frozenset("选评称改变化分定列视认任立封拜奉升降划转译编合结指聘尊誉追召推命")
-# (Not 并: 并为客户提供服务 is "and for".)
+VERBS_BEFORE_WEI = frozenset("选评称改变化分定列视认任立封拜奉升降划转译编合结指聘尊誉追召推命")  # not 并: "and for"
 # 为 + a person is "for": 都为他高兴, 我为你骄傲 (unless a verb comes first: 选为我们的代表).
 PERSONS = ("我", "你", "您", "他", "她", "我们", "你们", "他们", "她们", "咱们", "大家", "自己", "人家", "别人")
 # Tagged as verbs, but not the verb of a "for …" phrase: 近三年来, 为…而去.
@@ -161,9 +160,10 @@ def _noun_phrase(rest: list[Word]) -> bool:
 
 
 def adverbial_de(words: tuple[Word, ...], index: int, syllables: tuple[str, ...]) -> tuple[str, ...]:
-    """地 after an adjective or adverb marks an adverbial: 鲜明地, 积极地 (de, not dì)."""
+    """地 after an adjective or adverb of two or more characters is the adverbial de (鲜明地,
+    积极地); after one character it is mostly the noun dì (易地搬迁, 深地探测)."""
     previous = _previous(words, index)
-    if words[index].text == "地" and previous and previous.tag in ADVERB_MAKERS:
+    if words[index].text == "地" and previous and previous.tag in ADVERB_MAKERS and len(previous.text) >= 2:
         return ("de",)
     return syllables
 
@@ -180,6 +180,7 @@ RULES: tuple[tuple[str, Rule], ...] = (
     ("cha_short_of", cha_short_of),
     ("pu_spread", pu_spread),
     ("tiao_adjust", tiao_adjust),
+    ("jia_leave", jia_leave), ("zhong_heavy", zhong_heavy),
     ("meng_mongolia", meng_mongolia),
     ("gan_by_part_of_speech", gan_by_part_of_speech),
     ("hao_after_verbs", hao_after_verbs),

@@ -12,6 +12,9 @@ CLAUSE_END = tuple("，。；！？：、,;!?:")
 # 地 after a set phrase (an idiom, a fixed expression, or any four characters) that
 # modifies what follows: 坚定不移地推进, 实事求是地分析, 坚持不懈地为此… (de, not dì).
 SET_PHRASE_TAGS = ("i", "l")
+# 有 + a word + 地 before what it modifies is an adverbial, de: 有计划地发展, 有组织地开展,
+# 有步骤地推进 (jieba tags the words nouns or verbs, so the tag rules miss them).
+HAVING = ("有", "没有")
 # What a degree or potential complement after 得 starts with: 提得过大, 提得太高, 看得清,
 # 说得出来, 做得不够.
 COMPLEMENT_TAGS = ("a", "d", "v", "ug")
@@ -23,6 +26,13 @@ ALONE = {
     "应": ("yīng", ("v",)),
     "难": ("nán", ("a", "ad", "d")),
 }
+# 重 tagged an adjective before a word of two or more characters that is not a plain verb
+# is zhòng, "heavy, serious" (重污染天数); before one character it may be chóng, "again"
+# (人重录旁白, jieba's 录 a morpheme), and as an adverb or a verb it is (重走, 重来).
+# 假 is jià, "leave, holiday", after a season or a kind of leave (寒假, 暑假, 年假, 病假,
+# 请假, 放假) and in 假期, 假日, 假条; elsewhere jiǎ, "false" (真假, 虚假, 作假, 假如).
+LEAVE_BEFORE = frozenset("寒暑年病产婚事丧春休请度放销告准")
+LEAVE_AFTER = frozenset("期日条")
 ASPECT = ("了", "着", "过", "声")
 # One-character names of countries and regions that pair with 蒙 "Mongolia".
 REGIONS = frozenset("中苏俄满疆藏汉回日美朝韩")
@@ -47,12 +57,15 @@ def _neighbour(words: tuple[Word, ...], index: int) -> Word | None:
 def de_after_set_phrase(words: tuple[Word, ...], index: int, syllables: tuple[str, ...]) -> tuple[str, ...]:
     """地 between a set phrase and what it modifies is de; so is 地 that jieba tags as the
     adverbial marker (uv) between a word of content and a verb (系统地提出; not 等地考察,
-    "in those places"). Before a break it is the noun (严厉打击地、富、反、坏: the landlords)."""
+    "in those places"), and 地 after 有 + a word (有计划地发展). Before a break it is the noun
+    (严厉打击地、富、反、坏: the landlords)."""
     before, after = _neighbour(words, index - 1), _neighbour(words, index + 1)
     if words[index].text != "地" or before is None or after is None or after.text.startswith(CLAUSE_END):
         return syllables
     marker = words[index].tag == "uv" and after.tag == "v" and len(before.text) >= 2 and before.tag.startswith(("n", "a", "d"))
-    if before.tag in SET_PHRASE_TAGS or len(before.text) >= 4 or marker:
+    having = (len(before.text) >= 2 and before.tag.startswith(("n", "v"))
+              and index >= 2 and words[index - 2].text in HAVING)
+    if before.tag in SET_PHRASE_TAGS or len(before.text) >= 4 or marker or having:
         return ("de",)
     return syllables
 
@@ -121,3 +134,19 @@ def by_part_of_speech(words: tuple[Word, ...], index: int, syllables: tuple[str,
     if after is not None and after.text.startswith(ASPECT):
         return syllables
     return (reading,)
+
+
+def zhong_heavy(words: tuple[Word, ...], index: int, syllables: tuple[str, ...]) -> tuple[str, ...]:
+    after = _neighbour(words, index + 1)
+    if words[index].text == "重" and words[index].tag == "a" and after and len(after.text) >= 2 and after.tag != "v":
+        return ("zhòng",)
+    return syllables
+
+
+def jia_leave(words: tuple[Word, ...], index: int, syllables: tuple[str, ...]) -> tuple[str, ...]:
+    """假 in a two-character word for a kind of leave or holiday is jià (LEAVE_BEFORE, LEAVE_AFTER)."""
+    text = words[index].text
+    leave = len(text) == 2 and (text[1] == "假" and text[0] in LEAVE_BEFORE or text[0] == "假" and text[1] in LEAVE_AFTER)
+    if not leave:
+        return syllables
+    return tuple("jià" if char == "假" else s for char, s in zip(text, syllables))

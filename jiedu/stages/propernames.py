@@ -47,7 +47,7 @@ def split_names(block: Block, names: ProperNames, known) -> Block:
 
 
 def join_names(words: tuple[Word, ...], names: ProperNames) -> tuple[Word, ...]:
-    """Consecutive words (none a boundary override) that together are a known name, as one
+    """Consecutive words (none a boundary override or a time word: 31日 + 电 is no 日电) that together are a known name, as one
     word: the segmenter splits names jieba's dictionary lacks into known parts (栗 + 战书),
     and a glossary term inside a longer name splits it (共和 in 中华人民共和国)."""
     result, index = [], 0
@@ -60,7 +60,7 @@ def join_names(words: tuple[Word, ...], names: ProperNames) -> tuple[Word, ...]:
 
 
 def _joinable(words: tuple[Word, ...], names: ProperNames) -> bool:
-    return not any(word.tag == "override" for word in words) and "".join(word.text for word in words) in names
+    return not any(word.tag in ("override", "t") for word in words) and "".join(word.text for word in words) in names
 
 
 def _joined(words: tuple[Word, ...], names: ProperNames) -> Word:

@@ -20,7 +20,7 @@ from .stages.clean import clean
 from .stages.convert import convert_all
 from .stages.crosscheck import disagreements
 from .stages.overrides import Overrides, unmatched
-from .stages.propernames import capitalise, split_names
+from .stages.propernames import capitalise, name_blocks
 from .stages.read import read_article
 from .stages.segment import segment
 from .stages.structure import structure
@@ -89,7 +89,7 @@ def _segment(draft: Draft, tools: Tools) -> Draft:
 
 def _names(draft: Draft, tools: Tools) -> Draft:
     res = tools.resources
-    return replace(draft, blocks=tuple(split_names(b, res.names, res.dictionary or ()) for b in draft.blocks))
+    return replace(draft, blocks=name_blocks(draft.blocks, res.names, res.dictionary or ()))
 
 
 def _annotate(draft: Draft, tools: Tools) -> Draft:

@@ -8,7 +8,9 @@ stages; nothing here is specific to one article.
 """
 
 import re
+import tomllib
 from dataclasses import dataclass, field
+from importlib import resources as package_files
 
 from .glossary import Glossary
 
@@ -37,6 +39,8 @@ class ProperNames:
     """Simplified form -> (kind, the indices of its capitalised syllables)."""
 
     capitals: dict[str, tuple[str, frozenset[int]]] = field(default_factory=dict)
+    surnames: "Surnames" = None
+    """The surname table (`jiedu/data/surnames.toml`), for names no list knows."""
 
     def __contains__(self, word: str) -> bool:
         return word in self.capitals
@@ -48,6 +52,29 @@ class ProperNames:
     def pattern(self, word: str) -> frozenset[int] | None:
         known = self.capitals.get(word)
         return known[1] if known else None
+
+
+@dataclass(frozen=True)
+class Surnames:
+    """Chinese surnames: `common` ones start a name on little evidence, `other` ones only
+    with a cue; `double` are compound (司马), their given name after two characters."""
+
+    common: frozenset[str] = frozenset()
+    other: frozenset[str] = frozenset()
+    double: frozenset[str] = frozenset()
+
+    def length(self, name: str, common_only: bool = False) -> int:
+        """How many characters of `name` are a surname: 2, 1, or 0 (none)."""
+        if name[:2] in self.double:
+            return 2
+        return int(name[:1] in self.common or not common_only and name[:1] in self.other)
+
+
+def load_surnames() -> Surnames:
+    text = package_files.files("jiedu").joinpath("data/surnames.toml").read_text(encoding="utf-8")
+    table = tomllib.loads(text)
+    return Surnames(*(frozenset("".join(table[key].split())) for key in ("common", "other")),
+                    frozenset(table["double"].split()))
 
 
 def capital_indices(syllables) -> frozenset[int]:
@@ -138,7 +165,7 @@ def build_names(lexicon: Glossary | None, by_simplified: dict, tags: dict) -> Pr
     for word, (kind, pattern) in names.items():
         if kind == NAME and len(pattern) == 1 and (len(word) >= 4 or word[-1] in PLACE_HEADS):
             names[word] = (kind, abbreviations(word, kind, word_capitals(word, by_simplified), names))
-    return ProperNames(names)
+    return ProperNames(names, load_surnames())
 
 
 def with_readings(names: ProperNames, readings: dict[str, tuple[str, ...]]) -> ProperNames:

@@ -17,6 +17,8 @@ from dataclasses import replace
 
 from ..lexicon.propernames import PERSON, ProperNames, word_capitals
 from ..model import Block, Word
+from .organisations import ORG_TAG, organisations
+from .people import GIVEN_TAG, people
 
 COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "司徒", "东方", "皇甫", "令狐", "慕容", "尉迟", "公孙", "长孙",
                      "夏侯", "宇文", "单于")
@@ -29,6 +31,14 @@ LONGEST_JOIN = 5
 """The most words joined into one name."""
 
 
+def name_blocks(blocks: tuple[Block, ...], names: ProperNames, known) -> tuple[Block, ...]:
+    """The names stage: known names whole (`split_names`), then the people no list knows
+    (`people.people`, over the whole article), then organisations built from generic
+    parts (`organisations.organisations`)."""
+    blocks = people(tuple(split_names(block, names, known) for block in blocks), names, known)
+    return tuple(organisations(block, names, known) for block in blocks)
+
+
 def split_names(block: Block, names: ProperNames, known) -> Block:
     """Known names whole: joined where the segmenter split them, split off where it glued them."""
     joined = join_names(block.words, names)
@@ -37,7 +47,7 @@ def split_names(block: Block, names: ProperNames, known) -> Block:
 
 
 def join_names(words: tuple[Word, ...], names: ProperNames) -> tuple[Word, ...]:
-    """Consecutive words (none a boundary override) that together are a known name, as one
+    """Consecutive words (none a boundary override or a time word: 31日 + 电 is no 日电) that together are a known name, as one
     word: the segmenter splits names jieba's dictionary lacks into known parts (栗 + 战书),
     and a glossary term inside a longer name splits it (共和 in 中华人民共和国)."""
     result, index = [], 0
@@ -50,7 +60,7 @@ def join_names(words: tuple[Word, ...], names: ProperNames) -> tuple[Word, ...]:
 
 
 def _joinable(words: tuple[Word, ...], names: ProperNames) -> bool:
-    return not any(word.tag == "override" for word in words) and "".join(word.text for word in words) in names
+    return not any(word.tag in ("override", "t") for word in words) and "".join(word.text for word in words) in names
 
 
 def _joined(words: tuple[Word, ...], names: ProperNames) -> Word:
@@ -98,14 +108,19 @@ def capitals_of(word: Word, names: ProperNames, known) -> frozenset[int] | None:
     if word.term:
         return None
     if word.tag == "nr" and 2 <= len(word.text) <= 4:
-        return frozenset({0, surname_length(word.text)}) - {len(word.text)}
+        return frozenset({0, surname_length(word.text, names)}) - {len(word.text)}
+    if word.tag == GIVEN_TAG:
+        return frozenset({0})
+    if word.tag == ORG_TAG:
+        return word_capitals(word.text, getattr(known, "by_simplified", {}))
     if word.tag in PLACE_TAGS and len(word.text) > 1 and not common_word(word.text, known):
         return word_capitals(word.text, getattr(known, "by_simplified", {}))
     return frozenset()
 
 
-def surname_length(name: str) -> int:
-    return 2 if name.startswith(COMPOUND_SURNAMES) or len(name) == 4 else 1
+def surname_length(name: str, names: ProperNames | None = None) -> int:
+    double = names.surnames.double if names is not None and names.surnames else COMPOUND_SURNAMES
+    return 2 if name[:2] in double or len(name) == 4 else 1
 
 
 def common_word(word: str, known) -> bool:

@@ -16,25 +16,12 @@ from operator import add
 from ..lexicon.dictionary import Dictionary
 from ..model import Block, Word
 from ..text import HAN_RUN, longest_spans
+from .jiebawords import (RETAGGED, SURNAME_INITIALS, common_word, kept_whole, mark_object_jiang,  # noqa: F401 (tests)
+                         retag_name, split_adverbial_de, split_day)
 
-# The most common Chinese surnames (about 150 of the Hundred Family Surnames).
-SURNAME_INITIALS = frozenset(
-    "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔"
-    "钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤常温康施文牛樊葛"
-    "邢安齐易乔伍庞颜倪庄聂章鲁岳翟殷詹申欧耿关兰焦俞左柳甘祝包宁尚符舒阮柯纪梅童凌毕单季裴霍涂成苗谷盛曲翁冉骆蓝"
-    "路游辛靳管柴蒙鲍华喻祁蒲房滕屈饶解牟艾尤阳时穆农司卓古吉缪简车项连芦麦褚娄窦戚岑景党宫费卜冷晏席卫米柏宗瞿桂全"
-    "佟应臧闵苟邬边卞姬师和仇栾隋商刁沙荣巫寇桑郎甄丛仲虞敖巩明佘池查麻苑迟邝"
-    "朴区盖乐召尉")  # and the surnames with special readings (rules.SURNAMES)
 NON_HAN_TOKEN = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?%?|[A-Za-z]+|\s+|.", re.S)
 NAME_TAGS = frozenset(("nr", "ns", "nz", "nt"))
 NO_TERMS = (0, 0, None)  # (characters covered, minus the number of terms, the terms) of a stretch with none
-OBJECT_STARTS = frozenset("nrt")
-"""First letters of the tags a word after 将 has when 将 marks an object: nouns (n, nr,
-ns ...), pronouns (r), glossary terms (term)."""
-RETAGGED = frozenset({("将", "p")})
-"""(word, tag) pairs the segment stage gives where jieba never does (`mark_object_jiang`)."""
-
-
 @dataclass(frozen=True)
 class Segmenter:
     """jieba's POS tokenizer (its own instance, not jieba's global) plus the glossary terms."""
@@ -107,12 +94,12 @@ class Segmenter:
     def _known_words(self, pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
         """Each word as it is when known (most are: checked inline, cheapest test first),
         else `_known_parts`."""
-        words, known, known_first = [], self.known, self.known_first
+        words, known, known_first, freq = [], self.known, self.known_first, self.tagger.tokenizer.FREQ
         for word, tag in pairs:
             # jieba's word list cannot tell 严重性 from a name; the dictionary's capitals can.
             if tag == "nr" and common_word(word, known):
                 tag = "n"
-            if len(word) < 2 or tag[:2] in NAME_TAGS or word in known_first or word in known:
+            if len(word) < 2 or tag[:2] in NAME_TAGS or word in known_first or word in known or kept_whole(word, tag, freq):
                 words.append((word, tag))
             else:
                 words += self._known_parts(word, tag)
@@ -124,47 +111,6 @@ class Segmenter:
     def _tag_of(self, word: str, fallback: str) -> str:
         """Its own dictionary tag (干 a verb); a name's only where `retag_name` keeps it (新年贺词's 贺词)."""
         return retag_name(word, getattr(self.tagger, "word_tag_tab", {}).get(word, fallback), self.known)
-
-
-def mark_object_jiang(pairs: list[tuple[str, str]]) -> list[tuple[str, str]]:
-    """jieba tags 将 an adverb ("will") whatever its use; before a noun or pronoun it is
-    the written object marker, like 把 (将其纳入, 将问题导向贯穿全程): tag it p then.
-    Before a verb, adverb or preposition it stays "will" (将举行, 将大大提高, 将于)."""
-    return [("将", "p") if word == "将" and tag == "d" and following[:1] in OBJECT_STARTS else (word, tag)
-            for (word, tag), (_, following) in zip(pairs, [*pairs[1:], ("", "")])]
-
-
-def split_adverbial_de(pairs: list[tuple[str, str]], known: dict) -> list[tuple[str, str]]:
-    """jieba's HMM glues adverbial 地 to the next verb (鲜明/地树/起来); split it off
-    when the glued word is not in the dictionary and follows an adjective."""
-    result: list[tuple[str, str]] = []
-    for word, tag in pairs:
-        glued = len(word) > 1 and word[0] == "地" and word not in known
-        if glued and result and result[-1][1] in ("a", "ad", "z"):
-            result += [("地", "uv"), (word[1:], "v")]
-        else:
-            result.append((word, retag_name(word, tag, known)))
-    return result
-
-
-def retag_name(word: str, tag: str, known) -> str:
-    """jieba tags many common words `nr` (弘扬, 晋升, 严重性); keep `nr` only for what
-    looks like a personal name: a known surname, then a given name that is no common word."""
-    if not tag.startswith("nr"):  # nr, nrt (transliterated), nrfg (famous)
-        return tag
-    if word[0] not in SURNAME_INITIALS or not 2 <= len(word) <= 4:
-        return "n"
-    return "n" if common_word(word, known) else "nr"
-
-
-def common_word(word: str, known) -> bool:
-    """In the dictionary, and not as a name: CC-CEDICT writes names' pinyin with capitals
-    (曾国藩 Zēng Guó fān) and words' without (严重性 yán zhòng xìng). A plain word list
-    cannot tell; there a three-character word after a surname counts as a name."""
-    rows = getattr(known, "by_simplified", {}).get(word)
-    if rows:
-        return not any(row[2][:1].isupper() for row in rows)
-    return word in known and len(word) != 3
 
 
 def make_segmenter(tagger, terms: tuple[str, ...], known=None) -> Segmenter:
@@ -186,7 +132,8 @@ def split_words(text: str, segmenter: Segmenter, splits: tuple = ()) -> list[tup
     words, position = [], 0
     for run in HAN_RUN.finditer(text):
         words += [(t, "x") for t in NON_HAN_TOKEN.findall(text[position:run.start()])]
-        words += segmenter.cut_han(run.group(), splits)
+        cut = segmenter.cut_han(run.group(), splits)
+        words += split_day(cut) if run.start() and text[run.start() - 1].isdigit() else cut
         position = run.end()
     return words + [(t, "x") for t in NON_HAN_TOKEN.findall(text[position:])]
 

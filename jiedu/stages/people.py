@@ -1,0 +1,131 @@
+"""Personal names no list knows (issue #16): a surname + a given name of one or two
+characters that the segmenter cut into single characters (白|少|康), found by its
+context, then made whole everywhere in the article.
+
+- Shape: a surname from `jiedu/data/surnames.toml` (司马 a double one), a given name of one
+  or two characters, the whole no common CC-CEDICT word, each piece a single character.
+- Cues: an item of a list of names separated by 、 (most of whose items are names already:
+  王鴻津、白少康、劉金國), or a title right before or after it (記者白少康, 白少康主席).
+- The article's own repetitions: a name seen whole once is joined wherever it is split in
+  that article, and a given name of two characters that is no common word (近平) stands
+  alone as one word, capitalised as a given name.
+"""
+
+from dataclasses import replace
+
+from ..lexicon.propernames import PERSON, ProperNames
+from ..model import Block, Word
+
+TITLES = frozenset(("主席", "副主席", "总理", "副总理", "总统", "先生", "女士", "小姐", "委员", "记者", "书记", "副书记",
+                    "同志", "部长", "省长", "市长", "主任", "议员", "局长", "司长", "教授", "博士", "大使", "将军", "总书记"))
+"""Words that stand next to a personal name."""
+NOT_GIVEN = frozenset("的了是在和与及等也都就而为把被对从向于之其这那有没不")
+"""Function characters: never inside a given name."""
+GIVEN_TAG = "nrg"
+"""The tag of a given name standing alone (近平): capitalised once, read as a name."""
+LIST_MARK = "、"
+
+
+def people(blocks: tuple[Block, ...], names: ProperNames, known) -> tuple[Block, ...]:
+    """The article's blocks with the names found by their cues whole, and joined again
+    wherever else they are split; given names alone made one word."""
+    if names.surnames is None:
+        return blocks
+    found = set()
+    for block in blocks:
+        found |= {text for text in cued_names(block.words, names, known)}
+    seen = found | {w.text for b in blocks for w in b.words if w.tag == "nr" or names.kind(w.text) == PERSON}
+    given = {g for g in (given_name(name, names, known) for name in seen) if g}
+    return tuple(_whole(block, found, given) for block in blocks)
+
+
+def cued_names(words: tuple[Word, ...], names: ProperNames, known) -> list[str]:
+    """The name-shaped stretches of single-character words that a cue points to."""
+    result = []
+    for start, end in _list_items(words, names):
+        text = "".join(w.text for w in words[start:end])
+        if shaped(words[start:end], names, known):
+            result.append(text)
+    for index, word in enumerate(words):
+        if word.text in TITLES:
+            result += _next_to(words, index, names, known)
+    return result
+
+
+def _list_items(words: tuple[Word, ...], names: ProperNames) -> list[tuple[int, int]]:
+    """(start, end) of the Han items of the block's lists of names: runs of Han words next
+    to a 、, when at least two of them, and half or more, are names already."""
+    items, start = [], 0
+    for index in range(len(words) + 1):
+        if index == len(words) or words[index].tag == "x":
+            if index > start and (_mark(words, start - 1) or _mark(words, index)):
+                items.append((start, index))
+            start = index + 1
+    persons = sum(1 for s, e in items if e - s == 1 and (words[s].tag == "nr" or names.kind(words[s].text) == PERSON))
+    return items if persons >= 2 and 2 * persons >= len(items) else []
+
+
+def _mark(words: tuple[Word, ...], index: int) -> bool:
+    return 0 <= index < len(words) and words[index].text == LIST_MARK
+
+
+def _next_to(words: tuple[Word, ...], index: int, names: ProperNames, known) -> list[str]:
+    """A name-shaped stretch right before the title, or right after it (and a ：)."""
+    after = index + 1 + (index + 1 < len(words) and words[index + 1].text in ("：", ":"))
+    for size in (3, 2):
+        before, following = words[max(0, index - size):index], words[after:after + size]
+        for stretch in (before, following):
+            if len(stretch) == size and shaped(stretch, names, known):
+                return ["".join(w.text for w in stretch)]
+    return []
+
+
+def shaped(stretch: tuple[Word, ...], names: ProperNames, known) -> bool:
+    """A surname + one or two given characters, no common word, no known non-person
+    name, each piece a single Han character (or one word jieba tagged a person)."""
+    text = "".join(w.text for w in stretch)
+    surname = names.surnames.length(text)
+    pieces = all(len(w.text) == 1 and w.tag != "x" for w in stretch) or (len(stretch) == 1 and stretch[0].tag == "nr")
+    return (pieces and surname and 1 <= len(text) - surname <= 2 and not NOT_GIVEN & set(text[surname:])
+            and not common_word(text, known) and names.kind(text) in (None, PERSON))
+
+
+def given_name(name: str, names: ProperNames, known) -> str | None:
+    """The given name of a three-character name with a single surname when it is no
+    common word and no other name (近平 of 习近平)."""
+    if len(name) != 3 or names.surnames.length(name) != 1:
+        return None
+    given = name[1:]
+    return None if given in known or given in names or NOT_GIVEN & set(given) else given
+
+
+def common_word(text: str, known) -> bool:
+    rows = getattr(known, "by_simplified", {}).get(text)
+    return any(not row[2][:1].isupper() for row in rows) if rows else text in known
+
+
+def _whole(block: Block, found: set[str], given: set[str]) -> Block:
+    words, result, index = block.words, [], 0
+    while index < len(words):
+        end = _joined_end(words, index, found | given)
+        if end > index + 1 or words[index].text in given:
+            text = "".join(w.text for w in words[index:end])
+            tag = GIVEN_TAG if text in given else "nr"
+            result.append(Word(text, "".join(w.trad for w in words[index:end]), tag=tag))
+        else:
+            result.append(words[index])
+        index = end
+    result = tuple(result)
+    return block if result == block.words else replace(block, words=result)
+
+
+def _joined_end(words: tuple[Word, ...], index: int, wanted: set[str]) -> int:
+    """The end of the single-character words from `index` that make a wanted name."""
+    text, best = "", index + 1
+    for end in range(index, min(len(words), index + 4)):
+        if len(words[end].text) != 1 or words[end].tag in ("x", "term", "override"):
+            break
+        text += words[end].text
+        if end > index and text in wanted:
+            best = end + 1
+    return best

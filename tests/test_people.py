@@ -1,0 +1,109 @@
+"""Names no list knows and organisations built from generic parts (issue #16, round 2):
+one table per class through the real libraries (jieba, CC-CEDICT, the surname table), and
+the pure parts with fakes."""
+
+import pytest
+
+from jiedu.lexicon.propernames import PERSON, ProperNames, load_surnames
+from jiedu.model import Block, Word
+from jiedu.pipeline import annotate_line
+from jiedu.stages.jiebawords import kept_whole, split_day
+from jiedu.stages.organisations import ORG_TAG, organisations
+from jiedu.stages.people import GIVEN_TAG, people
+
+from jiedu.resources import load_resources
+from test_names import shown, word_of
+
+
+@pytest.fixture(scope="module")
+def bare():
+    """The resources as bench/any_article.py builds them, with no glossary: a glossary term
+    keeps its own boundaries and pinyin (政治生态, 省委 are the seed glossary's terms)."""
+    return load_resources(None)
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # an item of a list of names (most of its items names already)
+    ("王鴻津、白少康、劉金國、李書磊出席", "白少康", "Bái Shào kāng"),
+    ("姜信治、駱源、徐令義、淩激、崔鵬", "駱源", "Luò Yuán"),
+    ("姜信治、駱源、徐令義、淩激、崔鵬", "淩激", "Líng Jī"),
+    # a title next to it
+    ("記者白少康報道", "白少康", "Bái Shào kāng"),
+    # once whole, whole everywhere in the text
+    ("王鴻津、白少康、劉金國。白少康說", "白少康說", "Bái Shào kāng | shuō"),
+])
+def test_unknown_people_found_by_their_cues(resources, text, name, expected):
+    assert word_of(resources, text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("中央土地改革委員會主任", "中央土地改革委員會", "Zhōng yāng | Tǔ dì Gǎi gé | Wěi yuán huì"),
+    ("並代表憲法起草委員會向大會報告", "憲法起草委員會", "Xiàn fǎ | Qǐ cǎo | Wěi yuán huì"),
+    ("劉少奇在盧王莊公社", "盧王莊公社", "Lú wáng zhuāng | Gōng shè"),
+    ("蘇共中央的信", "蘇共中央", "Sū gòng | Zhōng yāng"),
+    ("廣東省委書記", "廣東省委", "Guǎng dōng | Shěng wěi"),
+    ("北京巿委書記", "北京巿委", "Běi jīng | Fú wěi"),  # the source's 巿 for 市, joined
+    ("人民出版社出版", "人民出版社", "Rén mín Chū bǎn shè"),
+])
+def test_organisations_from_generic_parts(bare, text, name, expected):
+    assert word_of(bare, text, name) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "他走進辦公室", "個人辦公室",  # a unit needs a name before it
+    "各級黨委", "這個委員會",  # no name, no noun before the head
+    "白天少見", "主席和總理",  # surname-initial single characters without the shape or a cue
+    "新华社北京12月31日电",  # a day's 日 is no 日电 (NEC)
+])
+def test_ordinary_words_stay_lower_case(resources, text):
+    """Nothing capitalised but the names the lines hold (新华社, 北京)."""
+    capitals = [word for word in shown(annotate_line(text, resources)) if any(s[:1].isupper() for s in word.split())]
+    assert capitals == [c for c in capitals if c.startswith(("Xīn huá", "Běi jīng"))]
+
+
+@pytest.mark.parametrize("text, words", [
+    ("营造风清气正的政治生态", ["营造", "风清气正", "的", "政治", "生态"]),  # an idiom jieba's HMM finds
+    ("出席一中全会的有", ["出席", "一中全会", "的", "有"]),  # an abbreviation jieba knows
+    ("人民团结奋斗", ["人民", "团结", "奋斗"]),  # jieba's own idiom stays cut
+])
+def test_words_kept_whole(bare, text, words):
+    assert [w.text for w in annotate_line(text, bare).words] == words
+
+
+# The pure parts, with fakes.
+def block(*pairs: str) -> Block:
+    words = tuple(Word(t, t, tag=tag) for t, tag in (pair.split("/") for pair in pairs))
+    text = "".join(w.text for w in words)
+    return Block("paragraph", text, text, text, 0, words=words)
+
+
+NAMES = ProperNames({"王鸿津": (PERSON, frozenset({0, 1})), "刘金国": (PERSON, frozenset({0, 1})),
+                     "习近平": (PERSON, frozenset({0, 1}))}, load_surnames())
+
+
+def test_a_list_item_becomes_a_person_and_is_whole_elsewhere():
+    first = block("王鸿津/nr", "、/x", "白/a", "少/a", "康/n", "、/x", "刘金国/nr")
+    later = block("白/a", "少/a", "康/n", "说/v")
+    found = people((first, later), NAMES, set())
+    assert [(w.text, w.tag) for w in found[1].words] == [("白少康", "nr"), ("说", "v")]
+
+
+def test_a_given_name_alone_is_one_word():
+    text = block("习近平/nr", "说/v", "近/a", "平/a")
+    assert [(w.text, w.tag) for w in people((text,), NAMES, set())[0].words][-1] == ("近平", GIVEN_TAG)
+
+
+def test_no_list_no_cue_no_person():
+    lone = block("白/a", "少/a", "康/n", "、/x", "好/a")
+    assert people((lone,), NAMES, set())[0] == lone
+
+
+def test_organisation_parts_tagged():
+    tagged = organisations(block("中央/n", "财经/n", "领导小组/n", "办公室/n"), NAMES, set())
+    assert [w.tag for w in tagged.words] == [ORG_TAG] * 4
+    assert organisations(block("进入/v", "办公室/n"), NAMES, set()).words[1].tag == "n"
+
+
+def test_kept_whole_and_split_day():
+    assert kept_whole("风清气正", "i", {}) and not kept_whole("团结奋斗", "i", {"团结奋斗": 5})
+    assert split_day([("日电", "j"), ("）", "x")]) == [("日", "t"), ("电", "n"), ("）", "x")]

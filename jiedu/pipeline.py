@@ -22,6 +22,7 @@ from .stages.crosscheck import disagreements
 from .stages.overrides import Overrides, unmatched
 from .stages.propernames import capitalise, name_blocks
 from .stages.read import read_article
+from .stages.runmemo import RunMemo
 from .stages.segment import segment
 from .stages.structure import structure
 from .text import HAN
@@ -84,7 +85,8 @@ def _convert(draft: Draft, tools: Tools) -> Draft:
 
 def _segment(draft: Draft, tools: Tools) -> Draft:
     splits = overrides_of(draft, tools).splits
-    return replace(draft, blocks=tuple(segment(b, tools.resources.segmenter, splits) for b in draft.blocks))
+    segmenter = RunMemo(tools.resources.segmenter, splits)  # an article's short runs cut once
+    return replace(draft, blocks=tuple(segment(b, segmenter, splits) for b in draft.blocks))
 
 
 def _names(draft: Draft, tools: Tools) -> Draft:

@@ -81,6 +81,15 @@ def test_block_words_are_what_the_macro_made(seed_article):
     assert str(block_words(block, notes)) == old and "<script>" not in old
 
 
+def test_block_words_with_an_article_memo_are_the_same(seed_article):
+    """One memo for every block of the article (ArticleView.word_markup), as per block."""
+    blocks = [*seed_article.blocks, replace(seed_article.blocks[1], words=tuple(odd_words(seed_article)))] * 2
+    notes = {w.term: number for number, w in enumerate((w for b in blocks for w in b.words if w.term), 1)}
+    made: dict = {}
+    assert [str(block_words(b, notes, made)) for b in blocks] == [str(block_words(b, notes)) for b in blocks]
+    assert len(made) < sum(len(b.words) for b in blocks)
+
+
 def test_vocabulary_rows_are_what_the_loop_made(seed_article):
     items = list(seed_article_items(seed_article))
     environment, page = old_environment(), "vocabulary/x.html"

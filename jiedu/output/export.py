@@ -34,8 +34,19 @@ def word_record(word: Word) -> dict:
     return record
 
 
+def shared_record(word: Word, records: dict) -> dict:
+    """`word_record(word)`: the same dict for every word with the same fields."""
+    key = word.text, word.trad, word.pinyin, word.term, word.sandhi  # a tuple: hashed and compared in C
+    record = records.get(key)
+    if record is None:
+        record = records[key] = word_record(word)
+    return record
+
+
 def article_data(article: Article, glossary: Glossary) -> dict:
-    meta = article.source.meta
+    """The article as plain data; a recurring word's record is one dict, shared (and
+    `indented_json` encodes each record once)."""
+    meta, records = article.source.meta, {}
     edits = article.cleaned.edits
     return {
         "schema": SCHEMA,
@@ -45,7 +56,7 @@ def article_data(article: Article, glossary: Glossary) -> dict:
         "meta": {key: meta.get(key) for key in ("date", "publisher", "authors", "source_url", "script", "rights")},
         "blocks": [
             {"id": f"b{n}", "kind": b.kind, "text": b.text, "trad": b.trad, "translation": b.translation,
-             "words": [word_record(w) for w in b.words]}
+             "words": [shared_record(w, records) for w in b.words]}
             for n, b in enumerate(article.blocks, 1)
         ],
         "cleaning": {
@@ -73,8 +84,9 @@ def article_json(article: Article, glossary: Glossary) -> str:
 
 def indented_json(data: dict) -> str:
     """The text of `json.dumps(data, ensure_ascii=False, indent=1)` for `article_data`,
-    faster: json's C encoder cannot indent and its Python one is slow, so each distinct
-    word record is encoded once and put in place of its block's word list."""
+    faster: json's C encoder cannot indent and its Python one is slow, so each word record
+    (`article_data` shares a recurring word's) is encoded once and put in place of its
+    block's word list."""
     blocks, seen, holder = data["blocks"], {}, "\0words\0"
     text = json.dumps({**data, "blocks": [{**b, "words": holder} for b in blocks]}, ensure_ascii=False, indent=1)
     pieces = text.split(json.dumps(holder))
@@ -90,7 +102,7 @@ def _word_list(records: list[dict], seen: dict) -> str:
         return "[]"
     items = []
     for record in records:
-        key = (record["text"], record["trad"], tuple(record["pinyin"]), record["term"], tuple(record.get("sandhi", ())))
+        key = id(record)  # every record stays alive in `data` meanwhile: no two share an id
         if key not in seen:
             seen[key] = _word_json(record)
         items.append(seen[key])

@@ -67,16 +67,20 @@ def word_html(word: Word, notes: dict[str, int]) -> str:
     return escaped(word.text)
 
 
-def block_words(block: Block, notes: dict[str, int]) -> Markup:
+def block_words(block: Block, notes: dict[str, int], made: dict | None = None) -> Markup:
     """A block's words as the reader shows them. Every byte is repeated for each word:
     Traditional forms and the pinyin's language are left to the word data and jiedu.js
-    (the page-weight budget). A word read the same way recurs, so each is made once."""
-    made: dict[Word, str] = {}
+    (the page-weight budget). A word read the same way recurs, so each is made once: in
+    `made`, when given, once per article (ArticleView.word_markup), else once per block."""
+    made = {} if made is None else made
     pieces = []
     for word in block.words:
-        if word not in made:
-            made[word] = word_html(word, notes)
-        pieces.append(made[word])
+        # The fields word_html reads, as a tuple: hashed and compared in C (a Word's are Python).
+        key = word.text, word.trad, word.pinyin, word.term, word.sandhi
+        html = made.get(key)
+        if html is None:
+            html = made[key] = word_html(word, notes)
+        pieces.append(html)
     return Markup("".join(pieces))
 
 

@@ -1,6 +1,6 @@
 """What the templates see: plain values gathered from articles, computed once."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from collections import Counter
 
@@ -43,6 +43,8 @@ class ArticleView:
     """Share of running words per HSK level, for the vocabulary page."""
     running: int
     """Running Han words (the vocabulary's counts summed)."""
+    word_markup: dict = field(default_factory=dict, compare=False, repr=False)
+    """Each distinct word's reader HTML, made once per article (`fragments.block_words`)."""
 
     @property
     def translated(self) -> bool:

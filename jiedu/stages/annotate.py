@@ -21,11 +21,18 @@ from ..reading.weighing import cedict_readings
 from .consistency import unify_readings, with_changes
 from .rules import apply_rules
 from .sandhi import sandhi
+from .triggers import untouched
 from ..text import HAN
+
+READ_AT_ONCE = 20_000
+"""Characters of an article's blocks the reading stage reads in one call: its polyphone
+model then runs in full batches (a call per block was most of its cost), while the model's
+states for them stay a few megabytes."""
 
 
 def word_pinyin(words: tuple[Word, ...], index: int, context: list[str], reader: Reader,
-                glossary: Glossary) -> tuple[str, ...]:
+                glossary: Glossary, longest: int | None = None) -> tuple[str, ...]:
+    """`longest`: the readings table's longest word, when the caller knows it."""
     word = words[index]
     han_count = len(HAN.findall(word.text))
     entry = glossary.by_simplified.get(word.text)
@@ -36,16 +43,20 @@ def word_pinyin(words: tuple[Word, ...], index: int, context: list[str], reader:
     # A name a dictionary knows whole is read its way (曾国藩 Zēng, 缪斯 Miù sī), not by the surname rules.
     known = reader.whole_word_reading(word.text) if word.tag == "nr" and han_count == len(word.text) > 1 else None
     syllables = known or tuple(s for s, char in zip(context, word.text) if HAN.match(char))
-    chosen = apply_rules(words, index, syllables, dictionary_word=known is not None)
-    return table_readings(word.text, chosen, reader.word_readings)
+    # Most words hold no rule's character or tag (`triggers.py`): no rule could change them.
+    chosen = syllables if untouched(word) else apply_rules(words, index, syllables, dictionary_word=known is not None)
+    return table_readings(word.text, chosen, reader.word_readings, longest)
 
 
-def table_readings(text: str, syllables: tuple[str, ...], table: dict[str, tuple[str, ...]]) -> tuple[str, ...]:
+def table_readings(text: str, syllables: tuple[str, ...], table: dict[str, tuple[str, ...]],
+                   longest: int | None = None) -> tuple[str, ...]:
     """Readings-table words found inside a word override its syllables there
-    (乐亭 in 乐亭县, 昆都仑 in 昆都仑区); the longest entry at each position wins."""
+    (乐亭 in 乐亭县, 昆都仑 in 昆都仑区); the longest entry at each position wins.
+    `longest`: the table's longest word, if known."""
     if len(text) < 2:
         return syllables  # the table's words have two characters or more
-    result, position, longest = list(syllables), 0, max(map(len, table), default=0)
+    result, position = list(syllables), 0
+    longest = max(map(len, table), default=0) if longest is None else longest
     while position < len(text):
         length = next((n for n in range(min(longest, len(text) - position), 1, -1)
                        if text[position:position + n] in table), 0)
@@ -62,10 +73,26 @@ def annotate(block: Block, reader: Reader, glossary: Glossary, overrides: Overri
 def annotate_all(blocks: tuple[Block, ...], reader: Reader, glossary: Glossary,
                  overrides: Overrides = Overrides()) -> tuple[Block, ...]:
     """Every block of an article, then one reading per word (`consistency.py`)."""
-    pairs = [annotated(block, reader, glossary, overrides) for block in blocks]
+    longest = max(map(len, reader.word_readings), default=0)
+    pairs = [annotated(block, reader, glossary, overrides, syllables, longest)
+             for block, syllables in zip(blocks, read_blocks(blocks, reader))]
     done = tuple(block for block, _ in pairs)
     changes = unify_readings(done, tuple(free for _, free in pairs), partial(dictionary_readings, reader))
     return with_changes(done, changes, with_sandhi) if changes else done
+
+
+def read_blocks(blocks: tuple[Block, ...], reader: Reader) -> list[list[str]]:
+    """The reading stage's syllables of each block (one per character), READ_AT_ONCE
+    characters of blocks at a time: the same as block by block."""
+    result: list[list[str]] = []
+    start, size = 0, 0
+    for end, block in enumerate(blocks, 1):
+        size += len(block.text)
+        if size >= READ_AT_ONCE or end == len(blocks):
+            chunk = blocks[start:end]
+            result += reader.read_texts([b.text for b in chunk], [[w.text for w in b.words] for b in chunk])
+            start, size = end, 0
+    return result
 
 
 def dictionary_readings(reader: Reader, word: str) -> tuple[tuple[str, ...], ...]:
@@ -75,14 +102,17 @@ def dictionary_readings(reader: Reader, word: str) -> tuple[tuple[str, ...], ...
     return cedict + ((tuple(r[0] for r in phrase),) if phrase and len(phrase) == len(word) else ())
 
 
-def annotated(block: Block, reader: Reader, glossary: Glossary, overrides: Overrides) -> tuple[Block, tuple[bool, ...]]:
-    """The block annotated, and for each word whether its pinyin is the reading stage's own."""
-    syllables = reader.read(block.text, [w.text for w in block.words])
+def annotated(block: Block, reader: Reader, glossary: Glossary, overrides: Overrides,
+              syllables: list[str] | None = None, longest: int | None = None) -> tuple[Block, tuple[bool, ...]]:
+    """The block annotated, and for each word whether its pinyin is the reading stage's own;
+    `syllables`: the reading stage's for the block, when the caller read it (`read_blocks`)."""
+    if syllables is None:
+        syllables = reader.read(block.text, [w.text for w in block.words])
     words, own, offset = [], [], 0
     for index, word in enumerate(block.words):
         context = syllables[offset:offset + len(word.text)]
         entry = glossary.by_simplified.get(word.text)
-        pinyin = word_pinyin(block.words, index, context, reader, glossary)
+        pinyin = word_pinyin(block.words, index, context, reader, glossary, longest)
         # Word(...) rather than dataclasses.replace: this runs for every word of every article.
         words.append(Word(word.text, word.trad, pinyin, entry.id if entry else None, word.tag, word.sandhi))
         own.append(tuple(s for s, char in zip(context, word.text) if HAN.match(char)))

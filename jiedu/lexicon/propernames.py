@@ -9,7 +9,7 @@ stages; nothing here is specific to one article.
 
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources as package_files
 
 from .glossary import Glossary
@@ -173,7 +173,7 @@ def with_readings(names: ProperNames, readings: dict[str, tuple[str, ...]]) -> P
     names too (何塞 Hé sài, 朝天门 Cháo tiān mén): their capitals were chosen by hand."""
     extra = {word: (NAME, capital_indices(pinyin)) for word, pinyin in readings.items()
              if word not in names and capital_indices(pinyin)}
-    return ProperNames({**names.capitals, **extra}) if extra else names
+    return replace(names, capitals={**names.capitals, **extra}) if extra else names
 
 
 def known_to_segmenter(names: ProperNames, frequencies: dict) -> list[tuple[str, str]]:

@@ -27,6 +27,8 @@ TRIGGERS: dict[str, tuple[str, tuple[str, ...]]] = {
     "gan_by_part_of_speech": ("干", ()),
     "hao_after_verbs": ("好", ()),
     "jin_alone": ("劲", ()),
+    "jia_leave": ("假", ()),
+    "zhong_heavy": ("重", ()),
     "personal_names": ("", ("nr",)),  # and name_capitals, which apply_rules may run instead
     "place_names": ("", ("ns",)),
 }

@@ -61,6 +61,14 @@ def test_ordinary_words_stay_lower_case(resources, text):
     assert capitals == [c for c in capitals if c.startswith(("Xīn huá", "Běi jīng"))]
 
 
+@pytest.mark.parametrize("text", [
+    "主席和副主席出席", "部長和副部長",  # 和|副 after a title is no name: 副 makes 副部長
+    "權力都凌駕於法律", "機構獨立於三權之外",  # jieba's guesses with 于 or a numeral in the given name
+])
+def test_no_person_glued_across_a_word(bare, text):
+    assert not [word for word in shown(annotate_line(text, bare)) if word[:1].isupper()]
+
+
 @pytest.mark.parametrize("text, words", [
     ("营造风清气正的政治生态", ["营造", "风清气正", "的", "政治", "生态"]),  # an idiom jieba's HMM finds
     ("出席一中全会的有", ["出席", "一中全会", "的", "有"]),  # an abbreviation jieba knows

@@ -14,6 +14,9 @@ SURNAME_INITIALS = frozenset(
 OBJECT_STARTS = frozenset("nrt")
 """First letters of the tags a word after 将 has when 将 marks an object: nouns (n, nr,
 ns ...), pronouns (r), glossary terms (term)."""
+NO_GIVEN_NAME = frozenset("的了是在和与及等也都就而为把被对从向于之其这那有没不一二三四五六七八九十百千万两")
+"""Function characters and numerals: never in the given name of a name jieba guesses
+(凌驾于 is no 凌 + 驾于, 于三权 no 于 + 三权)."""
 RETAGGED = frozenset({("将", "p")})
 """(word, tag) pairs the segment stage gives where jieba never does (`mark_object_jiang`)."""
 
@@ -44,7 +47,7 @@ def retag_name(word: str, tag: str, known) -> str:
     looks like a personal name: a known surname, then a given name that is no common word."""
     if not tag.startswith("nr"):  # nr, nrt (transliterated), nrfg (famous)
         return tag
-    if word[0] not in SURNAME_INITIALS or not 2 <= len(word) <= 4:
+    if word[0] not in SURNAME_INITIALS or not 2 <= len(word) <= 4 or NO_GIVEN_NAME & set(word[1:]):
         return "n"
     return "n" if common_word(word, known) else "nr"
 

@@ -73,11 +73,16 @@ def _next_to(words: tuple[Word, ...], index: int, names: ProperNames, known) -> 
     """A name-shaped stretch right before the title, or right after it (and a ：)."""
     after = index + 1 + (index + 1 < len(words) and words[index + 1].text in ("：", ":"))
     for size in (3, 2):
-        before, following = words[max(0, index - size):index], words[after:after + size]
-        for stretch in (before, following):
-            if len(stretch) == size and shaped(stretch, names, known):
+        for start in (index - size, after):
+            stretch = words[max(0, start):start + size]
+            if len(stretch) == size and shaped(stretch, names, known) and not _glued(words, start + size, known):
                 return ["".join(w.text for w in stretch)]
     return []
+
+
+def _glued(words: tuple[Word, ...], end: int, known) -> bool:
+    """The stretch's last character makes a word with the word after it (和|副 + 主席: 副主席)."""
+    return end < len(words) and common_word(words[end - 1].text + words[end].text, known)
 
 
 def shaped(stretch: tuple[Word, ...], names: ProperNames, known) -> bool:

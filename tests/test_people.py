@@ -115,3 +115,17 @@ def test_organisation_parts_tagged():
 def test_kept_whole_and_split_day():
     assert kept_whole("风清气正", "i", {}) and not kept_whole("团结奋斗", "i", {"团结奋斗": 5})
     assert split_day([("日电", "j"), ("）", "x")]) == [("日", "t"), ("电", "n"), ("）", "x")]
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("謝苗諾夫率軍東進", "謝苗諾夫", "Xiè miáo nuò fū"),  # jieba's transliteration (nrt), one word
+    ("后來托洛茨基流亡海外", "托洛茨基", "Tuō luò cí jī"),
+])
+def test_transliterated_names(bare, text, name, expected):
+    assert word_of(bare, text, name) == expected
+
+
+@pytest.mark.parametrize("text", ["病人休克了", "保王派要復辟", "一克拉鑽石"])
+def test_transliteration_tags_checked(bare, text):
+    """jieba's nrt on CC-CEDICT's common words (休克, 克拉) or a short guess (保王) is none."""
+    assert not [word for word in shown(annotate_line(text, bare)) if word[:1].isupper()]

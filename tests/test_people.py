@@ -61,6 +61,14 @@ def test_ordinary_words_stay_lower_case(resources, text):
     assert capitals == [c for c in capitals if c.startswith(("Xīn huá", "Běi jīng"))]
 
 
+@pytest.mark.parametrize("text", [
+    "主席和副主席出席", "部長和副部長",  # 和|副 after a title is no name: 副 makes 副部長
+    "權力都凌駕於法律", "機構獨立於三權之外",  # jieba's guesses with 于 or a numeral in the given name
+])
+def test_no_person_glued_across_a_word(bare, text):
+    assert not [word for word in shown(annotate_line(text, bare)) if word[:1].isupper()]
+
+
 @pytest.mark.parametrize("text, words", [
     ("营造风清气正的政治生态", ["营造", "风清气正", "的", "政治", "生态"]),  # an idiom jieba's HMM finds
     ("出席一中全会的有", ["出席", "一中全会", "的", "有"]),  # an abbreviation jieba knows
@@ -107,3 +115,17 @@ def test_organisation_parts_tagged():
 def test_kept_whole_and_split_day():
     assert kept_whole("风清气正", "i", {}) and not kept_whole("团结奋斗", "i", {"团结奋斗": 5})
     assert split_day([("日电", "j"), ("）", "x")]) == [("日", "t"), ("电", "n"), ("）", "x")]
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    ("謝苗諾夫率軍東進", "謝苗諾夫", "Xiè miáo nuò fū"),  # jieba's transliteration (nrt), one word
+    ("后來托洛茨基流亡海外", "托洛茨基", "Tuō luò cí jī"),
+])
+def test_transliterated_names(bare, text, name, expected):
+    assert word_of(bare, text, name) == expected
+
+
+@pytest.mark.parametrize("text", ["病人休克了", "保王派要復辟", "一克拉鑽石"])
+def test_transliteration_tags_checked(bare, text):
+    """jieba's nrt on CC-CEDICT's common words (休克, 克拉) or a short guess (保王) is none."""
+    assert not [word for word in shown(annotate_line(text, bare)) if word[:1].isupper()]

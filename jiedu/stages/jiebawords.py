@@ -14,6 +14,12 @@ SURNAME_INITIALS = frozenset(
 OBJECT_STARTS = frozenset("nrt")
 """First letters of the tags a word after 将 has when 将 marks an object: nouns (n, nr,
 ns ...), pronouns (r), glossary terms (term)."""
+NO_GIVEN_NAME = frozenset("的了是在和与及等也都就而为把被对从向于之其这那有没不一二三四五六七八九十百千万两")
+"""Function characters and numerals: never in the given name of a name jieba guesses
+(凌驾于 is no 凌 + 驾于, 于三权 no 于 + 三权)."""
+TRANSLITERATED = "nrt"
+"""jieba's tag of a foreign name in transliteration (谢苗诺夫), kept unless CC-CEDICT reads
+the word without a capital (休克, 克拉)."""
 RETAGGED = frozenset({("将", "p")})
 """(word, tag) pairs the segment stage gives where jieba never does (`mark_object_jiang`)."""
 
@@ -44,9 +50,21 @@ def retag_name(word: str, tag: str, known) -> str:
     looks like a personal name: a known surname, then a given name that is no common word."""
     if not tag.startswith("nr"):  # nr, nrt (transliterated), nrfg (famous)
         return tag
-    if word[0] not in SURNAME_INITIALS or not 2 <= len(word) <= 4:
+    if tag == TRANSLITERATED:  # 谢苗诺夫: no surname to look for; a common word only by CC-CEDICT
+        rows = getattr(known, "by_simplified", {}).get(word)
+        return "n" if rows and not any(row[2][:1].isupper() for row in rows) else tag
+    if word[0] not in SURNAME_INITIALS or not 2 <= len(word) <= 4 or NO_GIVEN_NAME & set(word[1:]):
         return "n"
     return "n" if common_word(word, known) else "nr"
+
+
+def checked_name_tag(word: str, tag: str, known, frequencies: dict) -> str:
+    """jieba's person tags checked against CC-CEDICT (`known`): no name where it reads the
+    word without a capital (严重性), and no transliteration of two characters that jieba
+    only guessed (保王 of 保王派)."""
+    if tag in ("nr", TRANSLITERATED) and common_word(word, known):
+        return "n"
+    return "n" if tag == TRANSLITERATED and len(word) == 2 and not frequencies.get(word) else tag
 
 
 def common_word(word: str, known) -> bool:

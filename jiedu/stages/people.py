@@ -17,7 +17,9 @@ from ..lexicon.propernames import PERSON, ProperNames
 from ..model import Block, Word
 
 TITLES = frozenset(("主席", "副主席", "总理", "副总理", "总统", "先生", "女士", "小姐", "委员", "记者", "书记", "副书记",
-                    "同志", "部长", "省长", "市长", "主任", "议员", "局长", "司长", "教授", "博士", "大使", "将军", "总书记"))
+                    "同志", "部长", "省长", "市长", "主任", "议员", "局长", "司长", "教授", "博士", "大使", "将军", "总书记",
+                    "特首", "行政长官", "立委", "主委", "议长", "署长", "处长", "院长", "校长", "会长", "秘书长",
+                    "发言人", "律师", "法官", "医生", "总裁", "董事长", "县长", "镇长", "党魁", "召集人"))
 """Words that stand next to a personal name."""
 NOT_GIVEN = frozenset("的了是在和与及等也都就而为把被对从向于之其这那有没不")
 """Function characters: never inside a given name."""
@@ -73,11 +75,16 @@ def _next_to(words: tuple[Word, ...], index: int, names: ProperNames, known) -> 
     """A name-shaped stretch right before the title, or right after it (and a ：)."""
     after = index + 1 + (index + 1 < len(words) and words[index + 1].text in ("：", ":"))
     for size in (3, 2):
-        before, following = words[max(0, index - size):index], words[after:after + size]
-        for stretch in (before, following):
-            if len(stretch) == size and shaped(stretch, names, known):
+        for start in (index - size, after):
+            stretch = words[max(0, start):start + size]
+            if len(stretch) == size and shaped(stretch, names, known) and not _glued(words, start + size, known):
                 return ["".join(w.text for w in stretch)]
     return []
+
+
+def _glued(words: tuple[Word, ...], end: int, known) -> bool:
+    """The stretch's last character makes a word with the word after it (和|副 + 主席: 副主席)."""
+    return end < len(words) and common_word(words[end - 1].text + words[end].text, known)
 
 
 def shaped(stretch: tuple[Word, ...], names: ProperNames, known) -> bool:

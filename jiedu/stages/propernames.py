@@ -109,8 +109,8 @@ def capitals_of(word: Word, names: ProperNames, known) -> frozenset[int] | None:
         return None
     if word.tag == "nr" and 2 <= len(word.text) <= 4:
         return frozenset({0, surname_length(word.text, names)}) - {len(word.text)}
-    if word.tag == GIVEN_TAG:
-        return frozenset({0})
+    if word.tag == GIVEN_TAG or word.tag == "nrt" and len(word.text) > 1 and not common_word(word.text, known):
+        return frozenset({0})  # a given name alone (近平), a transliteration (谢苗诺夫 Xiè miáo nuò fū)
     if word.tag == ORG_TAG:
         return word_capitals(word.text, getattr(known, "by_simplified", {}))
     if word.tag in PLACE_TAGS and len(word.text) > 1 and not common_word(word.text, known):

@@ -16,8 +16,8 @@ from operator import add
 from ..lexicon.dictionary import Dictionary
 from ..model import Block, Word
 from ..text import HAN_RUN, longest_spans
-from .jiebawords import (RETAGGED, SURNAME_INITIALS, common_word, kept_whole, mark_object_jiang,  # noqa: F401 (tests)
-                         retag_name, split_adverbial_de, split_day)
+from .jiebawords import (RETAGGED, SURNAME_INITIALS, checked_name_tag, common_word, kept_whole,  # noqa: F401 (tests)
+                         mark_object_jiang, retag_name, split_adverbial_de, split_day)
 
 NON_HAN_TOKEN = re.compile(r"[0-9０-９]+(?:[.．][0-9０-９]+)?%?|[A-Za-z]+|\s+|.", re.S)
 NAME_TAGS = frozenset(("nr", "ns", "nz", "nt"))
@@ -97,8 +97,7 @@ class Segmenter:
         words, known, known_first, freq = [], self.known, self.known_first, self.tagger.tokenizer.FREQ
         for word, tag in pairs:
             # jieba's word list cannot tell 严重性 from a name; the dictionary's capitals can.
-            if tag == "nr" and common_word(word, known):
-                tag = "n"
+            tag = checked_name_tag(word, tag, known, freq)
             if len(word) < 2 or tag[:2] in NAME_TAGS or word in known_first or word in known or kept_whole(word, tag, freq):
                 words.append((word, tag))
             else:

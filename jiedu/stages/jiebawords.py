@@ -3,6 +3,8 @@ never does (将 an object marker), adverbial 地 split off, `nr` kept only for w
 a personal name, the words kept whole though CC-CEDICT lacks them, a date's 日 apart.
 """
 
+from .people import NOT_GIVEN
+
 # The most common Chinese surnames (about 150 of the Hundred Family Surnames).
 SURNAME_INITIALS = frozenset(
     "王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔"
@@ -14,7 +16,7 @@ SURNAME_INITIALS = frozenset(
 OBJECT_STARTS = frozenset("nrt")
 """First letters of the tags a word after 将 has when 将 marks an object: nouns (n, nr,
 ns ...), pronouns (r), glossary terms (term)."""
-NO_GIVEN_NAME = frozenset("的了是在和与及等也都就而为把被对从向于之其这那有没不一二三四五六七八九十百千万两")
+NO_GIVEN_NAME = NOT_GIVEN | frozenset("一二三四五六七八九十百千万两")
 """Function characters and numerals: never in the given name of a name jieba guesses
 (凌驾于 is no 凌 + 驾于, 于三权 no 于 + 三权)."""
 TRANSLITERATED = "nrt"

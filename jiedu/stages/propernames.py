@@ -18,10 +18,9 @@ from dataclasses import replace
 from ..lexicon.propernames import PERSON, ProperNames, word_capitals
 from ..model import Block, Word
 from .organisations import ORG_TAG, organisations
+from .names import COMPOUND_SURNAMES
 from .people import GIVEN_TAG, people
 
-COMPOUND_SURNAMES = ("欧阳", "司马", "诸葛", "上官", "司徒", "东方", "皇甫", "令狐", "慕容", "尉迟", "公孙", "长孙",
-                     "夏侯", "宇文", "单于")
 PLACE_TAGS = ("ns",)
 """jieba's place tag: an unknown word so tagged is capitalised; its `nt` guesses (人力资源部)
 are not, only the organisations the name lists know."""

@@ -10,6 +10,7 @@ stages; nothing here is specific to one article.
 import re
 import tomllib
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from importlib import resources as package_files
 
 from .glossary import Glossary
@@ -44,6 +45,12 @@ class ProperNames:
 
     def __contains__(self, word: str) -> bool:
         return word in self.capitals
+
+    @cached_property
+    def beginnings(self) -> frozenset[str]:
+        """Every shorter start of a known name (栗 and 栗战 of 栗战书): the names stage tries
+        to join words into a name only from a word that can begin one."""
+        return frozenset(name[:end] for name in self.capitals for end in range(1, len(name)))
 
     def kind(self, word: str) -> str | None:
         known = self.capitals.get(word)

@@ -51,11 +51,19 @@ def join_names(words: tuple[Word, ...], names: ProperNames) -> tuple[Word, ...]:
     and a glossary term inside a longer name splits it (共和 in 中华人民共和国)."""
     result, index = [], 0
     while index < len(words):
-        end = next((e for e in range(min(len(words), index + LONGEST_JOIN), index + 1, -1)
-                    if _joinable(words[index:e], names)), index + 1)
+        end = _name_end(words, index, names)
         result.append(_joined(words[index:end], names) if end > index + 1 else words[index])
         index = end
     return tuple(result)
+
+
+def _name_end(words: tuple[Word, ...], index: int, names: ProperNames) -> int:
+    """The end of the longest run of words from `index` that is a known name; index + 1 if none
+    (at once where no name begins with the word: most words)."""
+    if words[index].text not in names.beginnings:
+        return index + 1
+    return next((end for end in range(min(len(words), index + LONGEST_JOIN), index + 1, -1)
+                 if _joinable(words[index:end], names)), index + 1)
 
 
 def _joinable(words: tuple[Word, ...], names: ProperNames) -> bool:

@@ -23,7 +23,7 @@ from .stages.overrides import Overrides, unmatched
 from .stages.propernames import capitalise, name_blocks
 from .stages.read import read_article
 from .stages.runmemo import RunMemo
-from .stages.segment import segment
+from .stages.segment import segment_all
 from .stages.structure import structure
 from .text import HAN
 
@@ -38,6 +38,9 @@ class Tools:
     """The folder holding content/: paths in messages are relative to it."""
     traditional: str = "tw"
     """site.toml `[reader] traditional`: the Traditional standard for Simplified sources."""
+    parts: int = 1
+    """Cores a long article's segment and reading stages may use (`engines/forkmap.py`):
+    more than 1 only in a build's worker process, which holds no threads."""
 
 
 @dataclass(frozen=True)
@@ -86,7 +89,7 @@ def _convert(draft: Draft, tools: Tools) -> Draft:
 def _segment(draft: Draft, tools: Tools) -> Draft:
     splits = overrides_of(draft, tools).splits
     segmenter = RunMemo(tools.resources.segmenter, splits)  # an article's short runs cut once
-    return replace(draft, blocks=tuple(segment(b, segmenter, splits) for b in draft.blocks))
+    return replace(draft, blocks=segment_all(draft.blocks, segmenter, splits, tools.parts))
 
 
 def _names(draft: Draft, tools: Tools) -> Draft:
@@ -96,7 +99,7 @@ def _names(draft: Draft, tools: Tools) -> Draft:
 
 def _annotate(draft: Draft, tools: Tools) -> Draft:
     res, overrides = tools.resources, overrides_of(draft, tools)
-    return replace(draft, blocks=annotate_all(draft.blocks, res.reader, res.glossary, overrides))
+    return replace(draft, blocks=annotate_all(draft.blocks, res.reader, res.glossary, overrides, tools.parts))
 
 
 def _capitals(draft: Draft, tools: Tools) -> Draft:

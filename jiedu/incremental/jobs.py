@@ -32,10 +32,12 @@ class LazyResources:
 
 
 def annotate_folder(folder: Path, content: Path, resources: LazyResources, overrides: Overrides,
-                    glossary: Glossary | None = None, traditional: str = "tw") -> Article:
+                    glossary: Glossary | None = None, traditional: str = "tw", parts: int = 1) -> Article:
     """The article through every stage; with `glossary` (its own over the site's) when it
-    has one, and the site's Traditional standard for Simplified sources."""
-    tools = Tools(with_glossary(resources.get(), glossary or resources.glossary), overrides, content.parent, traditional)
+    has one, the site's Traditional standard for Simplified sources, and a long article's
+    heaviest stages on up to `parts` cores."""
+    tools = Tools(with_glossary(resources.get(), glossary or resources.glossary), overrides, content.parent,
+                  traditional, parts)
     return read_and_process(folder, tools)
 
 
@@ -58,8 +60,10 @@ class Workshop:
     """One process's tools: the heavy resources (loaded only if an article must be
     annotated), the template environment and the two caches."""
 
-    def __init__(self, plan: Plan, resources: Resources | None = None):
-        self.plan = plan
+    def __init__(self, plan: Plan, resources: Resources | None = None, parts: int = 1):
+        # parts: cores one long article may use (engines/forkmap.py); > 1 only in a worker
+        # process (it holds no threads) when the cores outnumber the workers.
+        self.plan, self.parts = plan, parts
         self.resources = LazyResources(plan.glossaries.site, resources)
         self.env = make_environment(plan.templates)
         self.articles = ArticleCache(plan.cache_folder, plan.clean)
@@ -84,7 +88,7 @@ def make_pages(job: Job, shop: Workshop) -> tuple[Digest, bool]:
     annotated = article is None
     if annotated:
         article = annotate_folder(job.folder, plan.content, shop.resources, plan.overrides, glossary,
-                                  plan.config.traditional)
+                                  plan.config.traditional, shop.parts)
         shop.articles.put(slug, job.key, article)
     files = article_files(shop.env, article, glossary, plan.config)
     write_files(plan.staging, files, plan.epoch)

@@ -16,9 +16,9 @@ from .jobs import Workshop, make_pages
 _worker: dict = {}  # per worker process only: its Workshop, set by _start
 
 
-def _start(plan) -> None:
+def _start(plan, parts: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C reaches the whole group: the parent alone answers it
-    _worker["shop"] = Workshop(plan)
+    _worker["shop"] = Workshop(plan, parts=parts)
 
 
 def _make(job):
@@ -35,7 +35,9 @@ def in_parallel(jobs: list, plan, progress):
     """`jobs.make_pages` of every job, in order, started at once in other processes
     (at least one): the caller can do other work before it reads the results."""
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
-    with context.Pool(worker_count(len(jobs)), initializer=_start, initargs=(plan,)) as pool:
+    workers = worker_count(len(jobs))
+    parts = (os.cpu_count() or 1) // workers  # cores no other worker uses: a long article splits its work over them
+    with context.Pool(workers, initializer=_start, initargs=(plan, parts)) as pool:
         results = pool.imap(_make, jobs, chunksize=4)
         yield (_reported(number, job, result, len(jobs), progress)
                for number, (job, result) in enumerate(zip(jobs, results), 1))

@@ -13,6 +13,7 @@ Readings come from three sources, most specific first:
 from dataclasses import replace
 from functools import partial
 
+from ..engines.forkmap import split_work
 from ..lexicon.glossary import Glossary
 from ..model import Block, Word
 from .overrides import Overrides, apply_readings
@@ -71,14 +72,30 @@ def annotate(block: Block, reader: Reader, glossary: Glossary, overrides: Overri
 
 
 def annotate_all(blocks: tuple[Block, ...], reader: Reader, glossary: Glossary,
-                 overrides: Overrides = Overrides()) -> tuple[Block, ...]:
-    """Every block of an article, then one reading per word (`consistency.py`)."""
+                 overrides: Overrides = Overrides(), parts: int = 1) -> tuple[Block, ...]:
+    """Every block of an article, then one reading per word (`consistency.py`); a long
+    article's reading stage on up to `parts` cores."""
     longest = max(map(len, reader.word_readings), default=0)
-    pairs = [annotated(block, reader, glossary, overrides, syllables, longest)
-             for block, syllables in zip(blocks, read_blocks(blocks, reader))]
-    done = tuple(block for block, _ in pairs)
-    changes = unify_readings(done, tuple(free for _, free in pairs), partial(dictionary_readings, reader))
+
+    def work(run: tuple[Block, ...]) -> list:
+        return [(readings_of(block), own) for block, own in
+                (annotated(b, reader, glossary, overrides, syllables, longest) for b, syllables in
+                 zip(run, read_blocks(run, reader)))]
+    pairs = split_work(work, blocks, [len(block.text) for block in blocks], parts)
+    done = tuple(with_readings(block, readings) for block, (readings, _) in zip(blocks, pairs))
+    changes = unify_readings(done, tuple(tuple(own) for _, own in pairs), partial(dictionary_readings, reader))
     return with_changes(done, changes, with_sandhi) if changes else done
+
+
+def readings_of(block: Block) -> tuple:
+    """What annotate adds to each word, as plain values (for `split_work`)."""
+    return tuple((word.pinyin, word.term, word.sandhi) for word in block.words)
+
+
+def with_readings(block: Block, readings: tuple) -> Block:
+    """The segmented block with `readings_of` its annotated self."""
+    return replace(block, words=tuple(Word(word.text, word.trad, tuple(pinyin), term, word.tag, tuple(sandhi))
+                                      for word, (pinyin, term, sandhi) in zip(block.words, readings)))
 
 
 def read_blocks(blocks: tuple[Block, ...], reader: Reader) -> list[list[str]]:

@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from itertools import compress, count
 from operator import add
 
+from ..engines.forkmap import split_work
 from ..lexicon.dictionary import Dictionary
 from ..model import Block, Word
 from ..text import HAN_RUN, longest_spans
@@ -138,8 +139,21 @@ def split_words(text: str, segmenter: Segmenter, splits: tuple = ()) -> list[tup
 
 
 def segment(block: Block, segmenter: Segmenter, splits: tuple = ()) -> Block:
+    return with_words(block, split_words(block.text, segmenter, splits))
+
+
+def segment_all(blocks: tuple[Block, ...], segmenter: Segmenter, splits: tuple = (), parts: int = 1) -> tuple[Block, ...]:
+    """Every block segmented; a long article's blocks cut on up to `parts` cores."""
+    def cuts(run: tuple[Block, ...]) -> list:
+        return [split_words(block.text, segmenter, splits) for block in run]
+    pieces = split_work(cuts, blocks, [len(block.text) for block in blocks], parts)
+    return tuple(with_words(block, [tuple(pair) for pair in pairs]) for block, pairs in zip(blocks, pieces))
+
+
+def with_words(block: Block, pairs: list[tuple[str, str]]) -> Block:
+    """The block with these (word, tag) pairs as its words; joined, they are its text."""
     words, offset, trad = [], 0, block.trad
-    for piece, tag in split_words(block.text, segmenter, splits):
+    for piece, tag in pairs:
         end = offset + len(piece)
         words.append(Word(text=piece, trad=trad[offset:end], tag=tag))
         offset = end

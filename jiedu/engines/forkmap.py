@@ -1,0 +1,95 @@
+"""One long article on more than one core: a list's work split into contiguous parts,
+all but the first done in forked children, the results joined in order.
+
+Only plain values come back (marshal: lists, tuples, strings, numbers; it cannot run
+code when read), through a pipe, never a file. A child that fails for any reason is
+redone here, so the result is the same as `work(items)` in every case, errors included.
+A forked child inherits the loaded resources for free (copy on write): nothing heavy
+is sent. The caller must hold no threads (a fork copies only the calling thread), which
+is why only a build's worker processes are given `parts` > 1.
+"""
+
+import marshal
+import os
+import signal
+from collections.abc import Callable, Sequence
+
+SMALLEST_PART = 50_000
+"""Weight (characters) below which a part is not worth a process: a fork and its
+results' transfer cost about as much as reading this many characters."""
+
+
+def split_work(work: Callable[[Sequence], list], items: Sequence, weights: Sequence[int], parts: int) -> list:
+    """`work(items)`, with `items` cut into up to `parts` contiguous runs of about equal
+    weight, each but the first run in a child process. `work` must return, for a run
+    of items, a list of plain values (marshal's kinds), one per item."""
+    parts = min(parts, sum(weights) // SMALLEST_PART)
+    if parts < 2 or not hasattr(os, "fork"):
+        return work(items)
+    bounds = cut_points(weights, parts)
+    runs = [items[start:end] for start, end in zip(bounds, bounds[1:])]
+    children = [_forked(work, run) for run in runs[1:]]
+    try:
+        result = list(work(runs[0]))
+    except BaseException:
+        for child in filter(None, children):
+            _stopped(*child)
+        raise
+    for run, child in zip(runs[1:], children):
+        result += _collected(child, work, run)
+    return result
+
+
+def cut_points(weights: Sequence[int], parts: int) -> list[int]:
+    """Indices 0 = b0 <= b1 <= ... <= b_parts = len(weights) cutting `weights` into
+    `parts` runs of about equal sum."""
+    total, bounds, running = sum(weights), [0], 0
+    for index, weight in enumerate(weights):
+        running += weight
+        if len(bounds) < parts and running >= total * len(bounds) / parts:
+            bounds.append(index + 1)
+    return bounds + [len(weights)] * (parts + 1 - len(bounds))
+
+
+def _forked(work: Callable, run: Sequence) -> tuple[int, int] | None:
+    """(pid, read end of the pipe) of a child computing `work(run)`; None if no fork."""
+    try:
+        reading, writing = os.pipe()
+        pid = os.fork()
+    except OSError:
+        return None
+    if pid == 0:  # the child: never returns, never runs the parent's cleanup
+        os.close(reading)
+        status = 1
+        try:
+            with os.fdopen(writing, "wb") as pipe:
+                pipe.write(marshal.dumps(list(work(run))))
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(writing)
+    return pid, reading
+
+
+def _stopped(pid: int, reading: int) -> None:
+    """A child whose results are no longer wanted, gone (none is left behind)."""
+    os.close(reading)
+    os.kill(pid, signal.SIGKILL)
+    os.waitpid(pid, 0)
+
+
+def _collected(child: tuple[int, int] | None, work: Callable, run: Sequence) -> list:
+    """The child's results, or the run worked here when the child gave none."""
+    if child is None:
+        return list(work(run))
+    pid, reading = child
+    with os.fdopen(reading, "rb") as pipe:
+        data = pipe.read()  # all of it before waiting: a full pipe would block the child
+    _, status = os.waitpid(pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        return list(work(run))
+    try:
+        values = marshal.loads(data)
+    except (EOFError, ValueError, TypeError):
+        return list(work(run))
+    return values if isinstance(values, list) and len(values) == len(run) else list(work(run))

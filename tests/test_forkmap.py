@@ -1,0 +1,102 @@
+"""A long article's work on more than one core (jiedu/engines/forkmap.py, issue #13): the
+same result as one process in every case, failures included, and no process left behind."""
+
+import os
+
+import pytest
+
+from jiedu.engines import forkmap
+from jiedu.engines.forkmap import SMALLEST_PART, cut_points, split_work
+from jiedu.pipeline import Draft, Tools, run
+
+pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
+HEAVY = SMALLEST_PART  # one item this heavy is a part of its own
+
+
+def squares(run) -> list:
+    return [(item, item * item, os.getpid()) for item in run]
+
+
+def no_children_left() -> bool:
+    try:
+        os.waitpid(-1, os.WNOHANG)
+    except ChildProcessError:
+        return True
+    return False
+
+
+@pytest.mark.parametrize("weights, parts", [([1, 1, 1, 1], 2), ([5, 1, 1, 1, 1, 1], 2), ([1] * 7, 3),
+                                            ([0, 0, 9], 2), ([3], 4), ([], 2)])
+def test_cut_points_cover_every_item_in_order_in_at_most_parts_runs(weights, parts):
+    bounds = cut_points(weights, parts)
+    assert bounds[0] == 0 and bounds[-1] == len(weights) and len(bounds) == parts + 1
+    assert bounds == sorted(bounds)
+
+
+def test_cut_points_balance_the_weights():
+    bounds = cut_points([1] * 100, 4)
+    assert bounds == [0, 25, 50, 75, 100]
+
+
+@pytest.mark.parametrize("parts", [1, 2, 3])
+def test_the_result_is_the_work_done_in_one_process_and_the_work_was_shared(parts):
+    items = list(range(12))
+    result = split_work(squares, items, [HEAVY] * len(items), parts)
+    assert [row[:2] for row in result] == [row[:2] for row in squares(items)]
+    assert len({row[2] for row in result}) == parts  # each part in a process of its own
+    assert result[0][2] == os.getpid()  # the first part here
+    assert no_children_left()
+
+
+def test_light_work_stays_in_this_process():
+    result = split_work(squares, list(range(10)), [HEAVY // 10 - 1] * 10, 2)
+    assert {row[2] for row in result} == {os.getpid()}
+
+
+def test_a_child_that_fails_is_redone_here():
+    parent = os.getpid()
+
+    def fails_in_a_child(run):
+        if os.getpid() != parent:
+            raise RuntimeError("only in the child")
+        return squares(run)
+
+    result = split_work(fails_in_a_child, list(range(6)), [HEAVY] * 6, 2)
+    assert [row[:2] for row in result] == [row[:2] for row in squares(range(6))]
+    assert {row[2] for row in result} == {parent} and no_children_left()
+
+
+def test_a_child_that_returns_no_plain_values_is_redone_here():
+    parent = os.getpid()
+
+    def unmarshallable(run):
+        return [object() if os.getpid() != parent else item for item in run]
+
+    assert split_work(unmarshallable, list(range(4)), [HEAVY] * 4, 2) == list(range(4))
+    assert no_children_left()
+
+
+def test_an_error_here_stops_the_children_and_is_raised():
+    parent = os.getpid()
+
+    def fails_here(run):
+        if os.getpid() == parent:
+            raise ValueError("in the first part")
+        return ["x" * 100_000 for _ in run]  # more than a pipe holds: the child would block
+
+    with pytest.raises(ValueError, match="first part"):
+        split_work(fails_here, list(range(4)), [HEAVY] * 4, 2)
+    assert no_children_left()
+
+
+def test_an_article_reads_the_same_on_two_cores_as_on_one(seed_source, resources, monkeypatch):
+    """The segment and annotate stages of the seed, split (as a long article's are): word
+    for word, reading for reading the same blocks (the real jieba, pypinyin and model)."""
+    monkeypatch.setattr(forkmap, "SMALLEST_PART", 1_000)
+    forks, fork = [], os.fork
+    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or fork())
+    draft = run(Draft(source=seed_source), Tools(resources), "clean", "convert")
+    one, two = (run(draft, Tools(resources, parts=parts), "segment", "annotate").blocks for parts in (1, 2))
+    assert one == two and sum(len(word.pinyin) for block in two for word in block.words) > 2_000
+    assert len(forks) == 2  # segment's and annotate's second halves (a child forks no further)
+    assert no_children_left()

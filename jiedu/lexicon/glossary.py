@@ -78,17 +78,19 @@ class Glossary:
 
     def found_in(self, text: str) -> list[Entry]:
         """The entries whose Simplified form occurs in `text`, in glossary order: only
-        those starting with one of its characters are looked for (thousands of entries)."""
-        starting, found = self._by_first_character, []
-        for character in set(text):
-            found += [number for number, form in starting.get(character, ()) if form in text]
+        those starting with one of its characters (one-character forms) or one of its
+        pairs of characters are looked for (thousands of entries)."""
+        starting, found = self._by_opening, []
+        for opening in {*text, *map(str.__add__, text, text[1:])}:
+            found += [number for number, form in starting.get(opening, ()) if form in text]
         return [self.entries[number] for number in sorted(found)]
 
     @cached_property
-    def _by_first_character(self) -> dict[str, list[tuple[int, str]]]:
+    def _by_opening(self) -> dict[str, list[tuple[int, str]]]:
+        """Each entry under its form's first two characters (its only one, if one)."""
         starting: dict[str, list[tuple[int, str]]] = {}
         for number, entry in enumerate(self.entries):
-            starting.setdefault(entry.simplified[:1], []).append((number, entry.simplified))
+            starting.setdefault(entry.simplified[:2], []).append((number, entry.simplified))
         return starting
 
 

@@ -21,6 +21,7 @@ ORG_TAG = "nto"
 """A word of an organisation's name found by its shape."""
 COMMITTEES = frozenset(("委员会", "领导小组", "小组", "书记处", "政治局", "常委会", "委会"))
 UNITS = frozenset(("办公室", "公社", "大队", "生产大队", "出版社", "研究室", "研究院", "研究所", "办事处", "管理局"))
+HEADS = tuple(sorted(COMMITTEES | UNITS))
 LOCAL = frozenset(("中央", "市委", "省委", "党委", "县委", "区委", "州委", "地委"))
 """Heads right after a name only."""
 OPENINGS = frozenset(("中央", "全国", "国家"))
@@ -76,9 +77,10 @@ def _a_name(word: Word, names) -> bool:
 
 def _one_word(word: Word, names, known) -> bool:
     text = word.text
-    ends = any(text.endswith(head) and len(text) > len(head) for head in COMMITTEES | UNITS)
+    if not text[1:].endswith(HEADS):  # ends in a head and is more than it: most words are not
+        return False
     rows = getattr(known, "by_simplified", {}).get(text, ())
-    return ends and text not in names and not any(not row[2][:1].isupper() for row in rows)
+    return text not in names and not any(not row[2][:1].isupper() for row in rows)
 
 
 def join_lookalikes(words: tuple[Word, ...], names) -> tuple[Word, ...]:

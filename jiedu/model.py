@@ -77,7 +77,7 @@ class Cleaned:
     findings: tuple[Finding, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # slots: a long article holds hundreds of thousands
 class Word:
     """One segmented word. Joining a block's words' `text` gives the block's text."""
 

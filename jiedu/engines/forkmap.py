@@ -19,16 +19,18 @@ SMALLEST_PART = 50_000
 results' transfer cost about as much as reading this many characters."""
 
 
-def split_work(work: Callable[[Sequence], list], items: Sequence, weights: Sequence[int], parts: int) -> list:
-    """`work(items)`, with `items` cut into up to `parts` contiguous runs of about equal
-    weight, each but the first run in a child process. `work` must return, for a run
-    of items, a list of plain values (marshal's kinds), one per item."""
+def split_work(work: Callable[[Sequence], list], items: Sequence, weights: Sequence[int], parts: int,
+               packed: Callable[[list], list] = list, unpacked: Callable[[Sequence, list], list] = lambda run, v: v) -> list:
+    """`work(items)`, a list with one result per item, with `items` cut into up to `parts`
+    contiguous runs of about equal weight, each but the first run in a child process.
+    A child sends `packed(results)`, plain values (marshal's kinds); they are
+    `unpacked(run, values)` here: results as `work(run)` gives them."""
     parts = min(parts, sum(weights) // SMALLEST_PART)
     if parts < 2 or not hasattr(os, "fork"):
         return work(items)
     bounds = cut_points(weights, parts)
     runs = [items[start:end] for start, end in zip(bounds, bounds[1:])]
-    children = [_forked(work, run) for run in runs[1:]]
+    children = [_forked(lambda run=run: packed(work(run))) for run in runs[1:]]
     try:
         result = list(work(runs[0]))
     except BaseException:
@@ -36,7 +38,8 @@ def split_work(work: Callable[[Sequence], list], items: Sequence, weights: Seque
             _stopped(*child)
         raise
     for run, child in zip(runs[1:], children):
-        result += _collected(child, work, run)
+        values = _collected(child, len(run))
+        result += work(run) if values is None else unpacked(run, values)
     return result
 
 
@@ -51,8 +54,8 @@ def cut_points(weights: Sequence[int], parts: int) -> list[int]:
     return bounds + [len(weights)] * (parts + 1 - len(bounds))
 
 
-def _forked(work: Callable, run: Sequence) -> tuple[int, int] | None:
-    """(pid, read end of the pipe) of a child computing `work(run)`; None if no fork."""
+def _forked(results: Callable[[], list]) -> tuple[int, int] | None:
+    """(pid, read end of the pipe) of a child sending `results()`; None if no fork."""
     try:
         reading, writing = os.pipe()
         pid = os.fork()
@@ -63,7 +66,7 @@ def _forked(work: Callable, run: Sequence) -> tuple[int, int] | None:
         status = 1
         try:
             with os.fdopen(writing, "wb") as pipe:
-                pipe.write(marshal.dumps(list(work(run))))
+                pipe.write(marshal.dumps(results()))
             status = 0
         finally:
             os._exit(status)
@@ -78,18 +81,18 @@ def _stopped(pid: int, reading: int) -> None:
     os.waitpid(pid, 0)
 
 
-def _collected(child: tuple[int, int] | None, work: Callable, run: Sequence) -> list:
-    """The child's results, or the run worked here when the child gave none."""
+def _collected(child: tuple[int, int] | None, count: int) -> list | None:
+    """The child's `count` values; None when it gave none (the run is then worked here)."""
     if child is None:
-        return list(work(run))
+        return None
     pid, reading = child
     with os.fdopen(reading, "rb") as pipe:
         data = pipe.read()  # all of it before waiting: a full pipe would block the child
     _, status = os.waitpid(pid, 0)
     if os.waitstatus_to_exitcode(status) != 0:
-        return list(work(run))
+        return None
     try:
         values = marshal.loads(data)
     except (EOFError, ValueError, TypeError):
-        return list(work(run))
-    return values if isinstance(values, list) and len(values) == len(run) else list(work(run))
+        return None
+    return values if isinstance(values, list) and len(values) == count else None

@@ -78,24 +78,24 @@ def annotate_all(blocks: tuple[Block, ...], reader: Reader, glossary: Glossary,
     longest = max(map(len, reader.word_readings), default=0)
 
     def work(run: tuple[Block, ...]) -> list:
-        return [(readings_of(block), own) for block, own in
-                (annotated(b, reader, glossary, overrides, syllables, longest) for b, syllables in
-                 zip(run, read_blocks(run, reader)))]
-    pairs = split_work(work, blocks, [len(block.text) for block in blocks], parts)
-    done = tuple(with_readings(block, readings) for block, (readings, _) in zip(blocks, pairs))
+        return [annotated(b, reader, glossary, overrides, syllables, longest)
+                for b, syllables in zip(run, read_blocks(run, reader))]
+    weights = [len(block.text) for block in blocks]
+    pairs = split_work(work, blocks, weights, parts, _packed, _unpacked)
+    done = tuple(block for block, _ in pairs)
     changes = unify_readings(done, tuple(tuple(own) for _, own in pairs), partial(dictionary_readings, reader))
     return with_changes(done, changes, with_sandhi) if changes else done
 
 
-def readings_of(block: Block) -> tuple:
-    """What annotate adds to each word, as plain values (for `split_work`)."""
-    return tuple((word.pinyin, word.term, word.sandhi) for word in block.words)
+def _packed(pairs: list[tuple[Block, tuple[bool, ...]]]) -> list:
+    """What annotate added to each word, as plain values (for `split_work`)."""
+    return [(tuple((w.pinyin, w.term, w.sandhi) for w in block.words), own) for block, own in pairs]
 
 
-def with_readings(block: Block, readings: tuple) -> Block:
-    """The segmented block with `readings_of` its annotated self."""
-    return replace(block, words=tuple(Word(word.text, word.trad, tuple(pinyin), term, word.tag, tuple(sandhi))
-                                      for word, (pinyin, term, sandhi) in zip(block.words, readings)))
+def _unpacked(blocks: tuple[Block, ...], values: list) -> list[tuple[Block, tuple[bool, ...]]]:
+    return [(replace(block, words=tuple(Word(w.text, w.trad, tuple(pinyin), term, w.tag, tuple(sandhi))
+                                        for w, (pinyin, term, sandhi) in zip(block.words, readings))), tuple(own))
+            for block, (readings, own) in zip(blocks, values)]
 
 
 def read_blocks(blocks: tuple[Block, ...], reader: Reader) -> list[list[str]]:

@@ -144,10 +144,17 @@ def segment(block: Block, segmenter: Segmenter, splits: tuple = ()) -> Block:
 
 def segment_all(blocks: tuple[Block, ...], segmenter: Segmenter, splits: tuple = (), parts: int = 1) -> tuple[Block, ...]:
     """Every block segmented; a long article's blocks cut on up to `parts` cores."""
-    def cuts(run: tuple[Block, ...]) -> list:
-        return [split_words(block.text, segmenter, splits) for block in run]
-    pieces = split_work(cuts, blocks, [len(block.text) for block in blocks], parts)
-    return tuple(with_words(block, [tuple(pair) for pair in pairs]) for block, pairs in zip(blocks, pieces))
+    def work(run: tuple[Block, ...]) -> list[Block]:
+        return [segment(block, segmenter, splits) for block in run]
+    return tuple(split_work(work, blocks, [len(block.text) for block in blocks], parts, _packed, _unpacked))
+
+
+def _packed(blocks: list[Block]) -> list:
+    return [[(word.text, word.tag) for word in block.words] for block in blocks]
+
+
+def _unpacked(blocks: tuple[Block, ...], pairs: list) -> list[Block]:
+    return [with_words(block, words) for block, words in zip(blocks, pairs)]
 
 
 def with_words(block: Block, pairs: list[tuple[str, str]]) -> Block:

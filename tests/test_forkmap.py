@@ -2,12 +2,16 @@
 same result as one process in every case, failures included, and no process left behind."""
 
 import os
+import shutil
 
 import pytest
 
 from jiedu.engines import forkmap
-from jiedu.engines.forkmap import SMALLEST_PART, cut_points, split_work
+from jiedu.builder import build_site
+from jiedu.engines.forkmap import SMALLEST_PART, cut_points, in_background, split_work
 from jiedu.pipeline import Draft, Tools, run
+
+from conftest import CONTENT, TEMPLATES, tree
 
 pytestmark = pytest.mark.skipif(not hasattr(os, "fork"), reason="no fork on this platform")
 HEAVY = SMALLEST_PART  # one item this heavy is a part of its own
@@ -100,3 +104,68 @@ def test_an_article_reads_the_same_on_two_cores_as_on_one(seed_source, resources
     assert one == two and sum(len(word.pinyin) for block in two for word in block.words) > 2_000
     assert len(forks) == 2  # segment's and annotate's second halves (a child forks no further)
     assert no_children_left()
+
+
+def stamp(path):
+    """A task whose effect is outside the process: which process did it."""
+    return lambda: path.write_text(str(os.getpid()))
+
+
+def test_a_task_in_the_background_is_done_by_a_child_and_waited_for(tmp_path):
+    done = tmp_path / "done"
+    with in_background(stamp(done)):
+        pass
+    assert int(done.read_text()) != os.getpid() and no_children_left()
+
+
+def test_a_task_not_allowed_in_the_background_is_done_here(tmp_path):
+    done = tmp_path / "done"
+    with in_background(stamp(done), allowed=False):
+        assert int(done.read_text()) == os.getpid()
+
+
+def test_a_background_task_that_fails_is_done_here_and_its_error_raised_here(tmp_path):
+    parent, done = os.getpid(), tmp_path / "done"
+
+    def fails_in_a_child():
+        if os.getpid() != parent:
+            raise OSError("only in the child")
+        stamp(done)()
+
+    with in_background(fails_in_a_child):
+        pass
+    assert int(done.read_text()) == parent and no_children_left()
+
+    def always_fails():
+        raise ValueError("everywhere")
+
+    with pytest.raises(ValueError, match="everywhere"):
+        with in_background(always_fails):
+            pass
+    assert no_children_left()
+
+
+def test_an_error_in_the_body_waits_for_the_background_task(tmp_path):
+    done = tmp_path / "done"
+    with pytest.raises(KeyError):
+        with in_background(stamp(done)):
+            raise KeyError("body")
+    assert done.exists() and no_children_left()
+
+
+@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: a worker has no core to split onto")
+def test_a_long_article_built_by_a_worker_on_two_cores_is_the_site_built_in_one_process(tmp_path, resources,
+                                                                                         monkeypatch):
+    """The whole site, byte for byte, and the article stored by the background child (a
+    second build annotates nothing). Fork-started workers inherit the lowered threshold."""
+    monkeypatch.setattr(forkmap, "SMALLEST_PART", 1_000)
+    forks, fork = tmp_path / "forks", os.fork  # a file: the forks happen in the worker process
+    monkeypatch.setattr(os, "fork", lambda: forks.open("a").write("fork\n") and fork())
+    content = tmp_path / "content"
+    shutil.copytree(CONTENT, content)
+    cache = tmp_path / "cache"
+    in_a_worker = build_site(content, tmp_path / "worker", TEMPLATES, cache_folder=cache, clean=True)
+    assert forks.read_text().count("fork") >= 4  # the pool's worker, segment, annotate, the stored article
+    build_site(content, tmp_path / "here", TEMPLATES, resources, clean=True)
+    assert in_a_worker.annotated == 1 and tree(tmp_path / "worker") == tree(tmp_path / "here")
+    assert build_site(content, tmp_path / "again", TEMPLATES, cache_folder=cache).annotated == 0

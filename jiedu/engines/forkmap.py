@@ -9,6 +9,7 @@ is sent. The caller must hold no threads (a fork copies only the calling thread)
 is why only a build's worker processes are given `parts` > 1.
 """
 
+import contextlib
 import marshal
 import os
 import signal
@@ -25,7 +26,7 @@ def split_work(work: Callable[[Sequence], list], items: Sequence, weights: Seque
     contiguous runs of about equal weight, each but the first run in a child process.
     A child sends `packed(results)`, plain values (marshal's kinds); they are
     `unpacked(run, values)` here: results as `work(run)` gives them."""
-    parts = min(parts, sum(weights) // SMALLEST_PART)
+    parts = min(parts, sum(weights) // SMALLEST_PART)  # each part worth a process
     if parts < 2 or not hasattr(os, "fork"):
         return work(items)
     bounds = cut_points(weights, parts)
@@ -41,6 +42,43 @@ def split_work(work: Callable[[Sequence], list], items: Sequence, weights: Seque
         values = _collected(child, len(run))
         result += work(run) if values is None else unpacked(run, values)
     return result
+
+
+def worth_a_process(weight: int) -> bool:
+    return weight >= SMALLEST_PART
+
+
+@contextlib.contextmanager
+def in_background(task: Callable[[], None], allowed: bool = True):
+    """`task()` (its effects outside this process only: a file written) in a forked child
+    while the body runs, when `allowed`; waited for at the end, and done here if the child
+    failed, so its errors are raised here as they would be without a child."""
+    pid = _fork_for(task) if allowed and hasattr(os, "fork") else None
+    if pid is None:
+        task()
+        yield
+        return
+    try:
+        yield
+    finally:
+        _, status = os.waitpid(pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        task()
+
+
+def _fork_for(task: Callable[[], None]) -> int | None:
+    try:
+        pid = os.fork()
+    except OSError:
+        return None
+    if pid == 0:  # the child: never returns, never runs the parent's cleanup
+        status = 1
+        try:
+            task()
+            status = 0
+        finally:
+            os._exit(status)
+    return pid
 
 
 def cut_points(weights: Sequence[int], parts: int) -> list[int]:

@@ -1,9 +1,11 @@
 """One article's job: annotate it (unless cached), render its own files into the
 staging folder, digest them. The same in this process and in every worker."""
 
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..engines.forkmap import in_background, worth_a_process
 from ..files.config import Config
 from ..lexicon.glossary import Glossary
 from ..lexicon.layers import Glossaries
@@ -89,9 +91,11 @@ def make_pages(job: Job, shop: Workshop) -> tuple[Digest, bool]:
     if annotated:
         article = annotate_folder(job.folder, plan.content, shop.resources, plan.overrides, glossary,
                                   plan.config.traditional, shop.parts)
-        shop.articles.put(slug, job.key, article)
-    files = article_files(shop.env, article, glossary, plan.config)
-    write_files(plan.staging, files, plan.epoch)
-    digest = make_digest(article, files, glossary, plan.overrides)
+    # Storing a long article costs seconds: on a free core, while its pages are made.
+    aside = shop.parts > 1 and worth_a_process(sum(len(block.text) for block in article.blocks))
+    with in_background(lambda: shop.articles.put(slug, job.key, article), aside) if annotated else nullcontext():
+        files = article_files(shop.env, article, glossary, plan.config)
+        write_files(plan.staging, files, plan.epoch)
+        digest = make_digest(article, files, glossary, plan.overrides)
     shop.digests.put(slug, job.pages, digest)
     return digest, annotated

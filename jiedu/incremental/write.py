@@ -14,6 +14,7 @@ import os
 import re
 import secrets
 import shutil
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -112,17 +113,18 @@ class Staging:
 
     def _unchanged(self, relative: str, digest: str) -> str:
         """The output's path of the file if the last build wrote it with this digest and
-        nothing touched it since; else ''."""
+        nothing touched it since, or it holds those very bytes (a copy restored from a
+        deploy's cache has a new inode and time); else ''."""
         known = self.previous.get(relative)
         if known is None or known.sha256 != digest:
             return ""
         path = safe_path(str(self.output), relative)
         try:
-            now = os.stat(path)
+            now = os.lstat(path)
         except OSError:
             return ""
         same = (now.st_size, now.st_mtime_ns, now.st_ino) == (known.size, known.mtime_ns, known.inode)
-        return path if same else ""
+        return path if same or _holds(path, now, known) else ""
 
     def commit(self, hashes: dict[str, str]) -> dict[str, Written]:
         """Swap the staging folder in; the record of every file (path -> SHA-256) as written."""
@@ -186,3 +188,11 @@ def _exchange(first: Path, second: Path) -> bool:
         return False
     at_cwd = -100
     return renameat2(at_cwd, os.fsencode(first), at_cwd, os.fsencode(second), RENAME_EXCHANGE) == 0
+
+
+def _holds(path: str, now: os.stat_result, known: "Written") -> bool:
+    """A regular file of the known size whose SHA-256 is the known one."""
+    if not stat.S_ISREG(now.st_mode) or now.st_size != known.size:
+        return False
+    with open(path, "rb") as file:
+        return hashlib.file_digest(file, "sha256").hexdigest() == known.sha256

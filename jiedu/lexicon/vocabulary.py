@@ -94,9 +94,15 @@ def coverage(words, dictionary: Dictionary) -> Coverage:
 
 
 def english_for(word: Word, glossary: Glossary, dictionary: Dictionary) -> tuple[str, bool]:
-    """(short English, built from parts?) for one word as read in context."""
+    """(short English, built from parts?) for one word as read in context. Remembered on
+    the dictionary, as `definitions` are: the same words recur in every article."""
     if word.term and word.term in glossary.by_id:
         return glossary.by_id[word.term].english, False
+    return remembered(dictionary, ("english", word.text, word.pinyin, word.trad, word.tag),
+                      lambda: dictionary_english(word, dictionary))
+
+
+def dictionary_english(word: Word, dictionary: Dictionary) -> tuple[str, bool]:
     explanation = in_use(word, dictionary)
     if explanation.entries:
         return short_sense(explanation.entries, word.tag in MEASURE_TAGS), False

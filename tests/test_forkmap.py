@@ -3,6 +3,10 @@ same result as one process in every case, failures included, and no process left
 
 import os
 import shutil
+import signal
+import sys
+import time
+from pathlib import Path
 
 import pytest
 
@@ -169,3 +173,41 @@ def test_a_long_article_built_by_a_worker_on_two_cores_is_the_site_built_in_one_
     build_site(content, tmp_path / "here", TEMPLATES, resources, clean=True)
     assert in_a_worker.annotated == 1 and tree(tmp_path / "worker") == tree(tmp_path / "here")
     assert build_site(content, tmp_path / "again", TEMPLATES, cache_folder=cache).annotated == 0
+
+
+def gone(pid: int) -> bool:
+    """No such process, or only its exit status left (a zombie nobody reaped yet)."""
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return True
+    return "\nState:\tZ" in status
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the parent-death signal is Linux's")
+def test_work_split_off_stops_when_the_build_process_is_killed(tmp_path):
+    """Ctrl-C ends a build's workers: what they forked must not run on for minutes."""
+    started = tmp_path / "child"
+
+    def slow():
+        started.write_text(str(os.getpid()))
+        time.sleep(60)
+
+    worker = os.fork()
+    if worker == 0:
+        try:
+            with in_background(slow):
+                time.sleep(60)
+        finally:
+            os._exit(0)
+    deadline = time.monotonic() + 20
+    while not started.exists() or not started.read_text():
+        assert time.monotonic() < deadline, "the background child never started"
+        time.sleep(0.05)
+    os.kill(worker, signal.SIGKILL)
+    os.waitpid(worker, 0)
+    child = int(started.read_text())
+    deadline = time.monotonic() + 10
+    while not gone(child):
+        assert time.monotonic() < deadline, "the background child outlived its parent"
+        time.sleep(0.05)

@@ -10,11 +10,13 @@ is why only a build's worker processes are given `parts` > 1.
 """
 
 import contextlib
+import ctypes
 import marshal
 import os
 import signal
 from collections.abc import Callable, Sequence
 
+PR_SET_PDEATHSIG = 1
 SMALLEST_PART = 50_000
 """Weight (characters) below which a part is not worth a process: a fork and its
 results' transfer cost about as much as reading this many characters."""
@@ -67,6 +69,7 @@ def in_background(task: Callable[[], None], allowed: bool = True):
 
 
 def _fork_for(task: Callable[[], None]) -> int | None:
+    parent = os.getpid()
     try:
         pid = os.fork()
     except OSError:
@@ -74,6 +77,7 @@ def _fork_for(task: Callable[[], None]) -> int | None:
     if pid == 0:  # the child: never returns, never runs the parent's cleanup
         status = 1
         try:
+            _dies_with(parent)
             task()
             status = 0
         finally:
@@ -94,6 +98,7 @@ def cut_points(weights: Sequence[int], parts: int) -> list[int]:
 
 def _forked(results: Callable[[], list]) -> tuple[int, int] | None:
     """(pid, read end of the pipe) of a child sending `results()`; None if no fork."""
+    parent = os.getpid()
     try:
         reading, writing = os.pipe()
         pid = os.fork()
@@ -103,6 +108,7 @@ def _forked(results: Callable[[], list]) -> tuple[int, int] | None:
         os.close(reading)
         status = 1
         try:
+            _dies_with(parent)
             with os.fdopen(writing, "wb") as pipe:
                 pipe.write(marshal.dumps(results()))
             status = 0
@@ -110,6 +116,18 @@ def _forked(results: Callable[[], list]) -> tuple[int, int] | None:
             os._exit(status)
     os.close(writing)
     return pid, reading
+
+
+def _dies_with(parent: int) -> None:
+    """A child outlives no parent: when a build is stopped (Ctrl-C ends its workers), the
+    work they split off stops too (Linux's parent-death signal; elsewhere the child ends
+    when it next writes to a pipe nobody reads)."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):
+        return
+    if os.getppid() != parent:  # the parent was gone before the signal was asked for
+        os._exit(1)
 
 
 def _stopped(pid: int, reading: int) -> None:

@@ -30,6 +30,12 @@ NOT_NAMES = re.compile(r"^(?:surname |variant of |old variant|see )|[Mm]ovement|
                        r"\bmonth\b|[Ff]estival|[Dd]ynasty|\bera\b|[Rr]evolution|[Ww]ar\b|[Ii]ncident")
 """Senses of what CC-CEDICT capitalises but GB/T 16159's names are not: events, members,
 months, festivals, periods."""
+TITLES = frozenset(("主席", "副主席", "总理", "副总理", "总统", "先生", "女士", "小姐", "委员", "记者", "书记", "副书记",
+                    "同志", "部长", "省长", "市长", "主任", "议员", "局长", "司长", "教授", "博士", "大使", "将军", "总书记",
+                    "特首", "行政长官", "立委", "主委", "议长", "署长", "处长", "院长", "校长", "会长", "秘书长",
+                    "发言人", "律师", "法官", "医生", "总裁", "董事长", "县长", "镇长", "党魁", "召集人"))
+"""Words that stand next to a personal name (a person's title or office): a lexicon entry that
+is a name + one of them (立法会主席) is a title, not a name."""
 NAME_TAGS = ("nr", "ns", "nt", "nz", "j")
 """jieba's tags of names and abbreviations: a CC-CEDICT name that jieba tags otherwise
 (共产党员 n, 十二月 m, 四清 t) is taken for a common word."""
@@ -124,9 +130,14 @@ def lexicon_names(lexicon: Glossary) -> dict[str, tuple[str, frozenset[int]]]:
     for entry in lexicon.by_simplified.values():
         kind = LEXICON_KINDS.get(entry.category)
         if kind and entry.pinyin and entry.pinyin[0][:1].isupper() and len(entry.pinyin) == len(entry.simplified) \
-                and (kind == PERSON or title_case(entry.english)):
+                and (kind == PERSON or title_case(entry.english)) and not _titled(entry.simplified, entry.pinyin):
             names[entry.simplified] = (kind, capital_indices(entry.pinyin))
     return names
+
+
+def _titled(word: str, pinyin: tuple[str, ...]) -> bool:
+    """A name + a title written lower case (立法会主席 Lì fǎ huì zhǔ xí): the name alone is one."""
+    return any(word[cut:] in TITLES and not any(s[:1].isupper() for s in pinyin[cut:]) for cut in range(1, len(word) - 1))
 
 
 def title_case(english: str) -> bool:

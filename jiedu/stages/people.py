@@ -13,14 +13,9 @@ context, then made whole everywhere in the article.
 
 from dataclasses import replace
 
-from ..lexicon.propernames import PERSON, ProperNames
+from ..lexicon.propernames import PERSON, TITLES, ProperNames
 from ..model import Block, Word
 
-TITLES = frozenset(("主席", "副主席", "总理", "副总理", "总统", "先生", "女士", "小姐", "委员", "记者", "书记", "副书记",
-                    "同志", "部长", "省长", "市长", "主任", "议员", "局长", "司长", "教授", "博士", "大使", "将军", "总书记",
-                    "特首", "行政长官", "立委", "主委", "议长", "署长", "处长", "院长", "校长", "会长", "秘书长",
-                    "发言人", "律师", "法官", "医生", "总裁", "董事长", "县长", "镇长", "党魁", "召集人"))
-"""Words that stand next to a personal name."""
 NOT_GIVEN = frozenset("的了是在和与及等也都就而为把被对从向于之其这那有没不")
 """Function characters: never inside a given name."""
 GIVEN_TAG = "nrg"

@@ -129,3 +129,18 @@ def test_transliterated_names(bare, text, name, expected):
 def test_transliteration_tags_checked(bare, text):
     """jieba's nrt on CC-CEDICT's common words (休克, 克拉) or a short guess (保王) is none."""
     assert not [word for word in shown(annotate_line(text, bare)) if word[:1].isupper()]
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # official names the lexicon wrote lower case
+    ("立法會今日開會", "立法會", "Lì fǎ huì"),
+    ("世界貿易組織成員", "世界貿易組織", "Shì jiè Mào yì Zǔ zhī"),
+    # a lexicon title (name + title) is not learnt whole: the name stands apart
+    ("立法會主席梁君彥說", "立法會主席", "Lì fǎ huì | zhǔ xí"),
+    # foreign names in transliteration that jieba left in pieces, after a title
+    ("美國國務卿蓬佩奧今天表示", "蓬佩奧", "Péng pèi ào"),
+    ("烏克蘭總統澤連斯基與俄羅斯總統會談", "澤連斯基", "Zé lián sī jī"),
+    ("德國總理默克爾說", "默克爾說", "Mò kè ěr | shuō"),  # a whole transliteration takes no verb
+])
+def test_official_and_foreign_names(bare, text, name, expected):
+    assert word_of(bare, text, name) == expected

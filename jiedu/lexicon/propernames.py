@@ -2,9 +2,8 @@
 
 Two sources, both built into jiedu: the political lexicon's people and institutions (its
 pinyin is capitalised by name part: Xí Jìn píng, Zhōng yāng Jūn wěi) and CC-CEDICT's
-headwords that it writes with capitals in every reading (Zhōng huá Rén mín Gòng hé guó,
-Mǎ kè sī). Built once per process (`resources.py`) and passed to the segment and names
-stages; nothing here is specific to one article.
+headwords that it writes with capitals in every reading (Zhōng huá Rén mín Gòng hé guó, Mǎ kè
+sī). Built once per process (`resources.py`), passed to the segment and names stages.
 """
 
 import re
@@ -24,8 +23,7 @@ English is a name too (`title_case`: "Election Committee", not "Hong Kong people
 SMALL_WORDS = frozenset(("of", "the", "and", "for", "in", "on", "to", "at", "a", "an", "de"))
 PLACE_HEADS = frozenset("省市县区州盟旗")
 """A place's generic head, written apart from a name of two syllables or more (Fǔníng Xiàn)."""
-LIFE_YEARS = re.compile(r"\((?:c\. ?)?\d{3,4}-(?:c\. ?)?\d{3,4}\)|\(born \d{4}\)|\(died \d{3,4}\)")
-"""CC-CEDICT writes a person's years after the name: Zhu De (1886-1976)."""
+LIFE_YEARS = re.compile(r"\((?:c\. ?)?\d{3,4}-(?:c\. ?)?\d{3,4}\)|\(born \d{4}\)|\(died \d{3,4}\)")  # Zhu De (1886-1976)
 NOT_NAMES = re.compile(r"^(?:surname |variant of |old variant|see )|[Mm]ovement|[Cc]ampaign|plenum|plenary|[Mm]ember\b|"
                        r"\bmonth\b|[Ff]estival|[Dd]ynasty|\bera\b|[Rr]evolution|[Ww]ar\b|[Ii]ncident")
 """Senses of what CC-CEDICT capitalises but GB/T 16159's names are not: events, members,
@@ -33,9 +31,9 @@ months, festivals, periods."""
 TITLES = frozenset(("主席", "副主席", "总理", "副总理", "总统", "先生", "女士", "小姐", "委员", "记者", "书记", "副书记",
                     "同志", "部长", "省长", "市长", "主任", "议员", "局长", "司长", "教授", "博士", "大使", "将军", "总书记",
                     "特首", "行政长官", "立委", "主委", "议长", "署长", "处长", "院长", "校长", "会长", "秘书长",
-                    "发言人", "律师", "法官", "医生", "总裁", "董事长", "县长", "镇长", "党魁", "召集人"))
-"""Words that stand next to a personal name (a person's title or office): a lexicon entry that
-is a name + one of them (立法会主席) is a title, not a name."""
+                    "发言人", "律师", "法官", "医生", "总裁", "董事长", "县长", "镇长", "党魁", "召集人",
+                    "国务卿", "首相", "外长", "外相", "领导人", "国王", "女王", "元帅"))
+"""Titles next to a personal name; a lexicon entry name + title (立法会主席) is no name."""
 NAME_TAGS = ("nr", "ns", "nt", "nz", "j")
 """jieba's tags of names and abbreviations: a CC-CEDICT name that jieba tags otherwise
 (共产党员 n, 十二月 m, 四清 t) is taken for a common word."""
@@ -135,8 +133,7 @@ def lexicon_names(lexicon: Glossary) -> dict[str, tuple[str, frozenset[int]]]:
     return names
 
 
-def _titled(word: str, pinyin: tuple[str, ...]) -> bool:
-    """A name + a title written lower case (立法会主席 Lì fǎ huì zhǔ xí): the name alone is one."""
+def _titled(word: str, pinyin: tuple[str, ...]) -> bool:  # 立法会主席 Lì fǎ huì zhǔ xí
     return any(word[cut:] in TITLES and not any(s[:1].isupper() for s in pinyin[cut:]) for cut in range(1, len(word) - 1))
 
 
@@ -200,4 +197,3 @@ def known_to_segmenter(names: ProperNames, frequencies: dict) -> list[tuple[str,
     characters or more (two-character ones glue across words too often)."""
     return [(word, "nr" if kind == PERSON else "nt") for word, (kind, _pattern) in names.capitals.items()
             if not frequencies.get(word) and (kind == PERSON or len(word) >= 3)]
-

@@ -141,6 +141,9 @@ def test_transliteration_tags_checked(bare, text):
     ("美國國務卿蓬佩奧今天表示", "蓬佩奧", "Péng pèi ào"),
     ("烏克蘭總統澤連斯基與俄羅斯總統會談", "澤連斯基", "Zé lián sī jī"),
     ("德國總理默克爾說", "默克爾說", "Mò kè ěr | shuō"),  # a whole transliteration takes no verb
+    # CC-CEDICT's people with life years, though jieba tags them common nouns and CC-CEDICT
+    # has a variant row too
+    ("拿破崙在滑鐵盧戰敗", "拿破崙", "Ná pò lún"),
 ])
 def test_official_and_foreign_names(bare, text, name, expected):
     assert word_of(bare, text, name) == expected

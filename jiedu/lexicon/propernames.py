@@ -26,14 +26,14 @@ PLACE_HEADS = frozenset("省市县区州盟旗")
 LIFE_YEARS = re.compile(r"\((?:c\. ?)?\d{3,4}-(?:c\. ?)?\d{3,4}\)|\(born \d{4}\)|\(died \d{3,4}\)")  # Zhu De (1886-1976)
 NOT_NAMES = re.compile(r"^(?:surname |variant of |old variant|see )|[Mm]ovement|[Cc]ampaign|plenum|plenary|[Mm]ember\b|"
                        r"\bmonth\b|[Ff]estival|[Dd]ynasty|\bera\b|[Rr]evolution|[Ww]ar\b|[Ii]ncident")
-"""Senses of what CC-CEDICT capitalises but GB/T 16159's names are not: events, members,
-months, festivals, periods."""
+"""Senses of what CC-CEDICT capitalises but GB/T 16159's names are not: events, members, months..."""
 TITLES = frozenset(("主席", "副主席", "总理", "副总理", "总统", "先生", "女士", "小姐", "委员", "记者", "书记", "副书记",
                     "同志", "部长", "省长", "市长", "主任", "议员", "局长", "司长", "教授", "博士", "大使", "将军", "总书记",
                     "特首", "行政长官", "立委", "主委", "议长", "署长", "处长", "院长", "校长", "会长", "秘书长",
                     "发言人", "律师", "法官", "医生", "总裁", "董事长", "县长", "镇长", "党魁", "召集人",
                     "国务卿", "首相", "外长", "外相", "领导人", "国王", "女王", "元帅"))
 """Titles next to a personal name; a lexicon entry name + title (立法会主席) is no name."""
+VARIANT = re.compile(r"(?:old )?variant of |see ")
 NAME_TAGS = ("nr", "ns", "nt", "nz", "j")
 """jieba's tags of names and abbreviations: a CC-CEDICT name that jieba tags otherwise
 (共产党员 n, 十二月 m, 四清 t) is taken for a common word."""
@@ -93,17 +93,18 @@ def capital_indices(syllables) -> frozenset[int]:
 
 
 def cedict_names(by_simplified: dict, tags: dict) -> dict[str, tuple[str, frozenset[int]]]:
-    """Headwords of two or more characters that CC-CEDICT capitalises in every reading,
-    one syllable per character, and that jieba does not tag as a common word; a person
-    when its senses give life years."""
+    """Headwords of two or more characters that CC-CEDICT capitalises in every reading, one
+    syllable per character, that jieba does not tag as a common word unless their senses give
+    life years (拿破仑 n: a person); rows naming another spelling (variant of) don't count."""
     names = {}
     for word, rows in by_simplified.items():
-        if len(word) < 2 or not all(row[2][:1].isupper() for row in rows) or not tags.get(word, "nz").startswith(NAME_TAGS):
+        if len(word) < 2 or not all(row[2][:1].isupper() for row in rows):
             continue
-        syllables = rows[0][2].split(" ")
-        if len(syllables) != len(word) or any(NOT_NAMES.search(row[3]) for row in rows):
+        syllables, senses = rows[0][2].split(" "), [row[3] for row in rows if not VARIANT.match(row[3])] or [rows[0][3]]
+        person = any(LIFE_YEARS.search(sense) for sense in senses)
+        if len(syllables) != len(word) or any(NOT_NAMES.search(sense) for sense in senses) \
+                or not person and not tags.get(word, "nz").startswith(NAME_TAGS):
             continue
-        person = any(LIFE_YEARS.search(row[3]) for row in rows)
         names[word] = (PERSON if person else NAME, capital_indices(syllables))
     return {word: (kind, abbreviations(word, kind, pattern, names)) for word, (kind, pattern) in names.items()}
 

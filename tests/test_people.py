@@ -96,6 +96,13 @@ def test_a_list_item_becomes_a_person_and_is_whole_elsewhere():
     assert [(w.text, w.tag) for w in found[1].words] == [("白少康", "nr"), ("说", "v")]
 
 
+def test_a_name_jieba_found_whole_once_is_whole_where_it_is_split():
+    first = block("白少康/nr", "说/v")
+    later = block("记得/v", "白/a", "少/a", "康/n")
+    found = people((first, later), NAMES, set())
+    assert [(w.text, w.tag) for w in found[1].words] == [("记得", "v"), ("白少康", "nr")]
+
+
 def test_a_given_name_alone_is_one_word():
     text = block("习近平/nr", "说/v", "近/a", "平/a")
     assert [(w.text, w.tag) for w in people((text,), NAMES, set())[0].words][-1] == ("近平", GIVEN_TAG)

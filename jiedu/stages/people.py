@@ -40,7 +40,8 @@ def people(blocks: tuple[Block, ...], names: ProperNames, known) -> tuple[Block,
     seen = found | {w.text for b in blocks for w in b.words if w.tag == "nr" or names.kind(w.text) == PERSON}
     given = {g for g in (given_name(name, names, known) for name in seen) if g}
     chinese = {text for text in found if text not in foreign or names.surnames.length(text, common_only=True)}
-    tags = {**{text: FOREIGN_TAG for text in foreign}, **{text: "nr" for text in chinese}, **{t: GIVEN_TAG for t in given}}
+    whole = {text: "nr" for text in seen if 2 <= len(text) <= 4 and names.surnames.length(text)}  # seen whole once
+    tags = {**whole, **{t: FOREIGN_TAG for t in foreign}, **{t: "nr" for t in chinese}, **{t: GIVEN_TAG for t in given}}
     return tuple(_whole(block, tags) for block in blocks)
 
 

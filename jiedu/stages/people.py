@@ -42,7 +42,21 @@ def people(blocks: tuple[Block, ...], names: ProperNames, known) -> tuple[Block,
     chinese = {text for text in found if text not in foreign or names.surnames.length(text, common_only=True)}
     whole = {text: "nr" for text in seen if 2 <= len(text) <= 4 and names.surnames.length(text)}  # seen whole once
     tags = {**whole, **{t: FOREIGN_TAG for t in foreign}, **{t: "nr" for t in chinese}, **{t: GIVEN_TAG for t in given}}
-    return tuple(_whole(block, tags) for block in blocks)
+    return tuple(titled_surnames(_whole(block, tags), names) for block in blocks)
+
+
+def titled_surnames(block: Block, names: ProperNames) -> Block:
+    """A common surname alone right before a title is a person's (曾 主席 Zēng zhǔxí, 梁 议员):
+    tagged `nr`, read and capitalised as a surname; the title stays its own word. Not a verb
+    (任 主任 "serve as"), nor after a noun or pronoun (高岗 任 主任, 他 任 ...)."""
+    words = block.words
+    wanted = [index for index, word in enumerate(words[:-1]) if words[index + 1].text in TITLES
+              and len(word.text) == 1 and word.tag not in ("x", "nr") and not word.tag.startswith("v")
+              and word.text not in NOT_GIVEN and names.surnames.length(word.text, common_only=True)
+              and not (index and words[index - 1].tag.startswith(("n", "r", "term")))]
+    if not wanted:
+        return block
+    return replace(block, words=tuple(replace(w, tag="nr") if i in wanted else w for i, w in enumerate(words)))
 
 
 def cued_names(words: tuple[Word, ...], names: ProperNames, known) -> list[str]:

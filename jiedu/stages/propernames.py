@@ -114,6 +114,8 @@ def capitals_of(word: Word, names: ProperNames, known) -> frozenset[int] | None:
         return pattern
     if word.term:
         return None
+    if word.tag == "nr" and len(word.text) == 1:
+        return frozenset({0})  # a surname before a title (曾 主席)
     if word.tag == "nr" and 2 <= len(word.text) <= 4:
         return frozenset({0, surname_length(word.text, names)}) - {len(word.text)}
     if word.tag == GIVEN_TAG or word.tag == "nrt" and len(word.text) > 1 and not common_word(word.text, known):

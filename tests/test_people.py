@@ -64,6 +64,7 @@ def test_ordinary_words_stay_lower_case(resources, text):
 @pytest.mark.parametrize("text", [
     "主席和副主席出席", "部長和副部長",  # 和|副 after a title is no name: 副 makes 副部長
     "權力都凌駕於法律", "機構獨立於三權之外",  # jieba's guesses with 于 or a numeral in the given name
+    "委員和泛民議員反對",  # 和 (and) is no surname: no 和泛民, by jieba's guess or a title's cue
 ])
 def test_no_person_glued_across_a_word(bare, text):
     assert not [word for word in shown(annotate_line(text, bare)) if word[:1].isupper()]

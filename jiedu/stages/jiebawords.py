@@ -63,8 +63,11 @@ def retag_name(word: str, tag: str, known) -> str:
 def checked_name_tag(word: str, tag: str, known, frequencies: dict) -> str:
     """jieba's person tags checked against CC-CEDICT (`known`): no name where it reads the
     word without a capital (严重性), and no transliteration of two characters that jieba
-    only guessed (保王 of 保王派)."""
+    only guessed (保王 of 保王派), and no guessed person that opens with a function character
+    (和泛民: 和 + 泛民) unless CC-CEDICT knows it (和珅)."""
     if tag in ("nr", TRANSLITERATED) and common_word(word, known):
+        return "n"
+    if tag == "nr" and word[0] in NOT_GIVEN and word not in known:
         return "n"
     return "n" if tag == TRANSLITERATED and len(word) == 2 and not frequencies.get(word) else tag
 

@@ -133,7 +133,7 @@ def shaped(stretch: tuple[Word, ...], names: ProperNames, known) -> bool:
     text = "".join(w.text for w in stretch)
     surname = names.surnames.length(text)
     pieces = all(len(w.text) == 1 and w.tag != "x" for w in stretch) or (len(stretch) == 1 and stretch[0].tag == "nr")
-    return (pieces and surname and 1 <= len(text) - surname <= 2 and not NOT_GIVEN & set(text[surname:])
+    return (pieces and surname and 1 <= len(text) - surname <= 2 and not NOT_GIVEN & set(text)
             and not common_word(text, known) and names.kind(text) in (None, PERSON))
 
 

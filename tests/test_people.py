@@ -44,6 +44,7 @@ def test_unknown_people_found_by_their_cues(resources, text, name, expected):
     ("廣東省委書記", "廣東省委", "Guǎng dōng | Shěng wěi"),
     ("北京巿委書記", "北京巿委", "Běi jīng | Fú wěi"),  # the source's 巿 for 市, joined
     ("人民出版社出版", "人民出版社", "Rén mín Chū bǎn shè"),
+    ("共產國際指示蒙古人民黨", "蒙古人民黨", "Měng gǔ | Rén mín dǎng"),  # a party after a place
 ])
 def test_organisations_from_generic_parts(bare, text, name, expected):
     assert word_of(bare, text, name) == expected

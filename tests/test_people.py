@@ -169,3 +169,17 @@ def test_official_and_foreign_names(bare, text, name, expected):
 ])
 def test_a_linked_name_and_title_apart(resources, text, name, expected):
     assert word_of(resources, text, name) == expected
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # a long name no dictionary has whole is its words (the gold's standard), each a name's word
+    ("楊潔篪、中央財經領導小組辦公室主任", "中央財經領導小組辦公室", "Zhōng yāng | Cái jīng | Lǐng dǎo Xiǎo zǔ | Bàn gōng shì"),
+    ("中央政治局常務委員會委員", "中央政治局常務委員會", "Zhōng yāng Zhèng zhì jú | Cháng wù Wěi yuán huì"),
+    ("代表中共中央書記處和國務院", "代表", "dài biǎo"),  # an organisation starts at its name
+    # one CC-CEDICT has whole stays one word; a place's head is capitalised only outside a word
+    ("中華人民共和國成立", "中華人民共和國", "Zhōng huá Rén mín Gòng hé guó"),
+    ("香港特別行政區政府", "香港特別行政區", "Xiāng gǎng | Tè bié Xíng zhèng qū"),
+    ("撫寧縣", "撫寧縣", "Fǔ níng Xiàn"),
+])
+def test_long_names_are_their_words(bare, text, name, expected):
+    assert word_of(bare, text, name) == expected

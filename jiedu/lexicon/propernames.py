@@ -161,12 +161,12 @@ def name_words(word: str, known, whole: bool = False) -> list[str]:
 
 def word_capitals(word: str, known) -> frozenset[int]:
     """A capital on each of a name's words (Zhōngyāng Zhèngzhìjú), and on a place's head
-    after a name of two characters or more (Fǔníng Xiàn)."""
-    starts, position = set(), 0
-    for part in name_words(word, known, whole=True):
+    after a name of two characters or more (Fǔníng Xiàn), not inside a word (Xíngzhèngqū)."""
+    starts, position, parts = set(), 0, name_words(word, known, whole=True)
+    for part in parts:
         starts.add(position)
         position += len(part)
-    if len(word) >= 3 and word[-1] in PLACE_HEADS:
+    if len(word) >= 3 and word[-1] in PLACE_HEADS and len(parts[-1]) not in range(2, len(word)):
         starts.add(len(word) - 1)
     return frozenset(starts)
 

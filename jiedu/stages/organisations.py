@@ -59,6 +59,7 @@ def organisation(words: tuple[Word, ...], index: int, names, known) -> range:
         start += 1  # the first word a noun: 进入 办公室 is no name
     if index - start > 2 and not (_a_name(words[start], names) or words[start].text in OPENINGS):
         start = index - 2  # more than two parts only after a name: 代表 宪法 起草 委员会
+    start = next((p for p in range(start, index) if _a_name(words[p], names)), start)  # 代表 | 中共中央 书记处
     parts = words[start:index]
     if not parts or head in UNITS and not any(_a_name(w, names) or w.text in OPENINGS or w.text in COMMITTEES
                                               for w in parts):

@@ -13,9 +13,10 @@ Two passes, around annotate:
   does not know as a common word on its first syllable; every other word none (外国, 宝贵).
 """
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from ..lexicon.propernames import PERSON, TITLES, ProperNames, word_capitals
+from ..lexicon.propernames import NAME, PERSON, TITLES, ProperNames, word_capitals
+from ..text import longest_spans
 from ..model import Block, Word
 from .organisations import ORG_TAG, organisations
 from .names import COMPOUND_SURNAMES
@@ -27,6 +28,8 @@ are not, only the organisations the name lists know."""
 KEPT = ("term", "override")
 """Words a person chose (glossary terms, boundary overrides): never joined or split."""
 LONGEST_JOIN = 5
+LONG_NAME = 5
+"""A name of this many characters or more that no dictionary has whole is written as its words."""
 """The most words joined into one name."""
 
 
@@ -41,7 +44,8 @@ def name_blocks(blocks: tuple[Block, ...], names: ProperNames, known) -> tuple[B
 def split_names(block: Block, names: ProperNames, known) -> Block:
     """Known names whole: joined where the segmenter split them, split off where it glued them."""
     joined = join_names(block.words, names)
-    words = tuple(part for word in joined for part in _split_off(word, names, known))
+    words = tuple(piece for word in joined for part in _split_off(word, names, known)
+                  for piece in long_name_words(part, names, known))
     return block if words == block.words else replace(block, words=words)
 
 
@@ -91,6 +95,31 @@ def _split_off(word: Word, names: ProperNames, known) -> tuple[Word, ...]:
             return (Word(head, word.trad[:end], tag=_name_tag(head, names)),
                     Word(rest, word.trad[end:], tag="n" if term else word.tag))
     return (word,)
+
+
+def long_name_words(word: Word, names: ProperNames, known) -> tuple[Word, ...]:
+    """A long name that no dictionary has whole is its words (the gold's standard: 中央 财经
+    领导小组), the longest known names or words from the left, each capitalised as a name's
+    word; one CC-CEDICT has (中华人民共和国) stays one word."""
+    text, lookup = word.text, getattr(known, "by_simplified", known)
+    if len(text) < LONG_NAME or word.tag in KEPT or names.kind(text) != NAME or text in lookup:
+        return (word,)
+    spans = longest_spans(text, _KnownOrName(lookup, names, text))
+    if len(spans) < 2 or any(end - start < 2 for start, end in spans):
+        return (word,)
+    return tuple(Word(text[s:e], word.trad[s:e], tag=_name_tag(text[s:e], names) if text[s:e] in names else ORG_TAG)
+                 for s, e in spans)
+
+
+@dataclass(frozen=True)
+class _KnownOrName:
+    """A known word or name, but not the whole being cut."""
+    lookup: object
+    names: ProperNames
+    whole: str
+
+    def __contains__(self, text: str) -> bool:
+        return text != self.whole and (text in self.names or text in self.lookup)
 
 
 def capitalise(block: Block, names: ProperNames, known) -> Block:

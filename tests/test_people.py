@@ -183,3 +183,8 @@ def test_a_linked_name_and_title_apart(resources, text, name, expected):
 ])
 def test_long_names_are_their_words(bare, text, name, expected):
     assert word_of(bare, text, name) == expected
+
+
+def test_a_glossary_term_inside_an_organisation_takes_its_capitals(resources):
+    """政治局 is a lexicon term written lower case; inside 中央政治局 it is a name's word."""
+    assert word_of(resources, "中央政治局委員楊潔篪", "中央政治局") in ("Zhōng yāng Zhèng zhì jú", "Zhōng yāng | Zhèng zhì jú")

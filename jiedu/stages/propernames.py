@@ -143,6 +143,8 @@ def capitals_of(word: Word, names: ProperNames, known) -> frozenset[int] | None:
     pattern = names.pattern(word.text)
     if pattern is not None:
         return pattern
+    if word.tag == ORG_TAG:  # a word of an organisation's name, a glossary term's too (中央 政治局)
+        return word_capitals(word.text, getattr(known, "by_simplified", {}))
     if word.term:
         return None
     if word.tag == "nr" and len(word.text) == 1:
@@ -151,8 +153,6 @@ def capitals_of(word: Word, names: ProperNames, known) -> frozenset[int] | None:
         return frozenset({0, surname_length(word.text, names)}) - {len(word.text)}
     if word.tag == GIVEN_TAG or word.tag == "nrt" and len(word.text) > 1 and not common_word(word.text, known):
         return frozenset({0})  # a given name alone (近平), a transliteration (谢苗诺夫 Xiè miáo nuò fū)
-    if word.tag == ORG_TAG:
-        return word_capitals(word.text, getattr(known, "by_simplified", {}))
     if word.tag in PLACE_TAGS and len(word.text) > 1 and not common_word(word.text, known):
         return word_capitals(word.text, getattr(known, "by_simplified", {}))
     return frozenset()

@@ -166,6 +166,7 @@ def test_official_and_foreign_names(bare, text, name, expected):
     # a lexicon term that is a known name + a title: written apart (GB/T 16159), the name whole
     ("中央軍委主席習近平", "中央軍委主席", "Zhōng yāng Jūn wěi | zhǔ xí"),
     ("立法會主席梁君彥說", "立法會主席", "Lì fǎ huì | zhǔ xí"),
+    ("廣東省委書記胡春華", "廣東省委書記", "Guǎng dōng | Shěng wěi | shū ji"),  # a local head + a title
 ])
 def test_a_linked_name_and_title_apart(resources, text, name, expected):
     assert word_of(resources, text, name) == expected

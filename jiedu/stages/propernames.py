@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from ..lexicon.propernames import NAME, PERSON, TITLES, ProperNames, word_capitals
 from ..text import longest_spans
 from ..model import Block, Word
-from .organisations import ORG_TAG, organisations
+from .organisations import LOCAL, ORG_TAG, organisations
 from .names import COMPOUND_SURNAMES
 from .people import GIVEN_TAG, people
 
@@ -85,13 +85,14 @@ def _name_tag(text: str, names: ProperNames) -> str:
 
 def _split_off(word: Word, names: ProperNames, known) -> tuple[Word, ...]:
     """The word, or its leading name and the rest when the rest is a dictionary word; a glossary
-    term only when the rest is a title (GB/T 16159 writes them apart: 中央军委 主席)."""
+    term only when the rest is a title (GB/T 16159 writes them apart: 中央军委 主席; 省委 书记, so
+    that 广东 省委 is an organisation)."""
     text, term = word.text, word.tag == "term"
     if len(text) < 4 or word.term or word.tag in KEPT and not term or text in names:
         return (word,)
     for end in range(len(text) - 2, 1, -1):
         head, rest = text[:end], text[end:]
-        if head in names and (rest in TITLES if term else rest in known):
+        if (head in names or term and head in LOCAL) and (rest in TITLES if term else rest in known):
             return (Word(head, word.trad[:end], tag=_name_tag(head, names)),
                     Word(rest, word.trad[end:], tag="n" if term else word.tag))
     return (word,)

@@ -189,3 +189,23 @@ def test_long_names_are_their_words(bare, text, name, expected):
 def test_a_glossary_term_inside_an_organisation_takes_its_capitals(resources):
     """政治局 is a lexicon term written lower case; inside 中央政治局 it is a name's word."""
     assert word_of(resources, "中央政治局委員楊潔篪", "中央政治局") in ("Zhōng yāng Zhèng zhì jú", "Zhōng yāng | Zhèng zhì jú")
+
+
+@pytest.mark.parametrize("text, name, expected", [
+    # transliterations jieba left in pieces with no title before them, found by their characters
+    ("十月革命後，托洛斯基流亡墨西哥", "托洛斯基", "Tuō luò sī jī"),
+    ("史達林與邱吉爾在雅爾達會面", "雅爾達", "Yǎ ěr dá"),
+    # ordinary single characters in a row stay as they are
+    ("修憲建議把習近平思想寫入憲法", "寫入", "xiě | rù"),
+    ("台灣民眾願意與大陸的促統措施積極互動", "促統", "cù | tǒng"),
+])
+def test_transliterations_spelled_out(bare, text, name, expected):
+    assert word_of(bare, text, name) == expected
+
+
+def test_foreign_shares_count_one_word_transliterations():
+    from jiedu.lexicon.transliteration import foreign_shares
+    rows = {"斯大林": (("", "斯大林", "Sī dà lín", "Stalin"),), "斯文": (("", "斯文", "sī wén", "refined"),),
+            "普斯科夫": (("", "", "Pǔ sī kē fū", "Pskov"),), "罗斯福": (("", "", "Luó sī fú", "Roosevelt"),),
+            "中国": (("", "中国", "Zhōng guó", "China"),)}
+    assert foreign_shares(rows) == {"斯": 0.75}

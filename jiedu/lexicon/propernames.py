@@ -1,5 +1,4 @@
 """Proper names jiedu knows, with their capitals (GB/T 16159): people, places, organisations.
-
 Two sources, both built into jiedu: the political lexicon's people and institutions (its
 pinyin is capitalised by name part: Xí Jìn píng, Zhōng yāng Jūn wěi) and CC-CEDICT's
 headwords that it writes with capitals in every reading (Zhōng huá Rén mín Gòng hé guó, Mǎ kè
@@ -13,10 +12,10 @@ from functools import cached_property
 from importlib import resources as package_files
 
 from .glossary import Glossary
+from .transliteration import foreign_shares
 
 PERSON, NAME = "person", "name"
-"""The kinds: a personal name (surname + given name, or a transliteration), or any other
-proper name (a place, an organisation), capitalised on each of its words."""
+"""A person (surname + given name, or a transliteration), or another name, a capital per word."""
 LEXICON_KINDS = {"person": PERSON, "institution": NAME, "hk-macau-taiwan": NAME, "diplomacy": NAME, "military": NAME}
 """Lexicon categories whose entries may be names: people always; the others where the
 English is a name too (`title_case`: "Election Committee", not "Hong Kong people ...")."""
@@ -35,17 +34,17 @@ TITLES = frozenset(("主席", "副主席", "总理", "副总理", "总统", "先
 """Titles next to a personal name; a lexicon entry name + title (立法会主席) is no name."""
 VARIANT = re.compile(r"(?:old )?variant of |see ")
 NAME_TAGS = ("nr", "ns", "nt", "nz", "j")
-"""jieba's tags of names and abbreviations: a CC-CEDICT name that jieba tags otherwise
-(共产党员 n, 十二月 m, 四清 t) is taken for a common word."""
+"""jieba's name tags: a CC-CEDICT name jieba tags otherwise (共产党员 n, 四清 t) is a common word."""
 
 
 @dataclass(frozen=True)
 class ProperNames:
     """Simplified form -> (kind, the indices of its capitalised syllables)."""
-
     capitals: dict[str, tuple[str, frozenset[int]]] = field(default_factory=dict)
     surnames: "Surnames" = None
     """The surname table (`jiedu/data/surnames.toml`), for names no list knows."""
+    foreign: dict[str, float] = field(default_factory=dict)
+    """Character -> how often it writes a transliterated name (`transliteration.py`)."""
 
     def __contains__(self, word: str) -> bool:
         return word in self.capitals
@@ -181,7 +180,7 @@ def build_names(lexicon: Glossary | None, by_simplified: dict, tags: dict) -> Pr
     for word, (kind, pattern) in names.items():
         if kind == NAME and len(pattern) == 1 and (len(word) >= 4 or word[-1] in PLACE_HEADS):
             names[word] = (kind, abbreviations(word, kind, word_capitals(word, by_simplified), names))
-    return ProperNames(names, load_surnames())
+    return ProperNames(names, load_surnames(), foreign_shares(by_simplified))
 
 
 def with_readings(names: ProperNames, readings: dict[str, tuple[str, ...]]) -> ProperNames:

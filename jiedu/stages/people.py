@@ -28,13 +28,15 @@ FOREIGN_TAG = "nrt"
 """jieba's tag of a transliterated name (谢苗诺夫): one word, one capital."""
 
 
-def people(blocks: tuple[Block, ...], names: ProperNames, known) -> tuple[Block, ...]:
+def people(blocks: tuple[Block, ...], names: ProperNames, known, spelled=lambda words, names, known: ()) -> tuple[Block, ...]:
     """The article's blocks with the names found by their cues whole, and joined again
-    wherever else they are split; given names alone made one word."""
+    wherever else they are split; given names alone made one word. `spelled`: a block's
+    transliterations found by their characters (`foreign.spelled_out`)."""
     if names.surnames is None:
         return blocks
     found, foreign = set(), set()
     for block in blocks:
+        foreign |= set(spelled(block.words, names, known))
         found |= {text for text in cued_names(block.words, names, known)}
         foreign |= {text for text in transliterated(block.words, names, known)}
     seen = found | {w.text for b in blocks for w in b.words if w.tag == "nr" or names.kind(w.text) == PERSON}
@@ -171,7 +173,7 @@ def _joined_end(words: tuple[Word, ...], index: int, wanted) -> int:
     make a wanted name."""
     text, best = "", index + 1
     for end in range(index, min(len(words), index + 4)):
-        if len(words[end].text) != 1 and words[end].tag not in ("nr", FOREIGN_TAG) or words[end].tag in ("x", "term", "override"):
+        if len(words[end].text) != 1 and words[end].tag not in ("nr", "ns", FOREIGN_TAG) or words[end].tag in ("x", "term", "override"):
             break
         text += words[end].text
         if end > index and text in wanted:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 from ..lexicon.propernames import NAME, PERSON, TITLES, ProperNames, word_capitals
 from ..text import longest_spans
 from ..model import Block, Word
+from .foreign import spelled_out
 from .organisations import LOCAL, ORG_TAG, organisations
 from .names import COMPOUND_SURNAMES
 from .people import GIVEN_TAG, people
@@ -37,7 +38,7 @@ def name_blocks(blocks: tuple[Block, ...], names: ProperNames, known) -> tuple[B
     """The names stage: known names whole (`split_names`), then the people no list knows
     (`people.people`, over the whole article), then organisations built from generic
     parts (`organisations.organisations`)."""
-    blocks = people(tuple(split_names(block, names, known) for block in blocks), names, known)
+    blocks = people(tuple(split_names(block, names, known) for block in blocks), names, known, spelled_out)
     return tuple(organisations(block, names, known) for block in blocks)
 
 

@@ -68,11 +68,14 @@ class Segmenter:
         if not terms:
             return terms
         spans, position = [], 0
-        for pair in self.tagger.cut(run, HMM=False):
-            known = self.known is None or pair.word in self.known_first or pair.word in self.known
-            spans.append((position, position + len(pair.word), known))
-            position += len(pair.word)
+        cut = getattr(self.tagger.tokenizer, "cut", None)
+        for word in cut(run, HMM=False) if cut else (pair.word for pair in self.tagger.cut(run, HMM=False)):
+            spans.append((position, position + len(word), self._known(word)))
+            position += len(word)
         return [(start, term) for start, term in terms if not _worse(spans, start, start + len(term))]
+
+    def _known(self, word: str) -> bool:
+        return self.known is None or word in self.known_first or word in self.known
 
     def _best_terms(self, run: str) -> list[tuple[int, str]]:
         """Non-overlapping glossary terms covering the most characters, then the fewest

@@ -153,6 +153,7 @@ def test_transliteration_tags_checked(bare, text):
     # CC-CEDICT's people with life years, though jieba tags them common nouns and CC-CEDICT
     # has a variant row too
     ("拿破崙在滑鐵盧戰敗", "拿破崙", "Ná pò lún"),
+    ("毛主席說", "毛主席", "máo zhǔ xí"),  # ... but not a name + a title (CC-CEDICT's Máo Zhǔ xí)
     # a surname alone before a title: read and capitalised as a surname, the title apart
     ("曾主席表示", "曾主席", "Zēng | zhǔ xí"),
     ("梁議員與何議員發言", "何議員", "Hé | yì yuán"),

@@ -100,7 +100,7 @@ def cedict_names(by_simplified: dict, tags: dict) -> dict[str, tuple[str, frozen
         if len(word) < 2 or not all(row[2][:1].isupper() for row in rows):
             continue
         syllables, senses = rows[0][2].split(" "), [row[3] for row in rows if not VARIANT.match(row[3])] or [rows[0][3]]
-        person = any(LIFE_YEARS.search(sense) for sense in senses)
+        person = any(LIFE_YEARS.search(sense) for sense in senses) and not word.endswith(tuple(TITLES))  # 毛主席
         if len(syllables) != len(word) or any(NOT_NAMES.search(sense) for sense in senses) \
                 or not person and not tags.get(word, "nz").startswith(NAME_TAGS):
             continue

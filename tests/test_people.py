@@ -55,6 +55,7 @@ def test_organisations_from_generic_parts(bare, text, name, expected):
     "各級黨委", "這個委員會",  # no name, no noun before the head
     "白天少見", "主席和總理",  # surname-initial single characters without the shape or a cue
     "新华社北京12月31日电",  # a day's 日 is no 日电 (NEC)
+    "建设特大城市", "北方地区",  # jieba's place guesses made of common words only
 ])
 def test_ordinary_words_stay_lower_case(resources, text):
     """Nothing capitalised but the names the lines hold (新华社, 北京)."""

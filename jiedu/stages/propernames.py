@@ -15,7 +15,7 @@ Two passes, around annotate:
 
 from dataclasses import dataclass, replace
 
-from ..lexicon.propernames import NAME, PERSON, TITLES, ProperNames, word_capitals
+from ..lexicon.propernames import NAME, PERSON, TITLES, ProperNames, name_words, word_capitals
 from ..text import longest_spans
 from ..model import Block, Word
 from .foreign import spelled_out
@@ -155,8 +155,9 @@ def capitals_of(word: Word, names: ProperNames, known) -> frozenset[int] | None:
         return frozenset({0, surname_length(word.text, names)}) - {len(word.text)}
     if word.tag == GIVEN_TAG or word.tag == "nrt" and len(word.text) > 1 and not common_word(word.text, known):
         return frozenset({0})  # a given name alone (近平), a transliteration (谢苗诺夫 Xiè miáo nuò fū)
-    if word.tag in PLACE_TAGS and len(word.text) > 1 and not common_word(word.text, known):
-        return word_capitals(word.text, getattr(known, "by_simplified", {}))
+    if word.tag in PLACE_TAGS and len(word.text) > 1 and not common_word(word.text, known) \
+            and not all(common_word(part, known) for part in name_words(word.text, getattr(known, "by_simplified", {}))):
+        return word_capitals(word.text, getattr(known, "by_simplified", {}))  # 洋浦 开发区, not 特大 城市
     return frozenset()
 
 

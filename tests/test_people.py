@@ -29,6 +29,7 @@ def bare():
     ("姜信治、駱源、徐令義、淩激、崔鵬", "淩激", "Líng Jī"),
     # a title next to it
     ("記者白少康報道", "白少康", "Bái Shào kāng"),
+    ("記者王建國報道", "王建國", "Wáng Jiàn guó"),  # a given name that is a word, by its cue
     # once whole, whole everywhere in the text
     ("王鴻津、白少康、劉金國。白少康說", "白少康說", "Bái Shào kāng | shuō"),
 ])
@@ -56,6 +57,7 @@ def test_organisations_from_generic_parts(bare, text, name, expected):
     "白天少見", "主席和總理",  # surname-initial single characters without the shape or a cue
     "新华社北京12月31日电",  # a day's 日 is no 日电 (NEC)
     "建设特大城市", "北方地区",  # jieba's place guesses made of common words only
+    "提高高水平开放", "防治常见病", "问题的严峻性",  # compounds jieba's HMM took for persons
 ])
 def test_ordinary_words_stay_lower_case(resources, text):
     """Nothing capitalised but the names the lines hold (新华社, 北京)."""

@@ -60,14 +60,22 @@ def retag_name(word: str, tag: str, known) -> str:
     return "n" if common_word(word, known) else "nr"
 
 
+def compound(word: str, known) -> bool:
+    """Three characters no dictionary has whole whose first two or last two are a common word:
+    a compound jieba's HMM took for a name (高水平, 常见病, 严峻性, 安全观), not 王国维 (CC-CEDICT's)."""
+    if len(word) != 3 or getattr(known, "by_simplified", {}).get(word):
+        return False
+    return any(getattr(known, "by_simplified", {}).get(part) and common_word(part, known) for part in (word[:2], word[1:]))
+
+
 def checked_name_tag(word: str, tag: str, known, frequencies: dict) -> str:
     """jieba's person tags checked against CC-CEDICT (`known`): no name where it reads the
     word without a capital (严重性), and no transliteration of two characters that jieba
-    only guessed (保王 of 保王派), and no guessed person that opens with a function character
-    (和泛民: 和 + 泛民) unless CC-CEDICT knows it (和珅)."""
+    only guessed (保王 of 保王派), no guessed person that opens with a function character
+    (和泛民: 和 + 泛民) unless CC-CEDICT knows it (和珅), nor a `compound` (高水平)."""
     if tag in ("nr", TRANSLITERATED) and common_word(word, known):
         return "n"
-    if tag == "nr" and word[0] in NOT_GIVEN and word not in known:
+    if tag == "nr" and (word[0] in NOT_GIVEN and word not in known or compound(word, known)):
         return "n"
     return "n" if tag == TRANSLITERATED and len(word) == 2 and not frequencies.get(word) else tag
 

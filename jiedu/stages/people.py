@@ -134,7 +134,8 @@ def shaped(stretch: tuple[Word, ...], names: ProperNames, known) -> bool:
     name, each piece a single Han character (or one word jieba tagged a person)."""
     text = "".join(w.text for w in stretch)
     surname = names.surnames.length(text)
-    pieces = all(len(w.text) == 1 and w.tag != "x" for w in stretch) or (len(stretch) == 1 and stretch[0].tag == "nr")
+    pieces = all(len(w.text) == 1 and w.tag != "x" for w in stretch) or (len(stretch) == 1 and stretch[0].tag == "nr") \
+        or len(stretch) == 2 and len(stretch[0].text) == 1 and len(stretch[1].text) == 2 and stretch[1].tag != "x"  # 王 建国
     return (pieces and surname and 1 <= len(text) - surname <= 2 and not NOT_GIVEN & set(text)
             and not common_word(text, known) and names.kind(text) in (None, PERSON))
 

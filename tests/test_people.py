@@ -58,6 +58,7 @@ def test_organisations_from_generic_parts(bare, text, name, expected):
     "新华社北京12月31日电",  # a day's 日 is no 日电 (NEC)
     "建设特大城市", "北方地区",  # jieba's place guesses made of common words only
     "提高高水平开放", "防治常见病", "问题的严峻性",  # compounds jieba's HMM took for persons
+    "努力提高效率", "在城镇地区",  # jieba's own transliteration entries made of words
 ])
 def test_ordinary_words_stay_lower_case(resources, text):
     """Nothing capitalised but the names the lines hold (新华社, 北京)."""

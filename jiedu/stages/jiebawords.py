@@ -3,6 +3,7 @@ never does (将 an object marker), adverbial 地 split off, `nr` kept only for w
 a personal name, the words kept whole though CC-CEDICT lacks them, a date's 日 apart.
 """
 
+from ..text import longest_spans
 from .people import NOT_GIVEN
 
 # The most common Chinese surnames (about 150 of the Hundred Family Surnames).
@@ -77,7 +78,17 @@ def checked_name_tag(word: str, tag: str, known, frequencies: dict) -> str:
         return "n"
     if tag == "nr" and (word[0] in NOT_GIVEN and word not in known or compound(word, known)):
         return "n"
+    if tag == TRANSLITERATED and (NO_GIVEN_NAME & set(word) or _words_of(word, known)):
+        return "n"  # jieba's own nrt entries 在城镇, 二中, 努力提高
     return "n" if tag == TRANSLITERATED and len(word) == 2 and not frequencies.get(word) else tag
+
+
+def _words_of(word: str, known) -> bool:
+    """CC-CEDICT's common words of two characters or more make it up (努力 + 提高)."""
+    if getattr(known, "by_simplified", {}).get(word):
+        return False
+    spans = longest_spans(word, known)
+    return len(spans) > 1 and all(end - start > 1 and common_word(word[start:end], known) for start, end in spans)
 
 
 def common_word(word: str, known) -> bool:

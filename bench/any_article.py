@@ -22,13 +22,14 @@ method in bench/data/any_article/REVIEW.md; the scoring in bench/any_article_sco
 - word boundaries: precision, recall and F of the boundaries between neighbouring Han
   characters, and errors (insertions + deletions) per 1,000 gold words; target <= 5.
 `--errors` lists every miss with its context, read from the article (never stored), of
-the development articles only (`--errors=all`: of every article).
+the development articles only (`--errors=all`: of every article). `--lexicon` links the
+built-in lexicon, as a default site does (without it, no glossary terms are matched).
 
 Development and held out (issue #16): the gold was made on these articles, so the name
 and boundary work was tuned on DEVELOPMENT alone (names in 01 06 09, words in 01 09) and
 the other articles with names or words (04 08 11) are reported apart, as held out.
 
-    .venv/bin/python bench/any_article.py [--errors[=all]] [DEV_ARTICLES_FOLDER]
+    .venv/bin/python bench/any_article.py [--errors[=all]] [--lexicon] [DEV_ARTICLES_FOLDER]
 """
 
 import hashlib
@@ -43,7 +44,9 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from jiedu.pipeline import Tools, read_and_process  # noqa: E402
+from jiedu.lexicon.builtin import load_lexicon  # noqa: E402
 from jiedu.resources import load_resources  # noqa: E402
+from jiedu.engines.usercache import user_cache  # noqa: E402
 from jiedu.text import HAN  # noqa: E402
 from any_article_score import (Boundaries, boundary_errors, expected_capitals, han_of, name_verdict,  # noqa: E402
                                ordinary_capitalised, prf, score_line)
@@ -179,12 +182,13 @@ def reading_row(name: str, names: tuple[int, int, int], words: Boundaries) -> st
 
 def main(argv: list[str]) -> int:
     show_errors = next((a for a in argv if a.startswith("--errors")), None)
-    argv = [a for a in argv if not a.startswith("--errors")]
+    linked = "--lexicon" in argv
+    argv = [a for a in argv if not a.startswith("--errors") and a != "--lexicon"]
     folder = Path(argv[0]) if argv else next((f for f in DEV_ARTICLES if f.is_dir()), None)
     if folder is None or not folder.is_dir():
         print("no dev-articles folder (give it as the argument): nothing measured")
         return 0
-    resources = load_resources(None)
+    resources = load_resources(None, glossary=load_lexicon(user_cache()) if linked else None)
     totals = {"structure": [0, 0], "trad": [0, 0]}
     reading, misses = [], []
     groups = {group: ([0, 0, 0], [Boundaries()]) for group in ("development", "held out")}

@@ -274,3 +274,15 @@ def test_best_terms_as_trying_every_slice(run, data):
         terms += [run[start:end] for start, end in zip(edges, edges[1:])]
     segmenter = make_segmenter(TAGGER, tuple(terms))
     assert segmenter._best_terms(run) == best_terms_by_every_slice(run, segmenter.terms)
+
+
+@pytest.mark.parametrize("text, words", [
+    # a term that would strand single characters of the known words around it loses to jieba's cut
+    ("中国人民进入新世纪", ["中国", "人民", "进入", "新世纪"]),  # 民进, a party's short name
+    ("摆脱贫穷", ["摆脱", "贫穷"]),  # 脱贫
+    ("政治局面稳定", ["政治局面", "稳定"]),  # 政治局
+    # ... and wins where jieba's cut strands more (勇|毅|笃|行者)
+    ("做勇毅笃行者", ["做", "勇毅笃行", "者"]),
+])
+def test_a_term_against_a_word_straddling_its_edge(resources, text, words):
+    assert [w.text for w in segment(Block("paragraph", text, 0, text, text), resources.segmenter).words] == words

@@ -1,10 +1,8 @@
 """Proper names jiedu knows, with their capitals (GB/T 16159): people, places, organisations.
-
 Two sources, both built into jiedu: the political lexicon's people and institutions (its
 pinyin is capitalised by name part: Xí Jìn píng, Zhōng yāng Jūn wěi) and CC-CEDICT's
-headwords that it writes with capitals in every reading (Zhōng huá Rén mín Gòng hé guó,
-Mǎ kè sī). Built once per process (`resources.py`) and passed to the segment and names
-stages; nothing here is specific to one article.
+headwords that it writes with capitals in every reading (Zhōng huá Rén mín Gòng hé guó, Mǎ kè
+sī). Built once per process (`resources.py`), passed to the segment and names stages.
 """
 
 import re
@@ -14,34 +12,39 @@ from functools import cached_property
 from importlib import resources as package_files
 
 from .glossary import Glossary
+from .transliteration import foreign_shares
 
 PERSON, NAME = "person", "name"
-"""The kinds: a personal name (surname + given name, or a transliteration), or any other
-proper name (a place, an organisation), capitalised on each of its words."""
+"""A person (surname + given name, or a transliteration), or another name, a capital per word."""
 LEXICON_KINDS = {"person": PERSON, "institution": NAME, "hk-macau-taiwan": NAME, "diplomacy": NAME, "military": NAME}
 """Lexicon categories whose entries may be names: people always; the others where the
 English is a name too (`title_case`: "Election Committee", not "Hong Kong people ...")."""
 SMALL_WORDS = frozenset(("of", "the", "and", "for", "in", "on", "to", "at", "a", "an", "de"))
 PLACE_HEADS = frozenset("省市县区州盟旗")
 """A place's generic head, written apart from a name of two syllables or more (Fǔníng Xiàn)."""
-LIFE_YEARS = re.compile(r"\((?:c\. ?)?\d{3,4}-(?:c\. ?)?\d{3,4}\)|\(born \d{4}\)|\(died \d{3,4}\)")
-"""CC-CEDICT writes a person's years after the name: Zhu De (1886-1976)."""
+LIFE_YEARS = re.compile(r"\((?:c\. ?)?\d{3,4}-(?:c\. ?)?\d{3,4}\)|\(born \d{4}\)|\(died \d{3,4}\)")  # Zhu De (1886-1976)
 NOT_NAMES = re.compile(r"^(?:surname |variant of |old variant|see )|[Mm]ovement|[Cc]ampaign|plenum|plenary|[Mm]ember\b|"
                        r"\bmonth\b|[Ff]estival|[Dd]ynasty|\bera\b|[Rr]evolution|[Ww]ar\b|[Ii]ncident")
-"""Senses of what CC-CEDICT capitalises but GB/T 16159's names are not: events, members,
-months, festivals, periods."""
+"""Senses of what CC-CEDICT capitalises but GB/T 16159's names are not: events, members, months..."""
+TITLES = frozenset(("主席", "副主席", "总理", "副总理", "总统", "先生", "女士", "小姐", "委员", "记者", "书记", "副书记",
+                    "同志", "部长", "省长", "市长", "主任", "议员", "局长", "司长", "教授", "博士", "大使", "将军", "总书记",
+                    "特首", "行政长官", "立委", "主委", "议长", "署长", "处长", "院长", "校长", "会长", "秘书长",
+                    "发言人", "律师", "法官", "医生", "总裁", "董事长", "县长", "镇长", "党魁", "召集人",
+                    "国务卿", "首相", "外长", "外相", "领导人", "国王", "女王", "元帅"))
+"""Titles next to a personal name; a lexicon entry name + title (立法会主席) is no name."""
+VARIANT = re.compile(r"(?:old )?variant of |see ")
 NAME_TAGS = ("nr", "ns", "nt", "nz", "j")
-"""jieba's tags of names and abbreviations: a CC-CEDICT name that jieba tags otherwise
-(共产党员 n, 十二月 m, 四清 t) is taken for a common word."""
+"""jieba's name tags: a CC-CEDICT name jieba tags otherwise (共产党员 n, 四清 t) is a common word."""
 
 
 @dataclass(frozen=True)
 class ProperNames:
     """Simplified form -> (kind, the indices of its capitalised syllables)."""
-
     capitals: dict[str, tuple[str, frozenset[int]]] = field(default_factory=dict)
     surnames: "Surnames" = None
     """The surname table (`jiedu/data/surnames.toml`), for names no list knows."""
+    foreign: dict[str, float] = field(default_factory=dict)
+    """Character -> how often it writes a transliterated name (`transliteration.py`)."""
 
     def __contains__(self, word: str) -> bool:
         return word in self.capitals
@@ -89,17 +92,18 @@ def capital_indices(syllables) -> frozenset[int]:
 
 
 def cedict_names(by_simplified: dict, tags: dict) -> dict[str, tuple[str, frozenset[int]]]:
-    """Headwords of two or more characters that CC-CEDICT capitalises in every reading,
-    one syllable per character, and that jieba does not tag as a common word; a person
-    when its senses give life years."""
+    """Headwords of two or more characters that CC-CEDICT capitalises in every reading, one
+    syllable per character, that jieba does not tag as a common word unless their senses give
+    life years (拿破仑 n: a person); rows naming another spelling (variant of) don't count."""
     names = {}
     for word, rows in by_simplified.items():
-        if len(word) < 2 or not all(row[2][:1].isupper() for row in rows) or not tags.get(word, "nz").startswith(NAME_TAGS):
+        if len(word) < 2 or not all(row[2][:1].isupper() for row in rows):
             continue
-        syllables = rows[0][2].split(" ")
-        if len(syllables) != len(word) or any(NOT_NAMES.search(row[3]) for row in rows):
+        syllables, senses = rows[0][2].split(" "), [row[3] for row in rows if not VARIANT.match(row[3])] or [rows[0][3]]
+        person = any(LIFE_YEARS.search(sense) for sense in senses) and not word.endswith(tuple(TITLES))  # 毛主席
+        if len(syllables) != len(word) or any(NOT_NAMES.search(sense) for sense in senses) \
+                or not person and not tags.get(word, "nz").startswith(NAME_TAGS):
             continue
-        person = any(LIFE_YEARS.search(row[3]) for row in rows)
         names[word] = (PERSON if person else NAME, capital_indices(syllables))
     return {word: (kind, abbreviations(word, kind, pattern, names)) for word, (kind, pattern) in names.items()}
 
@@ -124,9 +128,13 @@ def lexicon_names(lexicon: Glossary) -> dict[str, tuple[str, frozenset[int]]]:
     for entry in lexicon.by_simplified.values():
         kind = LEXICON_KINDS.get(entry.category)
         if kind and entry.pinyin and entry.pinyin[0][:1].isupper() and len(entry.pinyin) == len(entry.simplified) \
-                and (kind == PERSON or title_case(entry.english)):
+                and (kind == PERSON or title_case(entry.english)) and not _titled(entry.simplified, entry.pinyin):
             names[entry.simplified] = (kind, capital_indices(entry.pinyin))
     return names
+
+
+def _titled(word: str, pinyin: tuple[str, ...]) -> bool:  # 立法会主席 Lì fǎ huì zhǔ xí
+    return any(word[cut:] in TITLES and not any(s[:1].isupper() for s in pinyin[cut:]) for cut in range(1, len(word) - 1))
 
 
 def title_case(english: str) -> bool:
@@ -152,12 +160,12 @@ def name_words(word: str, known, whole: bool = False) -> list[str]:
 
 def word_capitals(word: str, known) -> frozenset[int]:
     """A capital on each of a name's words (Zhōngyāng Zhèngzhìjú), and on a place's head
-    after a name of two characters or more (Fǔníng Xiàn)."""
-    starts, position = set(), 0
-    for part in name_words(word, known, whole=True):
+    after a name of two characters or more (Fǔníng Xiàn), not inside a word (Xíngzhèngqū)."""
+    starts, position, parts = set(), 0, name_words(word, known, whole=True)
+    for part in parts:
         starts.add(position)
         position += len(part)
-    if len(word) >= 3 and word[-1] in PLACE_HEADS:
+    if len(word) >= 3 and word[-1] in PLACE_HEADS and len(parts[-1]) not in range(2, len(word)):
         starts.add(len(word) - 1)
     return frozenset(starts)
 
@@ -172,7 +180,7 @@ def build_names(lexicon: Glossary | None, by_simplified: dict, tags: dict) -> Pr
     for word, (kind, pattern) in names.items():
         if kind == NAME and len(pattern) == 1 and (len(word) >= 4 or word[-1] in PLACE_HEADS):
             names[word] = (kind, abbreviations(word, kind, word_capitals(word, by_simplified), names))
-    return ProperNames(names, load_surnames())
+    return ProperNames(names, load_surnames(), foreign_shares(by_simplified))
 
 
 def with_readings(names: ProperNames, readings: dict[str, tuple[str, ...]]) -> ProperNames:
@@ -189,4 +197,3 @@ def known_to_segmenter(names: ProperNames, frequencies: dict) -> list[tuple[str,
     characters or more (two-character ones glue across words too often)."""
     return [(word, "nr" if kind == PERSON else "nt") for word, (kind, _pattern) in names.capitals.items()
             if not frequencies.get(word) and (kind == PERSON or len(word) >= 3)]
-

@@ -3,6 +3,7 @@ never does (将 an object marker), adverbial 地 split off, `nr` kept only for w
 a personal name, the words kept whole though CC-CEDICT lacks them, a date's 日 apart.
 """
 
+from ..text import longest_spans
 from .people import NOT_GIVEN
 
 # The most common Chinese surnames (about 150 of the Hundred Family Surnames).
@@ -60,13 +61,34 @@ def retag_name(word: str, tag: str, known) -> str:
     return "n" if common_word(word, known) else "nr"
 
 
+def compound(word: str, known) -> bool:
+    """Three characters no dictionary has whole whose first two or last two are a common word:
+    a compound jieba's HMM took for a name (高水平, 常见病, 严峻性, 安全观), not 王国维 (CC-CEDICT's)."""
+    if len(word) != 3 or getattr(known, "by_simplified", {}).get(word):
+        return False
+    return any(getattr(known, "by_simplified", {}).get(part) and common_word(part, known) for part in (word[:2], word[1:]))
+
+
 def checked_name_tag(word: str, tag: str, known, frequencies: dict) -> str:
     """jieba's person tags checked against CC-CEDICT (`known`): no name where it reads the
     word without a capital (严重性), and no transliteration of two characters that jieba
-    only guessed (保王 of 保王派)."""
+    only guessed (保王 of 保王派), no guessed person that opens with a function character
+    (和泛民: 和 + 泛民) unless CC-CEDICT knows it (和珅), nor a `compound` (高水平)."""
     if tag in ("nr", TRANSLITERATED) and common_word(word, known):
         return "n"
+    if tag == "nr" and (word[0] in NOT_GIVEN and word not in known or compound(word, known)):
+        return "n"
+    if tag == TRANSLITERATED and (NO_GIVEN_NAME & set(word) or _words_of(word, known)):
+        return "n"  # jieba's own nrt entries 在城镇, 二中, 努力提高
     return "n" if tag == TRANSLITERATED and len(word) == 2 and not frequencies.get(word) else tag
+
+
+def _words_of(word: str, known) -> bool:
+    """CC-CEDICT's common words of two characters or more make it up (努力 + 提高)."""
+    if getattr(known, "by_simplified", {}).get(word):
+        return False
+    spans = longest_spans(word, known)
+    return len(spans) > 1 and all(end - start > 1 and common_word(word[start:end], known) for start, end in spans)
 
 
 def common_word(word: str, known) -> bool:

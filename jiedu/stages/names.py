@@ -35,7 +35,7 @@ def name_capitals(words: tuple[Word, ...], index: int, syllables: tuple[str, ...
 
 
 def _is_name(word: Word, syllables: tuple[str, ...]) -> bool:
-    return word.tag == "nr" and len(word.text) >= 2 and len(syllables) == len(word.text)
+    return word.tag == "nr" and len(syllables) == len(word.text)  # one character: a surname before a title
 
 
 def _surname_length(name: str) -> int:

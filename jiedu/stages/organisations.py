@@ -7,8 +7,8 @@ An organisation ends in a head word and takes the words before it that name it:
   word a noun, the others nouns or verbs);
 - a unit (办公室, 公社, 大队, 出版社 ...) the same, when a name, a national opening (中央, 全国,
   国家) or a committee is among them (a 办公室 after 个人 is no name);
-- a party or local committee (中央, 省委, 市委, 党委 ...) right after a place or party name
-  (苏共 中央, 广东 省委); 中央 only after a party (…共, …党).
+- a party or local committee (中央, 省委, 市委, 党委 ...) or a party (人民党) right after a place
+  or party name (苏共 中央, 广东 省委, 蒙古 人民党); 中央 only after a party (…共, …党).
 A single word ending in such a head that CC-CEDICT does not know as a common word (人民出版社,
 国防委员会) is one too. The words are tagged `ORG_TAG`; the capitals stage capitalises each.
 """
@@ -23,7 +23,8 @@ COMMITTEES = frozenset(("委员会", "领导小组", "小组", "书记处", "政
 UNITS = frozenset(("办公室", "公社", "大队", "生产大队", "出版社", "研究室", "研究院", "研究所", "办事处", "管理局"))
 HEADS = tuple(sorted(COMMITTEES | UNITS))
 LOCAL = frozenset(("中央", "市委", "省委", "党委", "县委", "区委", "州委", "地委"))
-"""Heads right after a name only."""
+"""Heads right after a name only; and a party's name (人民党, 民主党 ...): 蒙古 人民党."""
+PARTY = "党"
 OPENINGS = frozenset(("中央", "全国", "国家"))
 LOOKALIKES = str.maketrans("巿", "市")
 """Characters sources print for another of the same shape (巿 fú for 市 shì: 北京巿委)."""
@@ -46,7 +47,7 @@ def organisations(block: Block, names, known) -> Block:
 def organisation(words: tuple[Word, ...], index: int, names, known) -> range:
     """The positions of the organisation whose head is words[index], or none."""
     head = words[index].text.translate(LOOKALIKES)
-    if head in LOCAL:
+    if head in LOCAL or len(head) >= 3 and head.endswith(PARTY):
         before = words[index - 1] if index else None
         party = head != "中央" or (before is not None and before.text.endswith(("共", "党")))
         return range(index - 1, index + 1) if before is not None and _a_name(before, names) and party else range(0)
@@ -59,6 +60,7 @@ def organisation(words: tuple[Word, ...], index: int, names, known) -> range:
         start += 1  # the first word a noun: 进入 办公室 is no name
     if index - start > 2 and not (_a_name(words[start], names) or words[start].text in OPENINGS):
         start = index - 2  # more than two parts only after a name: 代表 宪法 起草 委员会
+    start = next((p for p in range(start, index) if _a_name(words[p], names)), start)  # 代表 | 中共中央 书记处
     parts = words[start:index]
     if not parts or head in UNITS and not any(_a_name(w, names) or w.text in OPENINGS or w.text in COMMITTEES
                                               for w in parts):

@@ -13,32 +13,52 @@ context, then made whole everywhere in the article.
 
 from dataclasses import replace
 
-from ..lexicon.propernames import PERSON, ProperNames
+from ..lexicon.propernames import PERSON, TITLES, ProperNames
 from ..model import Block, Word
 
-TITLES = frozenset(("主席", "副主席", "总理", "副总理", "总统", "先生", "女士", "小姐", "委员", "记者", "书记", "副书记",
-                    "同志", "部长", "省长", "市长", "主任", "议员", "局长", "司长", "教授", "博士", "大使", "将军", "总书记",
-                    "特首", "行政长官", "立委", "主委", "议长", "署长", "处长", "院长", "校长", "会长", "秘书长",
-                    "发言人", "律师", "法官", "医生", "总裁", "董事长", "县长", "镇长", "党魁", "召集人"))
-"""Words that stand next to a personal name."""
 NOT_GIVEN = frozenset("的了是在和与及等也都就而为把被对从向于之其这那有没不")
 """Function characters: never inside a given name."""
 GIVEN_TAG = "nrg"
 """The tag of a given name standing alone (近平): capitalised once, read as a name."""
 LIST_MARK = "、"
+NOUN_LIKE = ("n", "z", "g", "j")
+"""First letters of jieba's tags of a stray piece of a foreign name (蓬 n, 佩 zg): no verb (说),
+numeral or function word."""
+FOREIGN_TAG = "nrt"
+"""jieba's tag of a transliterated name (谢苗诺夫): one word, one capital."""
 
 
-def people(blocks: tuple[Block, ...], names: ProperNames, known) -> tuple[Block, ...]:
+def people(blocks: tuple[Block, ...], names: ProperNames, known, spelled=lambda words, names, known: ()) -> tuple[Block, ...]:
     """The article's blocks with the names found by their cues whole, and joined again
-    wherever else they are split; given names alone made one word."""
+    wherever else they are split; given names alone made one word. `spelled`: a block's
+    transliterations found by their characters (`foreign.spelled_out`)."""
     if names.surnames is None:
         return blocks
-    found = set()
+    found, foreign = set(), set()
     for block in blocks:
+        foreign |= set(spelled(block.words, names, known))
         found |= {text for text in cued_names(block.words, names, known)}
+        foreign |= {text for text in transliterated(block.words, names, known)}
     seen = found | {w.text for b in blocks for w in b.words if w.tag == "nr" or names.kind(w.text) == PERSON}
     given = {g for g in (given_name(name, names, known) for name in seen) if g}
-    return tuple(_whole(block, found, given) for block in blocks)
+    chinese = {text for text in found if text not in foreign or names.surnames.length(text, common_only=True)}
+    whole = {text: "nr" for text in seen if 2 <= len(text) <= 4 and names.surnames.length(text)}  # seen whole once
+    tags = {**whole, **{t: FOREIGN_TAG for t in foreign}, **{t: "nr" for t in chinese}, **{t: GIVEN_TAG for t in given}}
+    return tuple(titled_surnames(_whole(block, tags), names) for block in blocks)
+
+
+def titled_surnames(block: Block, names: ProperNames) -> Block:
+    """A common surname alone right before a title is a person's (曾 主席 Zēng zhǔxí, 梁 议员):
+    tagged `nr`, read and capitalised as a surname; the title stays its own word. Not a verb
+    (任 主任 "serve as"), nor after a noun or pronoun (高岗 任 主任, 他 任 ...)."""
+    words = block.words
+    wanted = [index for index, word in enumerate(words[:-1]) if words[index + 1].text in TITLES
+              and len(word.text) == 1 and word.tag not in ("x", "nr") and not word.tag.startswith("v")
+              and word.text not in NOT_GIVEN and names.surnames.length(word.text, common_only=True)
+              and not (index and words[index - 1].tag.startswith(("n", "r", "term")))]
+    if not wanted:
+        return block
+    return replace(block, words=tuple(replace(w, tag="nr") if i in wanted else w for i, w in enumerate(words)))
 
 
 def cued_names(words: tuple[Word, ...], names: ProperNames, known) -> list[str]:
@@ -87,13 +107,36 @@ def _glued(words: tuple[Word, ...], end: int, known) -> bool:
     return end < len(words) and common_word(words[end - 1].text + words[end].text, known)
 
 
+def transliterated(words: tuple[Word, ...], names: ProperNames, known) -> list[str]:
+    """Foreign names in transliteration that jieba left in pieces, right after a title
+    (国务卿 蓬|佩|奥, 总统 泽|连斯基): two to four pieces, single characters (at least one)
+    or jieba's guessed names, no two of them a word together, the whole no word or known name."""
+    result = []
+    for index in (i for i, word in enumerate(words) if word.text in TITLES):
+        for size in (4, 3, 2):
+            stretch = words[index + 1:index + 1 + size]
+            if len(stretch) == size and _foreign(stretch, names, known) and not _glued(words, index + 1 + size, known):
+                result.append("".join(w.text for w in stretch))
+                break
+    return result
+
+
+def _foreign(stretch: tuple[Word, ...], names: ProperNames, known) -> bool:
+    text = "".join(w.text for w in stretch)
+    pieces = all(len(w.text) == 1 and w.tag[:1] in NOUN_LIKE or len(w.text) > 1 and w.tag == "nr" for w in stretch)
+    apart = not any(common_word(a.text + b.text, known) for a, b in zip(stretch, stretch[1:]))
+    return (pieces and apart and any(len(w.text) == 1 for w in stretch) and 3 <= len(text) <= 6
+            and not NOT_GIVEN & set(text) and not common_word(text, known) and text not in names)
+
+
 def shaped(stretch: tuple[Word, ...], names: ProperNames, known) -> bool:
     """A surname + one or two given characters, no common word, no known non-person
     name, each piece a single Han character (or one word jieba tagged a person)."""
     text = "".join(w.text for w in stretch)
     surname = names.surnames.length(text)
-    pieces = all(len(w.text) == 1 and w.tag != "x" for w in stretch) or (len(stretch) == 1 and stretch[0].tag == "nr")
-    return (pieces and surname and 1 <= len(text) - surname <= 2 and not NOT_GIVEN & set(text[surname:])
+    pieces = all(len(w.text) == 1 and w.tag != "x" for w in stretch) or (len(stretch) == 1 and stretch[0].tag == "nr") \
+        or len(stretch) == 2 and len(stretch[0].text) == 1 and len(stretch[1].text) == 2 and stretch[1].tag != "x"  # 王 建国
+    return (pieces and surname and 1 <= len(text) - surname <= 2 and not NOT_GIVEN & set(text)
             and not common_word(text, known) and names.kind(text) in (None, PERSON))
 
 
@@ -111,14 +154,14 @@ def common_word(text: str, known) -> bool:
     return any(not row[2][:1].isupper() for row in rows) if rows else text in known
 
 
-def _whole(block: Block, found: set[str], given: set[str]) -> Block:
+def _whole(block: Block, tags: dict[str, str]) -> Block:
+    """Each wanted name (text -> its tag) one word wherever its pieces stand apart."""
     words, result, index = block.words, [], 0
     while index < len(words):
-        end = _joined_end(words, index, found | given)
-        if end > index + 1 or words[index].text in given:
+        end = _joined_end(words, index, tags)
+        if end > index + 1 or tags.get(words[index].text) == GIVEN_TAG:
             text = "".join(w.text for w in words[index:end])
-            tag = GIVEN_TAG if text in given else "nr"
-            result.append(Word(text, "".join(w.trad for w in words[index:end]), tag=tag))
+            result.append(Word(text, "".join(w.trad for w in words[index:end]), tag=tags[text]))
         else:
             result.append(words[index])
         index = end
@@ -126,11 +169,12 @@ def _whole(block: Block, found: set[str], given: set[str]) -> Block:
     return block if result == block.words else replace(block, words=result)
 
 
-def _joined_end(words: tuple[Word, ...], index: int, wanted: set[str]) -> int:
-    """The end of the single-character words from `index` that make a wanted name."""
+def _joined_end(words: tuple[Word, ...], index: int, wanted) -> int:
+    """The end of the words from `index` (single characters, or jieba's guessed names) that
+    make a wanted name."""
     text, best = "", index + 1
     for end in range(index, min(len(words), index + 4)):
-        if len(words[end].text) != 1 or words[end].tag in ("x", "term", "override"):
+        if len(words[end].text) != 1 and words[end].tag not in ("nr", "ns", FOREIGN_TAG) or words[end].tag in ("x", "term", "override"):
             break
         text += words[end].text
         if end > index and text in wanted:

@@ -13,11 +13,13 @@ Two passes, around annotate:
   does not know as a common word on its first syllable; every other word none (外国, 宝贵).
 """
 
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
-from ..lexicon.propernames import PERSON, ProperNames, word_capitals
+from ..lexicon.propernames import NAME, PERSON, TITLES, ProperNames, name_words, word_capitals
+from ..text import longest_spans
 from ..model import Block, Word
-from .organisations import ORG_TAG, organisations
+from .foreign import spelled_out
+from .organisations import LOCAL, ORG_TAG, organisations
 from .names import COMPOUND_SURNAMES
 from .people import GIVEN_TAG, people
 
@@ -27,6 +29,8 @@ are not, only the organisations the name lists know."""
 KEPT = ("term", "override")
 """Words a person chose (glossary terms, boundary overrides): never joined or split."""
 LONGEST_JOIN = 5
+LONG_NAME = 5
+"""A name of this many characters or more that no dictionary has whole is written as its words."""
 """The most words joined into one name."""
 
 
@@ -34,14 +38,15 @@ def name_blocks(blocks: tuple[Block, ...], names: ProperNames, known) -> tuple[B
     """The names stage: known names whole (`split_names`), then the people no list knows
     (`people.people`, over the whole article), then organisations built from generic
     parts (`organisations.organisations`)."""
-    blocks = people(tuple(split_names(block, names, known) for block in blocks), names, known)
+    blocks = people(tuple(split_names(block, names, known) for block in blocks), names, known, spelled_out)
     return tuple(organisations(block, names, known) for block in blocks)
 
 
 def split_names(block: Block, names: ProperNames, known) -> Block:
     """Known names whole: joined where the segmenter split them, split off where it glued them."""
     joined = join_names(block.words, names)
-    words = tuple(part for word in joined for part in _split_off(word, names, known))
+    words = tuple(piece for word in joined for part in _split_off(word, names, known)
+                  for piece in long_name_words(part, names, known))
     return block if words == block.words else replace(block, words=words)
 
 
@@ -80,15 +85,43 @@ def _name_tag(text: str, names: ProperNames) -> str:
 
 
 def _split_off(word: Word, names: ProperNames, known) -> tuple[Word, ...]:
-    """The word, or its leading name and the rest when the rest is a dictionary word."""
-    text = word.text
-    if len(text) < 4 or word.term or word.tag in KEPT or text in names:
+    """The word, or its leading name and the rest when the rest is a dictionary word; a glossary
+    term only when the rest is a title (GB/T 16159 writes them apart: 中央军委 主席; 省委 书记, so
+    that 广东 省委 is an organisation)."""
+    text, term = word.text, word.tag == "term"
+    if len(text) < 4 or word.term or word.tag in KEPT and not term or text in names:
         return (word,)
     for end in range(len(text) - 2, 1, -1):
         head, rest = text[:end], text[end:]
-        if head in names and rest in known:
-            return (Word(head, word.trad[:end], tag=_name_tag(head, names)), Word(rest, word.trad[end:], tag=word.tag))
+        if (head in names or term and head in LOCAL) and (rest in TITLES if term else rest in known):
+            return (Word(head, word.trad[:end], tag=_name_tag(head, names)),
+                    Word(rest, word.trad[end:], tag="n" if term else word.tag))
     return (word,)
+
+
+def long_name_words(word: Word, names: ProperNames, known) -> tuple[Word, ...]:
+    """A long name that no dictionary has whole is its words (the gold's standard: 中央 财经
+    领导小组), the longest known names or words from the left, each capitalised as a name's
+    word; one CC-CEDICT has (中华人民共和国) stays one word."""
+    text, lookup = word.text, getattr(known, "by_simplified", known)
+    if len(text) < LONG_NAME or word.tag in KEPT or names.kind(text) != NAME or text in lookup:
+        return (word,)
+    spans = longest_spans(text, _KnownOrName(lookup, names, text))
+    if len(spans) < 2 or any(end - start < 2 for start, end in spans):
+        return (word,)
+    return tuple(Word(text[s:e], word.trad[s:e], tag=_name_tag(text[s:e], names) if text[s:e] in names else ORG_TAG)
+                 for s, e in spans)
+
+
+@dataclass(frozen=True)
+class _KnownOrName:
+    """A known word or name, but not the whole being cut."""
+    lookup: object
+    names: ProperNames
+    whole: str
+
+    def __contains__(self, text: str) -> bool:
+        return text != self.whole and (text in self.names or text in self.lookup)
 
 
 def capitalise(block: Block, names: ProperNames, known) -> Block:
@@ -112,16 +145,19 @@ def capitals_of(word: Word, names: ProperNames, known) -> frozenset[int] | None:
     pattern = names.pattern(word.text)
     if pattern is not None:
         return pattern
+    if word.tag == ORG_TAG:  # a word of an organisation's name, a glossary term's too (中央 政治局)
+        return word_capitals(word.text, getattr(known, "by_simplified", {}))
     if word.term:
         return None
+    if word.tag == "nr" and len(word.text) == 1:
+        return frozenset({0})  # a surname before a title (曾 主席)
     if word.tag == "nr" and 2 <= len(word.text) <= 4:
         return frozenset({0, surname_length(word.text, names)}) - {len(word.text)}
     if word.tag == GIVEN_TAG or word.tag == "nrt" and len(word.text) > 1 and not common_word(word.text, known):
         return frozenset({0})  # a given name alone (近平), a transliteration (谢苗诺夫 Xiè miáo nuò fū)
-    if word.tag == ORG_TAG:
-        return word_capitals(word.text, getattr(known, "by_simplified", {}))
-    if word.tag in PLACE_TAGS and len(word.text) > 1 and not common_word(word.text, known):
-        return word_capitals(word.text, getattr(known, "by_simplified", {}))
+    if word.tag in PLACE_TAGS and len(word.text) > 1 and not common_word(word.text, known) \
+            and not all(common_word(part, known) for part in name_words(word.text, getattr(known, "by_simplified", {}))):
+        return word_capitals(word.text, getattr(known, "by_simplified", {}))  # 洋浦 开发区, not 特大 城市
     return frozenset()
 
 

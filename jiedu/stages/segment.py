@@ -56,10 +56,27 @@ class Segmenter:
 
     def _cut_terms(self, run: str) -> list[tuple[str, str]]:
         words, gap_start = [], 0
-        for start, term in self._best_terms(run):
+        for start, term in self._checked(run, self._best_terms(run)):
             words += self._jieba(run[gap_start:start]) + [(term, "term")]
             gap_start = start + len(term)
         return mark_object_jiang(words + self._jieba(run[gap_start:]))
+
+    def _checked(self, run: str, terms: list[tuple[int, str]]) -> list[tuple[int, str]]:
+        """The terms that survive a check of both cuts: where a known word of jieba's own cut of
+        the run straddles a term's edge, the cut that leaves fewer single characters over the
+        two wins (人|民进|入 against 人民 进入, 政治局|面 against 政治 局面: jieba's; 勇毅笃行|者
+        against 勇|毅|笃|行者: the term's)."""
+        if not terms:
+            return terms
+        spans, position = [], 0
+        cut = getattr(self.tagger.tokenizer, "cut", None)
+        for word in cut(run, HMM=False) if cut else (pair.word for pair in self.tagger.cut(run, HMM=False)):
+            spans.append((position, position + len(word), self._known(word)))
+            position += len(word)
+        return [(start, term) for start, term in terms if not _worse(spans, start, start + len(term))]
+
+    def _known(self, word: str) -> bool:
+        return self.known is None or word in self.known_first or word in self.known
 
     def _best_terms(self, run: str) -> list[tuple[int, str]]:
         """Non-overlapping glossary terms covering the most characters, then the fewest
@@ -111,6 +128,17 @@ class Segmenter:
     def _tag_of(self, word: str, fallback: str) -> str:
         """Its own dictionary tag (干 a verb); a name's only where `retag_name` keeps it (新年贺词's 贺词)."""
         return retag_name(word, getattr(self.tagger, "word_tag_tab", {}).get(word, fallback), self.known)
+
+
+def _worse(spans: list[tuple[int, int, bool]], start: int, end: int) -> bool:
+    """The term [start, end) strands more single characters of the known words that straddle
+    its edges than jieba's cut has over the same stretch."""
+    left = next((low for low, high, known in spans if known and low < start < high), start)
+    right = next((high for low, high, known in spans if known and low < end < high), end)
+    if (left, right) == (start, end):
+        return False
+    stranded = (start - left == 1) + (right - end == 1)
+    return stranded > sum(1 for low, high, _k in spans if left <= low and high <= right and high - low == 1)
 
 
 def make_segmenter(tagger, terms: tuple[str, ...], known=None) -> Segmenter:

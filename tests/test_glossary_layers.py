@@ -16,6 +16,7 @@ from jiedu.errors import ContentError
 from jiedu.lexicon.builtin import entry_ids, load_lexicon
 from jiedu.lexicon.glossary import Entry, indexed
 from jiedu.lexicon.layers import layered, without
+from jiedu.output.export import word_fields
 
 from conftest import ROOT, TEMPLATES, tree
 
@@ -53,7 +54,7 @@ def content(tmp_path) -> Path:
 
 def built(content: Path, output: Path, resources, **options):
     result = build_site(content, output, TEMPLATES, resources, **options)
-    words = {slug: [w for b in json.loads((output / f"articles/{slug}.json").read_text(encoding="utf-8"))["blocks"]
+    words = {slug: [word_fields(w) for b in json.loads((output / f"articles/{slug}.json").read_text(encoding="utf-8"))["blocks"]
                     for w in b["words"]] for slug in ARTICLES}
     return result, words
 

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from jiedu.builder import build_site
+from jiedu.output.export import word_fields
 from jiedu.text import HAN
 
 from conftest import CONTENT, ROOT, TEMPLATES, tree
@@ -52,7 +53,9 @@ def test_json_blocks_equal_the_converted_cleaned_source(built_site, seed_article
     data = json.loads((built_site / "articles" / "baotou-zuofeng.json").read_text(encoding="utf-8"))
     assert data["slug"] == "baotou-zuofeng" and data["title"] == "包头市作风积弊“大扫除”如火如荼"
     cleaned = seed_article.cleaned.text
+    assert data["schema"] == "jiedu.article/2"
     for block, model in zip(data["blocks"], seed_article.blocks, strict=True):
+        block["words"] = [word_fields(w) for w in block["words"]]
         assert "".join(w["text"] for w in block["words"]) == block["text"]
         assert "".join(w["trad"] for w in block["words"]) == block["trad"]
         original = cleaned[model.start:model.start + len(model.source)]
@@ -68,7 +71,8 @@ def test_json_records_the_cleaning(built_site):
     data = json.loads((built_site / "articles" / "baotou-zuofeng.json").read_text(encoding="utf-8"))
     cleaning = data["cleaning"]
     assert len(cleaning["artifact"]) == 257 and len(cleaning["repair"]) == 6
-    assert cleaning["artifact"][0] == {"line": 1, "column": 3, "original": "(nèi)", "replacement": "", "reading": "nèi"}
+    assert cleaning["artifact"][0] == [1, 3, "(nèi)", "", "nèi"]  # line, column, original, replacement, reading
+    assert all(len(edit) == 4 for edit in cleaning["punctuation"]) and all(len(e) == 5 for e in cleaning["repair"])
     assert cleaning["findings"] == []
 
 

@@ -1,6 +1,7 @@
 """Shared fixtures. Heavy resources are built once per test session and passed in."""
 
 import contextlib
+import json
 import os
 import shutil
 import signal
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from jiedu.model import Source
+from jiedu.output.wordlist import read_vocabulary
 from jiedu.pipeline import process_article
 from jiedu.stages.read import read_article
 from jiedu.resources import load_resources
@@ -76,6 +78,17 @@ def copy_content(tmp_path) -> Path:
     target = tmp_path / "content"
     shutil.copytree(CONTENT, target)
     return target
+
+
+def word_data(site: Path, slug: str = "baotou-zuofeng") -> dict:
+    """The data an article's word script (words/<slug>.js) hands to jieduWords()."""
+    text = (site / "words" / f"{slug}.js").read_text(encoding="utf-8")
+    return json.loads(text[text.index("jieduWords(") + len("jieduWords("):text.rindex(")")])
+
+
+def site_vocabulary(site: Path, slug: str = "baotou-zuofeng"):
+    """The vocabulary the page and the TSV are made from in the browser, read back."""
+    return read_vocabulary(word_data(site, slug))
 
 
 def tree(folder: Path) -> dict[str, bytes]:

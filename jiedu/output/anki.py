@@ -120,6 +120,14 @@ def article_package(items: list[VocabularyItem], slug: str, title: str, timestam
     return package_bytes([article_deck(items, slug, title, guids)], timestamp)
 
 
+def note_type_package(timestamp: int = DEFAULT_TIMESTAMP) -> bytes:
+    """The site's one word note type in an empty "jiedu" deck: imported once, it lets Anki
+    take any article's TSV (made by the vocabulary page) as notes of that type."""
+    deck = genanki.Deck(stable_id("jiedu word deck"), "jiedu", description=CREDIT)
+    deck.add_model(word_model())
+    return package_bytes([deck], timestamp)
+
+
 def glossary_package(glossary: Glossary, timestamp: int = DEFAULT_TIMESTAMP) -> bytes:
     return package_bytes([glossary_deck(glossary)], timestamp)
 

@@ -1,6 +1,6 @@
 """Render, as files: an article's own pages, and the pages of the whole site.
 
-An article's own files (reader, JSON, vocabulary page, Anki deck, TSV) depend on that
+An article's own files (reader, word data, source record, JSON, vocabulary page) depend on that
 article, the glossary, the settings, the templates and the code only, never on
 other articles: so they can be rendered where the article is annotated and cached
 with it. The site-wide pages (index, glossary, search index, feeds) are made from
@@ -12,12 +12,11 @@ from pathlib import Path
 
 from markupsafe import Markup
 
-from .anki import (DEFAULT_TIMESTAMP, article_package, article_tsv, glossary_package, glossary_tsv,
-                   word_guids)
+from .anki import DEFAULT_TIMESTAMP, glossary_package, glossary_tsv, note_type_package
 from ..files.config import Config
 from ..lexicon.dictionary import CREDIT
 from .digest import READING_SPEED, Digest, merged_occurrences
-from .export import article_json, article_title, inline_json
+from .export import article_json, inline_json
 from .feeds import absolute_files
 from ..lexicon.glossary import Glossary
 from ..lexicon.layers import Glossaries
@@ -25,6 +24,10 @@ from ..model import Article
 from .render import asset_bytes, render_page
 from .search import INDEX_FILE, search_script
 from .views import article_view, grouped_entries
+from .wordlist import vocabulary_data
+
+NOTE_TYPE = "jiedu-word.apkg"
+"""The site's one Anki note type, which every article's TSV imports into."""
 
 
 def anki_stamp(config: Config) -> int:
@@ -38,11 +41,14 @@ def vocabulary_path(slug: str) -> str:
 
 
 def article_files(env, article: Article, glossary: Glossary, config: Config) -> dict[str, bytes]:
-    """The reader, its word-card data, its source record, the article as JSON and, when
-    it has words, its vocabulary page, Anki deck and TSV. Each kind in a folder of its
-    own (or with its own suffix), so no slug collides with another's files."""
+    """The reader, its word data, its source record, the article as JSON and, when it has
+    words, its vocabulary page. Each kind in a folder of its own (or with its own suffix),
+    so no slug collides with another's files. The vocabulary page's list and the Anki TSV
+    are made in the browser from the word data (`wordlist.py`)."""
     view = article_view(article, glossary)
-    path, source, data = f"articles/{view.slug}.html", f"sources/{view.slug}.html", words_script(view.cards)
+    cards = view.cards | ({"vocab": vocabulary_data(article, view.title, view.cards["senses"])}
+                          if article.vocabulary else {})
+    path, source, data = f"articles/{view.slug}.html", f"sources/{view.slug}.html", words_script(cards)
     # The page asks for its data by content hash: a browser never pairs a new page with
     # an old data file from its cache (Traditional forms are matched by word position).
     version = hashlib.sha256(data.encode("utf-8")).hexdigest()[:12]
@@ -52,11 +58,9 @@ def article_files(env, article: Article, glossary: Glossary, config: Config) -> 
              source: render_page(env, "source.html", source, site=config, view=view),
              f"articles/{view.slug}.json": article_json(article, glossary)}
     if article.vocabulary:
-        words, title, items = vocabulary_path(view.slug), article_title(article), list(article.vocabulary)
-        pages[words] = render_page(env, "vocabulary.html", words, site=config, view=view, glossary=glossary)
-        guids = word_guids(view.slug, items)
-        pages[f"articles/{view.slug}.apkg"] = article_package(items, view.slug, title, anki_stamp(config), guids)
-        pages[f"articles/{view.slug}.tsv"] = article_tsv(items, view.slug, title, guids)
+        words = vocabulary_path(view.slug)
+        pages[words] = render_page(env, "vocabulary.html", words, site=config, view=view, glossary=glossary,
+                                   words_version=version)
     return _encoded(pages)
 
 
@@ -77,7 +81,7 @@ def fixed_files(env, templates: Path, config: Config) -> dict[str, bytes]:
     # cannot know where the stylesheet is.
     style = Markup(assets.get("assets/jiedu.css", b"").decode("utf-8").strip())
     pages["404.html"] = render_page(env, "404.html", "404.html", site=config, stylesheet=style)
-    return _encoded(pages) | assets | {".nojekyll": b""}
+    return _encoded(pages) | assets | {".nojekyll": b"", NOTE_TYPE: note_type_package(anki_stamp(config))}
 
 
 def site_files(env, digests: list[Digest], glossaries: Glossaries, templates: Path, config: Config,

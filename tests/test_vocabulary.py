@@ -267,8 +267,9 @@ def test_the_word_data_carries_the_whole_vocabulary(built_site, seed_article):
     vocab = word_data(built_site)["vocab"]
     for record, item in zip(vocab["items"], seed_article.vocabulary, strict=True):
         before, word, after = clause_around(item.sentence, item.text)
-        assert piece(vocab["blocks"][record[4] - 1][0], record[6]) == before + word + after
-    assert any(item.fallback for item in expected) and any(record[6][0] < 0 for record in vocab["items"])  # cut clauses
+        clause = record[6] if len(record) > 6 and record[6] else record[5]  # 0 or cut off: the sentence
+        assert piece(vocab["blocks"][record[4] - 1][0], clause) == before + word + after
+    assert any(item.fallback for item in expected) and any(len(r) > 6 and r[6] and r[6][0] < 0 for r in vocab["items"])  # cut clauses
 
 
 @pytest.mark.parametrize("shown, text, at, expected", [
@@ -292,11 +293,15 @@ def test_the_note_type_package_lets_anki_import_the_tsv(items, tmp_path):
         (tmp_path / "type.apkg").write_bytes(note_type_package())
         col.import_anki_package(anki.ImportAnkiPackageRequest(package_path=str(tmp_path / "type.apkg"),
                                                               options=anki.ImportAnkiPackageOptions()))
-        assert col.note_count() == 0 and col.models.by_name("jiedu word")
-        (tmp_path / "a.tsv").write_text(article_tsv(items, SLUG, TITLE), encoding="utf-8")
-        for new in (len(items), 0):  # a second import updates the same notes
+        assert col.note_count() == 1 and col.models.by_name("jiedu word")  # with its one example note
+        fixed = [replace(items[0], english="fixed gloss"), *items[1:]]
+        for words, new, updated in ((items, len(items), 0), (fixed, 0, 1)):  # again: the same notes, updated
+            (tmp_path / "a.tsv").write_text(article_tsv(words, SLUG, TITLE), encoding="utf-8")
             metadata = col.get_csv_metadata(str(tmp_path / "a.tsv"), None)
             log = col.import_csv(anki.ImportCsvRequest(path=str(tmp_path / "a.tsv"), metadata=metadata)).log
-            assert (len(log.new), col.note_count()) == (new, len(items))
+            assert (len(log.new), len(log.updated), col.note_count()) == (new, updated, len(items) + 1)
+        [note_id] = col.find_notes(f"Characters:{items[0].text}")
+        note = col.get_note(note_id)
+        assert note.note_type()["name"] == "jiedu word" and note["English"] == "fixed gloss"
     finally:
         col.close()

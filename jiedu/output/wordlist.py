@@ -9,7 +9,8 @@ it reuses. Each item is an array, cut after its last field that says something:
 
 `level` is the HSK level (0: none) plus 8 when the English is built from the word's
 parts or says "personal name" (`fallback`); `block` is the block's number from 1;
-`sentence` and `clause` are `span`s of that block's text; `english` is "" where the
+`sentence` and `clause` are `span`s of that block's text (`clause` 0 when it is the
+whole sentence); `english` is "" where the
 browser finds the same in the senses (`read_english`: the first sense, the parts' first
 senses joined by " + ", or "personal name"). `read_vocabulary` reads the items back.
 """
@@ -57,7 +58,7 @@ def item_record(item: VocabularyItem, text: str, offset: int, senses: dict, key:
     english = "" if item.term is None and item.english == read_english({"senses": senses}, key) else item.english
     record = [item.text, " ".join(item.pinyin), item.count, (item.hsk or 0) + 8 * item.fallback,
               int(item.block[1:]), span(item.sentence, text, offset, len(item.text)),
-              span(clause, text, offset, len(item.text)), english,
+              0 if clause == item.sentence else span(clause, text, offset, len(item.text)), english,
               item.trad if item.trad != item.text else "", item.term or ""]
     while not record[-1]:
         record.pop()

@@ -31,7 +31,7 @@
       var block = v.blocks[r[4] - 1], key = readings[r[0]] > 1 ? r[0] + "|" + r[1] : r[0], level = r[3] || 0;
       var text = chars[r[4]] = chars[r[4]] || Array.from(block[0]);
       return { text: r[0], pinyin: r[1], count: r[2], hsk: level & 7, fallback: level >= 8, block: r[4],
-        sentence: piece(text, r[5]), clause: piece(text, r[6]), english: english(data, r, key),
+        sentence: piece(text, r[5]), clause: r[6] ? piece(text, r[6]) : piece(text, r[5]), english: english(data, r, key),
         trad: r[8] || r[0], term: r[9] || "", translation: block[1] };
     });
   }

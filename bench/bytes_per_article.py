@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Bytes per article (issue #18): build every `.txt` file of a folder as an article, in a
 temporary site with the project's settings and glossary, and print what its own files
-cost on disk on average, by kind, and what the site-wide files cost in all.
+cost on disk on average, by kind, and what the site-wide files cost in all (KB: 1,000 bytes).
 
     .venv/bin/python bench/bytes_per_article.py /work/shared/data/dev-articles [--keep DIR]
 
@@ -55,9 +55,9 @@ def main(argv=None) -> int:
     build_site(work / "content", work / "site", ROOT / "templates")
     kinds, shared = costs(work / "site", slugs)
     for kind, size in kinds.most_common():
-        print(f"{kind:34} {size / len(slugs) / 1024:8.1f} KB average")
-    print(f"{'all of an article':34} {sum(kinds.values()) / len(slugs) / 1024:8.1f} KB average over {len(slugs)} articles")
-    print(f"{'site-wide files':34} {shared / 1024:8.1f} KB in all")
+        print(f"{kind:34} {size / len(slugs) / 1000:8.1f} KB average")
+    print(f"{'all of an article':34} {sum(kinds.values()) / len(slugs) / 1000:8.1f} KB average over {len(slugs)} articles")
+    print(f"{'site-wide files':34} {shared / 1000:8.1f} KB in all")
     if not args.keep:
         shutil.rmtree(work)
     return 0

@@ -80,10 +80,16 @@ def copy_content(tmp_path) -> Path:
     return target
 
 
+def script_data(path: Path, call: str):
+    text = path.read_text(encoding="utf-8")
+    return json.loads(text[text.index(call + "(") + len(call) + 1:text.rindex(")")])
+
+
 def word_data(site: Path, slug: str = "baotou-zuofeng") -> dict:
-    """The data an article's word script (words/<slug>.js) hands to jieduWords()."""
-    text = (site / "words" / f"{slug}.js").read_text(encoding="utf-8")
-    return json.loads(text[text.index("jieduWords(") + len("jieduWords("):text.rindex(")")])
+    """The senses of an article's word script (words/<slug>.js, for jieduWords()) and its
+    vocabulary page's data (vocabulary/<slug>.js, for jieduVocabulary()) as "vocab"."""
+    return {"senses": script_data(site / "words" / f"{slug}.js", "jieduWords")["senses"],
+            "vocab": script_data(site / "vocabulary" / f"{slug}.js", "jieduVocabulary")}
 
 
 def site_vocabulary(site: Path, slug: str = "baotou-zuofeng"):

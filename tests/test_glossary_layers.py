@@ -70,10 +70,10 @@ def test_an_articles_own_entry_is_linked_there_and_nowhere_else(content, tmp_pat
     page = (tmp_path / "site" / "glossary.html").read_text(encoding="utf-8")
     own = page.split('id="banner--qi"')[1].split("</article>")[0]
     assert 'href="articles/banner.html#b2"' in own and "flags.html" not in own
-    for name in ("articles/flags.html", "vocabulary/flags.html", "words/flags.js"):
+    for name in ("articles/flags.html", "vocabulary/flags.html", "vocabulary/flags.js", "words/flags.js"):
         text = (tmp_path / "site" / name).read_text(encoding="utf-8")
         assert "banner--qi" not in text and "county-level" not in text, name  # nor in its vocabulary and TSV
-    assert "county-level" in (tmp_path / "site/words/banner.js").read_text(encoding="utf-8")
+    assert "county-level" in (tmp_path / "site/vocabulary/banner.js").read_text(encoding="utf-8")
 
 
 def test_a_lexicon_phrase_is_one_word_with_its_pinyin_and_entry(content, tmp_path, resources):

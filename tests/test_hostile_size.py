@@ -175,7 +175,7 @@ def test_every_tsv_sentence_is_bounded_and_holds_its_word(long_line_site):
     for item in items:
         assert item.text in item.sentence and len(item.sentence) <= SENTENCE
         assert item.translation is None or len(item.translation) <= TRANSLATION_LENGTH + 1
-    size = (long_line_site / "words" / "long.js").stat().st_size
+    size = (long_line_site / "vocabulary" / "long.js").stat().st_size
     assert size / len(items) < 1000  # bytes per word: the paragraph is not in every word's data
 
 

@@ -122,7 +122,8 @@ def test_the_vocabulary_page(built_site, seed_article):
     for label in ("beyond HSK", "7–9", "100.0%"):
         assert label in page
     assert 'href="../jiedu-word.apkg"' in page and 'data-tsv download="baotou-zuofeng.tsv"' in page
-    assert '<script src="../words/baotou-zuofeng.js?v=' in page and "<noscript>" in page
+    assert '<script src="../words/baotou-zuofeng.js?v=' in page and '<script src="baotou-zuofeng.js?v=' in page
+    assert "<noscript>" in page
     assert "CC-CEDICT" in page
 
 

@@ -144,10 +144,11 @@ def test_every_site_and_seed_glossary_entry_occurs_in_the_seed(built_site, resou
 
 # --- bytes per article (issue #18: 5,000 articles within GitHub Pages' 1 GB) ---------------
 
-ARCHIVE_BUDGET = 200 * 1024
-"""What an average article may cost in all its own files (sizes on disk, not gzipped)."""
-SEED_BYTES = 430 * 1024
-"""What the seed costs today (428 KB; 1,562 KB before): lower it whenever it shrinks."""
+ARCHIVE_BUDGET = 200_000
+"""What an average article may cost in all its own files (sizes on disk, not gzipped):
+5,000 articles in GitHub Pages' 1 GB."""
+SEED_BYTES = 430_000
+"""What the seed costs today (428,041 bytes; 1,562,153 before): lower it as it shrinks."""
 
 
 def own_files(site: Path, slug: str) -> dict[str, int]:
@@ -158,7 +159,8 @@ def own_files(site: Path, slug: str) -> dict[str, int]:
 def test_the_seed_article_costs_no_more_bytes_than_measured(built_site):
     files = own_files(built_site, "baotou-zuofeng")
     assert set(files) == {"articles/baotou-zuofeng.html", "articles/baotou-zuofeng.json", "words/baotou-zuofeng.js",
-                          "sources/baotou-zuofeng.html", "vocabulary/baotou-zuofeng.html"}
+                          "sources/baotou-zuofeng.html", "vocabulary/baotou-zuofeng.html",
+                          "vocabulary/baotou-zuofeng.js"}
     assert sum(files.values()) <= SEED_BYTES, files
     assert files["vocabulary/baotou-zuofeng.html"] < 8 * 1024  # its rows are made in the browser
 

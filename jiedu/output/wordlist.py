@@ -2,8 +2,8 @@
 vocabulary page's rows and the article's Anki TSV from it, so neither is written per
 article (at 480 and 860 bytes a word they were most of an article's site).
 
-It rides in the word cards' script (`words/<slug>.js`, key `vocab`), next to the senses
-it reuses. Each item is an array, cut after its last field that says something:
+It is a script beside the page (`vocabulary/<slug>.js`, calling `jieduVocabulary`); the
+page also loads the word cards' script for the senses it reuses. Each item is an array, cut after its last field that says something:
 
     [text, pinyin, count, level, block, sentence, clause, english, trad, term]
 

@@ -1,6 +1,6 @@
 /* jiedu vocabulary: the vocabulary page's rows and the article's Anki TSV, made in the
-   browser from the word data the reader's cards use (words/<slug>.js, key "vocab"; see
-   jiedu/output/wordlist.py). Written out per article they were most of its bytes. The
+   browser from the page's data (vocabulary/<slug>.js; see jiedu/output/wordlist.py) and
+   the senses of the word data the reader's cards use (words/<slug>.js). Written out per article they were most of its bytes. The
    rows are what jiedu/output/fragments.py makes (tests/test_browser.py compares them). */
 (function () {
   "use strict";
@@ -100,9 +100,11 @@
     return lines.join("\n") + "\n";
   }
 
-  window.jieduWords = function (data) {
-    if (!list || !data.vocab) return;
-    var all = items(data), name = data.vocab.name;
+  var senses = {};
+  window.jieduWords = function (data) { senses = data.senses; };
+  window.jieduVocabulary = function (vocab) {
+    if (!list) return;
+    var data = { senses: senses, vocab: vocab }, all = items(data), name = vocab.name;
     list.innerHTML = all.map(function (item) { return row(item, name, list.dataset.article, list.dataset.glossary); }).join("\n");
     var link = d.querySelector("a[data-tsv]");
     if (link) link.href = URL.createObjectURL(new Blob([tsv(data.vocab, all)], { type: "text/tab-separated-values" }));

@@ -3,16 +3,17 @@ vocabulary page's rows and the article's Anki TSV from it, so neither is written
 article (at 480 and 860 bytes a word they were most of an article's site).
 
 It is a script beside the page (`vocabulary/<slug>.js`, calling `jieduVocabulary`); the
-page also loads the word cards' script for the senses it reuses. Each item is an array, cut after its last field that says something:
+page also loads the word cards' script for the senses it reuses. Each item is an array,
+cut after its last field that says something:
 
     [text, pinyin, count, level, block, sentence, clause, english, trad, term]
 
 `level` is the HSK level (0: none) plus 8 when the English is built from the word's
 parts or says "personal name" (`fallback`); `block` is the block's number from 1;
 `sentence` and `clause` are `span`s of that block's text (`clause` 0 when it is the
-whole sentence); `english` is "" where the
-browser finds the same in the senses (`read_english`: the first sense, the parts' first
-senses joined by " + ", or "personal name"). `read_vocabulary` reads the items back.
+whole sentence); `english` is "" where the browser finds the same in the senses
+(`read_english`: the first sense, the parts' first senses joined by " + ", or "personal
+name"). `read_vocabulary` reads the items back.
 """
 
 from collections import Counter
@@ -53,6 +54,7 @@ def first_offsets(article: Article) -> dict[tuple, int]:
 
 
 def item_record(item: VocabularyItem, text: str, offset: int, senses: dict, key: str) -> list:
+    """The item's array; `text` is its block's, `offset` where the word first occurs there."""
     before, word, after = clause_around(item.sentence, item.text)
     clause = before + word + after
     english = "" if item.term is None and item.english == read_english({"senses": senses}, key) else item.english
@@ -94,8 +96,9 @@ def piece(text: str, shown: list[int] | str) -> str:
 
 
 def read_vocabulary(data: dict) -> list[VocabularyItem]:
-    """The items of `data` (the word script's data, with "senses" and "vocab") read back
-    as vocabulary.js reads them, without the senses and parts the cards show."""
+    """The items of `data` ({"senses": the word script's senses, "vocab": the vocabulary
+    script's data}) read back as vocabulary.js reads them, without the senses and parts
+    the cards show."""
     vocab = data["vocab"]
     readings = Counter(record[0] for record in vocab["items"])
     items = []

@@ -804,7 +804,7 @@ def test_vocabulary_page_lists_words_with_counts(context, base_url):
     assert text(".use b") == "干部"
     assert page.locator(".levels tbody tr").count() == 8
     assert page.locator("a[href$='jiedu-word.apkg']").count() == 1
-    assert page.get_attribute("a[data-tsv]", "href").startswith("blob:")
+    assert page.is_visible("a[data-tsv][download='baotou-zuofeng.tsv']")
     page.fill("#filter", "ganbu")
     page.wait_for_function("document.getElementById('filter-count').textContent.includes(' of ')")
     assert ganbu.is_visible() and page.locator(".vocab > li:not([hidden])").count() < rows.count()
@@ -813,8 +813,9 @@ def test_vocabulary_page_lists_words_with_counts(context, base_url):
 
 
 def test_vocabulary_rows_and_tsv_are_what_python_makes(context, base_url, built_site, seed_article):
-    """vocabulary.js makes, from the word data, the rows fragments.py would write and the
-    TSV anki.py would write (note GUIDs included: its SHA-256 is its own)."""
+    """vocabulary.js makes, from the page's data and the word data's senses, the rows
+    fragments.py would write and the TSV anki.py would write (note GUIDs included: its
+    SHA-256 is its own)."""
     watched = open_page(context, base_url + "vocabulary/baotou-zuofeng.html")
     page = watched.page
     page.wait_for_function("document.querySelectorAll('.vocab > li').length > 0")
@@ -822,9 +823,11 @@ def test_vocabulary_rows_and_tsv_are_what_python_makes(context, base_url, built_
     reparsed = page.evaluate("""html => { const t = document.createElement('template'); t.innerHTML = html;
       return Array.from(t.content.children, e => e.outerHTML); }""", "\n".join(map(str, rows)))
     assert page.locator(".vocab > li").evaluate_all("ls => ls.map(l => l.outerHTML)") == reparsed
-    page.wait_for_function("document.querySelector('a[data-tsv]').href.startsWith('blob:')")
-    watched.assert_clean(base_url)  # before the test's own request for the TSV
-    made = page.evaluate("fetch(document.querySelector('a[data-tsv]').href).then(r => r.text())")
+    with page.expect_download() as download:  # made on the click, not while the page loads
+        page.click("a[data-tsv]")
+    assert download.value.suggested_filename == "baotou-zuofeng.tsv"
+    made = Path(download.value.path()).read_text(encoding="utf-8")
+    watched.assert_clean(base_url)
     expected = article_tsv(list(seed_article.vocabulary), "baotou-zuofeng", article_title(seed_article))
     assert made == expected
 

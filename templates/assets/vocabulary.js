@@ -106,7 +106,10 @@
     if (!list) return;
     var data = { senses: senses, vocab: vocab }, all = items(data), name = vocab.name;
     list.innerHTML = all.map(function (item) { return row(item, name, list.dataset.article, list.dataset.glossary); }).join("\n");
+    // The TSV (a SHA-256 per word) is made when asked for: the page's first paint need not wait.
     var link = d.querySelector("a[data-tsv]");
-    if (link) link.href = URL.createObjectURL(new Blob([tsv(data.vocab, all)], { type: "text/tab-separated-values" }));
+    if (link) link.addEventListener("click", function () {
+      if (link.href.indexOf("blob:") !== 0) link.href = URL.createObjectURL(new Blob([tsv(vocab, all)], { type: "text/tab-separated-values" }));
+    });
   };
 })();

@@ -1,6 +1,7 @@
 """Shared fixtures. Heavy resources are built once per test session and passed in."""
 
 import contextlib
+import json
 import os
 import shutil
 import signal
@@ -9,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from jiedu.model import Source
+from jiedu.output.wordlist import read_vocabulary
 from jiedu.pipeline import process_article
 from jiedu.stages.read import read_article
 from jiedu.resources import load_resources
@@ -76,6 +78,23 @@ def copy_content(tmp_path) -> Path:
     target = tmp_path / "content"
     shutil.copytree(CONTENT, target)
     return target
+
+
+def script_data(path: Path, call: str):
+    text = path.read_text(encoding="utf-8")
+    return json.loads(text[text.index(call + "(") + len(call) + 1:text.rindex(")")])
+
+
+def word_data(site: Path, slug: str = "baotou-zuofeng") -> dict:
+    """The senses of an article's word script (words/<slug>.js, for jieduWords()) and its
+    vocabulary page's data (vocabulary/<slug>.js, for jieduVocabulary()) as "vocab"."""
+    return {"senses": script_data(site / "words" / f"{slug}.js", "jieduWords")["senses"],
+            "vocab": script_data(site / "vocabulary" / f"{slug}.js", "jieduVocabulary")}
+
+
+def site_vocabulary(site: Path, slug: str = "baotou-zuofeng"):
+    """The vocabulary the page and the TSV are made from in the browser, read back."""
+    return read_vocabulary(word_data(site, slug))
 
 
 def tree(folder: Path) -> dict[str, bytes]:

@@ -24,6 +24,10 @@ import pytest
 
 playwright_sync = pytest.importorskip("playwright.sync_api")
 
+from jiedu.output.anki import article_tsv  # noqa: E402 (after the skip)
+from jiedu.output.export import article_title  # noqa: E402
+from jiedu.output.fragments import vocabulary_rows  # noqa: E402
+
 pytestmark = pytest.mark.browser
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -799,13 +803,46 @@ def test_vocabulary_page_lists_words_with_counts(context, base_url):
     assert int(uses) == count_in_text
     assert text(".use b") == "干部"
     assert page.locator(".levels tbody tr").count() == 8
-    assert page.locator("a[href$='baotou-zuofeng.apkg']").count() == 1
-    assert page.locator("a[href$='baotou-zuofeng.tsv']").count() == 1
+    assert page.locator("a[href$='jiedu-word.apkg']").count() == 1
+    assert page.is_visible("a[data-tsv][download='baotou-zuofeng.tsv']")
     page.fill("#filter", "ganbu")
     page.wait_for_function("document.getElementById('filter-count').textContent.includes(' of ')")
     assert ganbu.is_visible() and page.locator(".vocab > li:not([hidden])").count() < rows.count()
     ganbu.locator("a.use").click()  # the first use, in the article
     assert re.search(r"articles/baotou-zuofeng\.html#b\d+$", page.url)
+
+
+def test_vocabulary_rows_and_tsv_are_what_python_makes(context, base_url, built_site, seed_article):
+    """vocabulary.js makes, from the page's data and the word data's senses, the rows
+    fragments.py would write and the TSV anki.py would write (note GUIDs included: its
+    SHA-256 is its own)."""
+    watched = open_page(context, base_url + "vocabulary/baotou-zuofeng.html")
+    page = watched.page
+    page.wait_for_function("document.querySelectorAll('.vocab > li').length > 0")
+    rows = vocabulary_rows(seed_article.vocabulary, "../articles/baotou-zuofeng.html", "../glossary.html")
+    reparsed = page.evaluate("""html => { const t = document.createElement('template'); t.innerHTML = html;
+      return Array.from(t.content.children, e => e.outerHTML); }""", "\n".join(map(str, rows)))
+    assert page.locator(".vocab > li").evaluate_all("ls => ls.map(l => l.outerHTML)") == reparsed
+    with page.expect_download() as download:  # made on the click, not while the page loads
+        page.click("a[data-tsv]")
+    assert download.value.suggested_filename == "baotou-zuofeng.tsv"
+    made = Path(download.value.path()).read_text(encoding="utf-8")
+    watched.assert_clean(base_url)
+    expected = article_tsv(list(seed_article.vocabulary), "baotou-zuofeng", article_title(seed_article))
+    assert made == expected
+
+
+def test_vocabulary_page_without_javascript_points_to_the_terms(browser, base_url):
+    context = browser.new_context(java_script_enabled=False)
+    try:
+        page = context.new_page()
+        page.goto(base_url + "vocabulary/baotou-zuofeng.html")
+        assert page.locator(".vocab > li").count() == 0 and page.locator(".levels tbody tr").count() == 8
+        assert "needs JavaScript" in page.inner_text("main")
+        assert page.is_visible("a[href='../articles/baotou-zuofeng.html#terms-heading']")
+        assert page.is_hidden("a[data-tsv]")  # nothing to download without the script
+    finally:
+        context.close()
 
 
 def glossary_filter(page, text):

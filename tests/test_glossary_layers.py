@@ -16,6 +16,7 @@ from jiedu.errors import ContentError
 from jiedu.lexicon.builtin import entry_ids, load_lexicon
 from jiedu.lexicon.glossary import Entry, indexed
 from jiedu.lexicon.layers import layered, without
+from jiedu.output.export import word_fields
 
 from conftest import ROOT, TEMPLATES, tree
 
@@ -53,7 +54,7 @@ def content(tmp_path) -> Path:
 
 def built(content: Path, output: Path, resources, **options):
     result = build_site(content, output, TEMPLATES, resources, **options)
-    words = {slug: [w for b in json.loads((output / f"articles/{slug}.json").read_text(encoding="utf-8"))["blocks"]
+    words = {slug: [word_fields(w) for b in json.loads((output / f"articles/{slug}.json").read_text(encoding="utf-8"))["blocks"]
                     for w in b["words"]] for slug in ARTICLES}
     return result, words
 
@@ -69,10 +70,10 @@ def test_an_articles_own_entry_is_linked_there_and_nowhere_else(content, tmp_pat
     page = (tmp_path / "site" / "glossary.html").read_text(encoding="utf-8")
     own = page.split('id="banner--qi"')[1].split("</article>")[0]
     assert 'href="articles/banner.html#b2"' in own and "flags.html" not in own
-    for name in ("articles/flags.html", "articles/flags.tsv", "vocabulary/flags.html", "words/flags.js"):
+    for name in ("articles/flags.html", "vocabulary/flags.html", "vocabulary/flags.js", "words/flags.js"):
         text = (tmp_path / "site" / name).read_text(encoding="utf-8")
-        assert "banner--qi" not in text and "county-level" not in text, name  # nor in its Anki deck
-    assert "county-level" in (tmp_path / "site/articles/banner.tsv").read_text(encoding="utf-8")
+        assert "banner--qi" not in text and "county-level" not in text, name  # nor in its vocabulary and TSV
+    assert "county-level" in (tmp_path / "site/vocabulary/banner.js").read_text(encoding="utf-8")
 
 
 def test_a_lexicon_phrase_is_one_word_with_its_pinyin_and_entry(content, tmp_path, resources):

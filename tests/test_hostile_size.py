@@ -7,9 +7,7 @@ Anki note, a glossary concordance line) is bounded, not the whole paragraph.
 
 import csv
 import re
-import sqlite3
 import sys
-import zipfile
 from pathlib import Path
 
 import pytest
@@ -26,7 +24,10 @@ from jiedu.stages.structure import structure
 from jiedu.output.views import CONCORDANCE
 from jiedu.lexicon.vocabulary import TRANSLATION_LENGTH, vocabulary
 
-from conftest import CONTENT, SEED, TEMPLATES, make_source
+from jiedu.output.anki import article_tsv
+from jiedu.output.fragments import vocabulary_rows
+
+from conftest import CONTENT, SEED, TEMPLATES, make_source, site_vocabulary, word_data
 
 JIEDU = str(Path(views.__file__).parent.parent)  # the whole package
 SEED_TEXT = next(SEED.glob("source*.txt")).read_text(encoding="utf-8")
@@ -167,34 +168,30 @@ def long_line_site(tmp_path_factory, resources) -> Path:
     return folder / "site"
 
 
-def tsv_rows(path: Path) -> list[list[str]]:
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines(True) if not line.startswith("#")]
-    return list(csv.reader(lines, delimiter="\t"))
-
-
 def test_every_tsv_sentence_is_bounded_and_holds_its_word(long_line_site):
-    rows = tsv_rows(long_line_site / "articles" / "long.tsv")
-    assert len(rows) > 500
-    for _guid, word, _pinyin, _english, sentence, _translation, title in rows:
-        assert word in sentence and len(sentence) <= SENTENCE and len(title) <= TITLE
-    size = (long_line_site / "articles" / "long.tsv").stat().st_size
-    assert size / len(rows) < 2000  # bytes per word: the paragraph is no longer in every row
+    """What the vocabulary page's TSV and the word data carry for each word."""
+    items = site_vocabulary(long_line_site, "long")
+    assert len(items) > 500
+    for item in items:
+        assert item.text in item.sentence and len(item.sentence) <= SENTENCE
+        assert item.translation is None or len(item.translation) <= TRANSLATION_LENGTH + 1
+    size = (long_line_site / "vocabulary" / "long.js").stat().st_size
+    assert size / len(items) < 1000  # bytes per word: the paragraph is not in every word's data
 
 
-def test_every_anki_note_is_bounded(long_line_site, tmp_path):
-    with zipfile.ZipFile(long_line_site / "articles" / "long.apkg") as package:
-        (tmp_path / "collection.anki2").write_bytes(package.read("collection.anki2"))
-    notes = sqlite3.connect(tmp_path / "collection.anki2").execute("select flds from notes").fetchall()
-    assert len(notes) > 500
-    for (fields,) in notes:
-        word, _pinyin, _english, sentence, _translation, title = fields.split("\x1f")
-        assert f"<b>{word}</b>" in sentence and len(sentence.replace(f"<b>{word}</b>", word)) <= SENTENCE
-        assert len(title) <= TITLE
+def test_every_anki_note_is_bounded(long_line_site):
+    data = word_data(long_line_site, "long")
+    title = data["vocab"]["title"]
+    lines = article_tsv(site_vocabulary(long_line_site, "long"), "long", title).splitlines()
+    rows = list(csv.reader([line for line in lines if not line.startswith("#")], delimiter="\t"))
+    assert len(rows) > 500 and len(title) <= TITLE
+    for _guid, word, _pinyin, _english, sentence, _translation, article in rows:
+        assert word in sentence and len(sentence) <= SENTENCE and article == title
 
 
 def test_the_vocabulary_page_and_glossary_show_bounded_context_with_the_word(long_line_site, resources):
-    page = (long_line_site / "vocabulary" / "long.html").read_text(encoding="utf-8")
-    uses = re.findall(r'<a class="use"[^>]*>(.*?)</a>', page)
+    rows = vocabulary_rows(site_vocabulary(long_line_site, "long"), "../articles/long.html", "../glossary.html")
+    uses = re.findall(r'<a class="use"[^>]*>(.*?)</a>', "\n".join(rows))
     assert len(uses) > 500 and max(len(re.sub("<[^>]+>", "", use)) for use in uses) <= SENTENCE
     glossary = (long_line_site / "glossary.html").read_text(encoding="utf-8")
     shown = 0

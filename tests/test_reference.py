@@ -21,7 +21,15 @@ from jiedu.syllables import toneless
 from jiedu.lexicon.examples import clause_around
 from jiedu.lexicon.vocabulary import NAME, SENSE_LENGTH, VocabularyItem, clip, definitions, reading_senses
 
-from conftest import TEMPLATES
+from jiedu.output.fragments import vocabulary_rows
+
+from conftest import TEMPLATES, site_vocabulary
+
+
+def browser_rows(site) -> list[str]:
+    """The vocabulary page's rows as vocabulary.js makes them (test_browser compares)."""
+    return [str(row) for row in vocabulary_rows(site_vocabulary(site), "../articles/baotou-zuofeng.html",
+                                                  "../glossary.html")]
 
 ARTICLE = "articles/baotou-zuofeng.html"
 WORDS_FILE = "words/baotou-zuofeng.js"
@@ -104,7 +112,7 @@ def test_the_word_cards_data_is_a_script_of_its_own(built_site, seed_article):
 
 def test_the_vocabulary_page(built_site, seed_article):
     page = (built_site / "vocabulary" / "baotou-zuofeng.html").read_text(encoding="utf-8")
-    rows = re.findall(r"<li><span class=\"word\" lang=\"zh-Hans\">(.*?)</li>", page, re.S)
+    rows = re.findall(r"<li><span class=\"word\" lang=\"zh-Hans\">(.*?)</li>", "\n".join(browser_rows(built_site)), re.S)
     han = {w.text for b in seed_article.blocks for w in b.words if w.pinyin}
     assert len(rows) >= len(han)
     ganbu = next(row for row in rows if '>干部</a>' in row)
@@ -113,7 +121,9 @@ def test_the_vocabulary_page(built_site, seed_article):
     assert 'href="../articles/baotou-zuofeng.html#b' in ganbu and "<b>干部</b>" in ganbu
     for label in ("beyond HSK", "7–9", "100.0%"):
         assert label in page
-    assert 'href="../articles/baotou-zuofeng.apkg"' in page and 'href="../articles/baotou-zuofeng.tsv"' in page
+    assert 'href="../jiedu-word.apkg"' in page and 'data-tsv download="baotou-zuofeng.tsv"' in page
+    assert '<script src="../words/baotou-zuofeng.js?v=' in page and '<script src="baotou-zuofeng.js?v=' in page
+    assert "<noscript>" in page
     assert "CC-CEDICT" in page
 
 

@@ -13,15 +13,18 @@ from dataclasses import replace
 import genanki
 import pytest
 
-from jiedu.output.anki import (WORD_FIELDS, article_package, article_tsv, glossary_package, glossary_tsv, stable_id,
-                        word_guid, word_values)
+from jiedu.output.anki import (WORD_FIELDS, article_package, article_tsv, glossary_package, glossary_tsv,
+                               note_type_package, stable_id, word_guid, word_values)
 from jiedu.lexicon.dictionary import load_dictionary
 from jiedu.model import Word
 from jiedu.resources import user_cache
 from jiedu.lexicon.hsk import hsk_profile, load_hsk, parse_hsk
-from jiedu.lexicon.examples import sentence_at
+from jiedu.lexicon.examples import clause_around, sentence_at
+from jiedu.output.wordlist import piece, span
 from jiedu.lexicon.glossary import Glossary
 from jiedu.lexicon.vocabulary import coverage, definitions, english_for, is_han_word, vocabulary
+
+from conftest import site_vocabulary, word_data
 
 SLUG, TITLE = "baotou-zuofeng", "包头市作风积弊“大扫除”如火如荼"
 
@@ -252,3 +255,53 @@ def test_a_tsv_row_whose_guid_starts_with_a_hash_is_not_a_comment():
     assert lines[:2] == ["#separator:tab", "# a credit line"]
     data = [line for line in lines[2:] if not line.startswith("#")]  # what a comment-skipping importer keeps
     assert [row[0] for row in csv.reader(data, delimiter="\t")] == ["#abc", "x#y"]
+
+
+# --- the vocabulary as word data (made into the page and the TSV in the browser) ----------
+
+def test_the_word_data_carries_the_whole_vocabulary(built_site, seed_article):
+    """Read back as vocabulary.js reads it, the data gives every item's fields (the
+    senses and parts the cards show travel in the same script, under "senses")."""
+    expected = [replace(item, senses=(), parts=()) for item in seed_article.vocabulary]
+    assert site_vocabulary(built_site) == expected
+    vocab = word_data(built_site)["vocab"]
+    for record, item in zip(vocab["items"], seed_article.vocabulary, strict=True):
+        before, word, after = clause_around(item.sentence, item.text)
+        clause = record[6] if len(record) > 6 and record[6] else record[5]  # 0 or cut off: the sentence
+        assert piece(vocab["blocks"][record[4] - 1][0], clause) == before + word + after
+    assert any(item.fallback for item in expected) and any(len(r) > 6 and r[6] and r[6][0] < 0 for r in vocab["items"])  # cut clauses
+
+
+@pytest.mark.parametrize("shown, text, at, expected", [
+    ("乙丙", "甲乙丙丁", 1, [1, 3]),
+    ("…乙丙", "甲乙丙丁", 1, [-2, 3]),
+    ("…乙…", "甲乙丙丁", 1, [-2, -3]),
+    ("…乙…", "甲…乙…丁", 2, [1, 4]),       # the text's own ellipses
+    ("乙", "甲乙丙乙", 3, [3, 4]),           # the occurrence at `at`, not the first
+    ("戊", "甲乙丙丁", 1, "戊"),
+])
+def test_span_and_piece(shown, text, at, expected):
+    assert span(shown, text, at, 1) == expected
+    assert piece(text, expected) == shown
+
+
+def test_the_note_type_package_lets_anki_import_the_tsv(items, tmp_path):
+    """No deck per article: the site's one note type, imported once, then the TSV."""
+    anki = pytest.importorskip("anki.collection")
+    col = anki.Collection(str(tmp_path / "user.anki2"))
+    try:
+        (tmp_path / "type.apkg").write_bytes(note_type_package())
+        col.import_anki_package(anki.ImportAnkiPackageRequest(package_path=str(tmp_path / "type.apkg"),
+                                                              options=anki.ImportAnkiPackageOptions()))
+        assert col.note_count() == 1 and col.models.by_name("jiedu word")  # with its one example note
+        fixed = [replace(items[0], english="fixed gloss"), *items[1:]]
+        for words, new, updated in ((items, len(items), 0), (fixed, 0, 1)):  # again: the same notes, updated
+            (tmp_path / "a.tsv").write_text(article_tsv(words, SLUG, TITLE), encoding="utf-8")
+            metadata = col.get_csv_metadata(str(tmp_path / "a.tsv"), None)
+            log = col.import_csv(anki.ImportCsvRequest(path=str(tmp_path / "a.tsv"), metadata=metadata)).log
+            assert (len(log.new), len(log.updated), col.note_count()) == (new, updated, len(items) + 1)
+        [note_id] = col.find_notes(f"Characters:{items[0].text}")
+        note = col.get_note(note_id)
+        assert note.note_type()["name"] == "jiedu word" and note["English"] == "fixed gloss"
+    finally:
+        col.close()

@@ -120,6 +120,17 @@ def article_package(items: list[VocabularyItem], slug: str, title: str, timestam
     return package_bytes([article_deck(items, slug, title, guids)], timestamp)
 
 
+def note_type_package(timestamp: int = DEFAULT_TIMESTAMP) -> bytes:
+    """The site's one word note type, with one note in a "jiedu" deck (Anki takes a note
+    type from a package only with a note of it): imported once, it lets Anki take any
+    article's TSV (made by the vocabulary page) as notes of that type."""
+    deck = genanki.Deck(stable_id("jiedu word deck"), "jiedu", description=CREDIT)
+    fields = ["解读", "jiě dú", "to interpret; to read and explain",
+              "<b>解读</b>：每个词的拼音、英文和例句。", "jiedu: every word's pinyin, English and example sentence.", "jiedu"]
+    deck.add_note(Note(word_model(), genanki.guid_for("jiedu", "解读"), fields, ("jiedu",)))
+    return package_bytes([deck], timestamp)
+
+
 def glossary_package(glossary: Glossary, timestamp: int = DEFAULT_TIMESTAMP) -> bytes:
     return package_bytes([glossary_deck(glossary)], timestamp)
 

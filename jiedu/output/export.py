@@ -1,25 +1,27 @@
-"""The annotated article as JSON data (schema documented in the README)."""
+"""The annotated article as JSON data (schema documented in the README): compact, one
+line, each word an array (`word_record`), each cleaning edit an array (`edit_record`)."""
 
 import json
-from json.encoder import encode_basestring
 
 from ..lexicon.glossary import Glossary
 from ..model import Article, Edit, Finding, Word
 
-SCHEMA = "jiedu.article/1"
+SCHEMA = "jiedu.article/2"
 TITLE = 100
 """The longest title used as the article's name (page title, index, Anki notes, search)."""
+EDIT_FIELDS = ("line", "column", "original", "replacement", "note")
+"""An edit's array, in this order; `note` (an artifact's reading, a repair's note) only
+where it has one."""
+WORD_FIELDS = ("text", "pinyin", "term", "trad", "sandhi")
+"""A word's array, in this order, cut after its last field that says something: pinyin
+as syllables joined by spaces ("" for none), term null for none, trad and sandhi only
+where they differ from text and pinyin."""
 
 
-def edit_record(edit: Edit) -> dict:
+def edit_record(edit: Edit) -> list:
     place = edit.place
-    record = {"line": place.line, "column": place.column, "original": edit.original,
-              "replacement": edit.replacement}
-    if edit.kind == "artifact":
-        record["reading"] = edit.note
-    elif edit.kind == "repair":
-        record["note"] = edit.note
-    return record
+    record = [place.line, place.column, edit.original, edit.replacement]
+    return record + [edit.note] if edit.kind in ("artifact", "repair") else record
 
 
 def finding_record(finding: Finding) -> dict:
@@ -27,27 +29,25 @@ def finding_record(finding: Finding) -> dict:
             "code": finding.code, "message": finding.message}
 
 
-def word_record(word: Word) -> dict:
-    record = {"text": word.text, "trad": word.trad, "pinyin": list(word.pinyin), "term": word.term}
-    if word.sandhi:
-        record["sandhi"] = list(word.sandhi)
+def word_record(word: Word) -> list:
+    """[text, pinyin, term, trad, sandhi] without the trailing fields that add nothing."""
+    record = [word.text, " ".join(word.pinyin), word.term,
+              word.trad if word.trad != word.text else None, " ".join(word.sandhi) if word.sandhi else None]
+    while len(record) > 1 and not record[-1]:
+        record.pop()
     return record
 
 
-def shared_record(word: Word, records: dict) -> dict:
-    """`word_record(word)`: the same dict for every word with the same fields."""
-    key = word.text, word.trad, word.pinyin, word.term, word.sandhi  # a tuple: hashed and compared in C
-    record = records.get(key)
-    if record is None:
-        record = records[key] = word_record(word)
-    return record
+def word_fields(record: list) -> dict:
+    """A word's array read back, every field filled: what a consumer of the JSON does."""
+    text, pinyin, term, trad, sandhi = record + [None] * (len(WORD_FIELDS) - len(record))
+    return {"text": text, "pinyin": (pinyin or "").split(), "term": term, "trad": trad or text,
+            "sandhi": sandhi.split() if sandhi else []}
 
 
 def article_data(article: Article, glossary: Glossary) -> dict:
-    """The article as plain data; a recurring word's record is one dict, shared (and
-    `indented_json` encodes each record once)."""
-    meta, records = article.source.meta, {}
-    edits = article.cleaned.edits
+    """The article as plain data."""
+    meta, edits, records = article.source.meta, article.cleaned.edits, {}
     return {
         "schema": SCHEMA,
         "slug": article.source.slug,
@@ -56,7 +56,7 @@ def article_data(article: Article, glossary: Glossary) -> dict:
         "meta": {key: meta.get(key) for key in ("date", "publisher", "authors", "source_url", "script", "rights")},
         "blocks": [
             {"id": f"b{n}", "kind": b.kind, "text": b.text, "trad": b.trad, "translation": b.translation,
-             "words": [shared_record(w, records) for w in b.words]}
+             "words": [_shared(w, records) for w in b.words]}
             for n, b in enumerate(article.blocks, 1)
         ],
         "cleaning": {
@@ -66,6 +66,15 @@ def article_data(article: Article, glossary: Glossary) -> dict:
                                 "source_reading": d.claimed, "jiedu_reading": d.ours, "context": d.context}
                                for d in article.disagreements]},
     }
+
+
+def _shared(word: Word, records: dict) -> list:
+    """`word_record(word)`, made once per distinct word."""
+    key = word.text, word.trad, word.pinyin, word.term, word.sandhi  # a tuple: hashed and compared in C
+    record = records.get(key)
+    if record is None:
+        record = records[key] = word_record(word)
+    return record
 
 
 def article_title(article: Article, trad: bool = False) -> str:
@@ -78,53 +87,8 @@ def article_title(article: Article, trad: bool = False) -> str:
 
 
 def article_json(article: Article, glossary: Glossary) -> str:
-    """Readable UTF-8 JSON; < > & escaped so the data is safe to inline in HTML too."""
-    return inline_safe(indented_json(article_data(article, glossary))) + "\n"
-
-
-def indented_json(data: dict) -> str:
-    """The text of `json.dumps(data, ensure_ascii=False, indent=1)` for `article_data`,
-    faster: json's C encoder cannot indent and its Python one is slow, so each word record
-    (`article_data` shares a recurring word's) is encoded once and put in place of its
-    block's word list."""
-    blocks, seen, holder = data["blocks"], {}, "\0words\0"
-    text = json.dumps({**data, "blocks": [{**b, "words": holder} for b in blocks]}, ensure_ascii=False, indent=1)
-    pieces = text.split(json.dumps(holder))
-    if len(pieces) != len(blocks) + 1:  # the placeholder occurs in the text itself
-        return json.dumps(data, ensure_ascii=False, indent=1)
-    lists = [_word_list(block["words"], seen) for block in blocks]
-    return pieces[0] + "".join(words + piece for words, piece in zip(lists, pieces[1:]))
-
-
-def _word_list(records: list[dict], seen: dict) -> str:
-    """The list as json.dumps(indent=1) writes it at its depth (inside a block)."""
-    if not records:
-        return "[]"
-    items = []
-    for record in records:
-        key = id(record)  # every record stays alive in `data` meanwhile: no two share an id
-        if key not in seen:
-            seen[key] = _word_json(record)
-        items.append(seen[key])
-    return "[\n" + ",\n".join(items) + "\n   ]"
-
-
-def _word_json(record: dict) -> str:
-    """`json.dumps(record, ensure_ascii=False, indent=1)` indented by four more spaces,
-    written out here for records of strings, None and lists of strings (what
-    `word_record` makes): json's indenting encoder is Python, twenty times slower."""
-    fields = []
-    for name, value in record.items():
-        if value is None:
-            fields.append(f'     {encode_basestring(name)}: null')
-        elif isinstance(value, str):
-            fields.append(f'     {encode_basestring(name)}: {encode_basestring(value)}')
-        elif isinstance(value, list) and all(isinstance(item, str) for item in value):
-            items = ",\n      ".join(map(encode_basestring, value))
-            fields.append(f'     {encode_basestring(name)}: ' + (f"[\n      {items}\n     ]" if value else "[]"))
-        else:
-            return "    " + json.dumps(record, ensure_ascii=False, indent=1).replace("\n", "\n    ")
-    return "    {\n" + ",\n".join(fields) + "\n    }"
+    """Compact UTF-8 JSON, one line; < > & escaped so the data is safe to inline in HTML too."""
+    return inline_json(article_data(article, glossary)) + "\n"
 
 
 def inline_json(data) -> str:

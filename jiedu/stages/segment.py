@@ -17,6 +17,7 @@ from ..engines.forkmap import split_work
 from ..lexicon.dictionary import Dictionary
 from ..model import Block, Word
 from ..text import HAN_RUN, longest_spans
+from .straddle import worse_cut
 from .jiebawords import (RETAGGED, SURNAME_INITIALS, checked_name_tag, common_word, kept_whole,  # noqa: F401 (tests)
                          mark_object_jiang, retag_name, split_adverbial_de, split_day)
 
@@ -73,7 +74,7 @@ class Segmenter:
         for word in cut(run, HMM=False) if cut else (pair.word for pair in self.tagger.cut(run, HMM=False)):
             spans.append((position, position + len(word), self._known(word)))
             position += len(word)
-        return [(start, term) for start, term in terms if not _worse(spans, start, start + len(term))]
+        return [(start, term) for start, term in terms if not worse_cut(spans, start, start + len(term))]
 
     def _known(self, word: str) -> bool:
         return self.known is None or word in self.known_first or word in self.known
@@ -128,17 +129,6 @@ class Segmenter:
     def _tag_of(self, word: str, fallback: str) -> str:
         """Its own dictionary tag (干 a verb); a name's only where `retag_name` keeps it (新年贺词's 贺词)."""
         return retag_name(word, getattr(self.tagger, "word_tag_tab", {}).get(word, fallback), self.known)
-
-
-def _worse(spans: list[tuple[int, int, bool]], start: int, end: int) -> bool:
-    """The term [start, end) strands more single characters of the known words that straddle
-    its edges than jieba's cut has over the same stretch."""
-    left = next((low for low, high, known in spans if known and low < start < high), start)
-    right = next((high for low, high, known in spans if known and low < end < high), end)
-    if (left, right) == (start, end):
-        return False
-    stranded = (start - left == 1) + (right - end == 1)
-    return stranded > sum(1 for low, high, _k in spans if left <= low and high <= right and high - low == 1)
 
 
 def make_segmenter(tagger, terms: tuple[str, ...], known=None) -> Segmenter:

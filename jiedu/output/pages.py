@@ -23,7 +23,7 @@ from ..lexicon.glossary import Glossary
 from ..lexicon.layers import Glossaries
 from ..model import Article
 from .render import asset_bytes, render_page
-from .search import INDEX_FILE, search_script
+from .searchfiles import search_files
 from .views import article_view, grouped_entries
 
 
@@ -92,8 +92,8 @@ def site_files(env, digests: list[Digest], glossaries: Glossaries, templates: Pa
                                        reading_speed=READING_SPEED),
              "glossary.html": render_page(env, "glossary.html", "glossary.html", site=config,
                                           groups=grouped_entries(glossary), glossary=glossary, occurrences=occurrences),
-             "glossary.apkg": glossary_package(glossary, anki_stamp(config)), "glossary.tsv": glossary_tsv(glossary),
-             INDEX_FILE: search_script([d.search for d in digests], glossary)}
+             "glossary.apkg": glossary_package(glossary, anki_stamp(config)), "glossary.tsv": glossary_tsv(glossary)}
+    pages |= search_files([d.search for d in digests], glossary)
     own = [path for d in digests for path in d.pages]
     html = sorted(path for path in [*pages, *fixed, *own] if path.endswith(".html") and path != "404.html")
     pages |= absolute_files(config.site_url, config.title, digests, html)

@@ -1,0 +1,96 @@
+"""The keys of the sharded search index, and how their lists of chunks are written.
+
+A chunk (a run of one article's blocks, `searchfiles.py`) is listed under every key it
+holds; a query looks up a few of its own keys and reads only the chunks listed under all
+of them. Keys are chosen so that a block a query matches always holds every key the query
+makes (assets/find.js makes the same keys the same way): the lists may name a chunk
+that does not match, never leave out one that does.
+
+- Han: each character and each pair of adjacent characters, of the Simplified and of the
+  Traditional text (a Chinese query matches either).
+- Pinyin: `p` and the 3 and the 6 letters from each syllable's start in the block's
+  toneless pinyin run together (a pinyin query starts at a syllable).
+- English: `e` and every 3 characters of the lower-cased translation that are all
+  a-z, 0-9 or a space (a query's other trigrams are not looked up).
+"""
+
+import re
+
+from ..text import HAN
+
+LATIN = re.compile(r"[a-z0-9 ]{3}")
+PINYIN_WINDOWS = (3, 6)
+CONTINUE, FINAL = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345", "abcdefghijklmnopqrstuvwxyz6789-_"
+
+
+def han_keys(text: str, keys: set[str]) -> None:
+    """Each Han character and each pair of adjacent Han characters."""
+    previous_end, previous = -1, ""
+    for match in HAN.finditer(text):
+        char = match.group()
+        keys.add(char)
+        if match.start() == previous_end:
+            keys.add(previous + char)
+        previous_end, previous = match.end(), char
+
+
+def pinyin_keys(pinyin: str, keys: set[str]) -> None:
+    """The first 3 and 6 letters from each syllable's start (whole windows only)."""
+    syllables = pinyin.split()
+    joined, at = "".join(syllables), 0
+    for syllable in syllables:
+        for size in PINYIN_WINDOWS:
+            if at + size <= len(joined):
+                keys.add("p" + joined[at:at + size])
+        at += len(syllable)
+
+
+def english_keys(english: str, keys: set[str]) -> None:
+    text = english.lower()
+    keys.update("e" + text[i:i + 3] for i in range(len(text) - 2) if LATIN.fullmatch(text, i, i + 3))
+
+
+def block_keys(block: list[str], keys: set[str]) -> None:
+    """A search record's block `[Simplified, Traditional or "", pinyin, English]`."""
+    han_keys(block[0], keys)
+    han_keys(block[1], keys)
+    pinyin_keys(block[2], keys)
+    english_keys(block[3], keys)
+
+
+def shard_of(key: str, shards: int) -> int:
+    """FNV-1a over the key's UTF-16 code units, as JavaScript sees the string."""
+    value = 2166136261
+    data = key.encode("utf-16-le")
+    for i in range(0, len(data), 2):
+        value = ((value ^ (data[i] | data[i + 1] << 8)) * 16777619) & 0xFFFFFFFF
+    return value % shards
+
+
+def encode_numbers(numbers: list[int]) -> str:
+    """Ascending numbers as gaps (the first counted from -1), each in base 32: every
+    digit but the last from CONTINUE, the last from FINAL. [0, 1, 2, 40] -> 'bbbBm'."""
+    out, previous = [], -1
+    for number in numbers:
+        gap, digits = number - previous, []
+        previous = number
+        digits.append(FINAL[gap & 31])
+        gap >>= 5
+        while gap:
+            digits.append(CONTINUE[gap & 31])
+            gap >>= 5
+        out.append("".join(reversed(digits)))
+    return "".join(out)
+
+
+def decode_numbers(text: str) -> list[int]:
+    """The inverse of `encode_numbers` (find.js has its twin)."""
+    numbers, value, previous = [], 0, -1
+    for char in text:
+        if char in CONTINUE:
+            value = value * 32 + CONTINUE.index(char)
+        else:
+            previous += value * 32 + FINAL.index(char)
+            numbers.append(previous)
+            value = 0
+    return numbers

@@ -16,7 +16,7 @@ from .anki import (DEFAULT_TIMESTAMP, article_package, article_tsv, glossary_pac
                    word_guids)
 from ..files.config import Config
 from ..lexicon.dictionary import CREDIT
-from .digest import READING_SPEED, Digest, merged_occurrences
+from .digest import Digest, merged_occurrences
 from .export import article_json, article_title, inline_json
 from .feeds import absolute_files
 from ..lexicon.glossary import Glossary
@@ -24,7 +24,8 @@ from ..lexicon.layers import Glossaries
 from ..model import Article
 from .render import asset_bytes, render_page
 from .searchfiles import search_files
-from .views import article_view, grouped_entries
+from .listing import glossary_pages, index_pages
+from .views import article_view
 
 
 def anki_stamp(config: Config) -> int:
@@ -88,10 +89,7 @@ def site_files(env, digests: list[Digest], glossaries: Glossaries, templates: Pa
     fixed = fixed_files(env, templates, config) if fixed is None else fixed
     occurrences = merged_occurrences(digests)
     glossary = glossaries.listed({term for digest in digests for term in digest.terms}, occurrences)
-    pages = {"index.html": render_page(env, "index.html", "index.html", site=config, articles=digests,
-                                       reading_speed=READING_SPEED),
-             "glossary.html": render_page(env, "glossary.html", "glossary.html", site=config,
-                                          groups=grouped_entries(glossary), glossary=glossary, occurrences=occurrences),
+    pages = {**index_pages(env, digests, config), **glossary_pages(env, glossary, occurrences, config),
              "glossary.apkg": glossary_package(glossary, anki_stamp(config)), "glossary.tsv": glossary_tsv(glossary)}
     pages |= search_files([d.search for d in digests], glossary)
     own = [path for d in digests for path in d.pages]

@@ -51,6 +51,11 @@
   }
   d.querySelectorAll("input[data-filter]").forEach(filterList);
 
+  // A long glossary lists its terms on glossary.html and explains them a page per
+  // category: a link to glossary.html#<term> goes on to the term's own page.
+  var term = location.hash && d.getElementById(decodeURIComponent(location.hash.slice(1)));
+  if (term && term.hasAttribute("data-entry")) location.replace(term.href);
+
   // ------------------------------------------------------------ search
   var index = window.JIEDU_INDEX, form = d.querySelector("form.search");
   if (!index || !form) return;

@@ -25,7 +25,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-CORPUS = ROOT.parent.parent / "shared" / "data" / "political-corpus"
+SHARED = Path("shared") / "data" / "political-corpus"
+CORPUS = next((folder / SHARED for folder in ROOT.parents if (folder / SHARED).is_dir()), ROOT.parent / SHARED)
 ARTICLE_CHARS = 3500
 
 
@@ -88,12 +89,25 @@ def digest(number: int, blocks: list[list[str]], glossary):
                   title_trad=title, characters=sum(len(b[0]) for b in blocks), level="", in_hsk=0.6)
 
 
-def digests(count: int, glossary) -> list:
+def article_texts(count: int, glossary) -> list[list[list[str]]]:
+    """Each article's search-record blocks, oldest first."""
     from jiedu.engines.conversion import opencc_chains
     pool = paragraphs()
     state = {"paragraph": 0, "english": 0, "table": syllable_table(), "pool": english_pool(glossary),
              "s2t": opencc_chains(None, ("s2t",))["s2t"]}
-    made = [digest(n, article_blocks(pool, n, state), glossary) for n in range(count)]
+    return [article_blocks(pool, n, state) for n in range(count)]
+
+
+def search_records(count: int, glossary) -> list[str]:
+    """What `searchfiles.search_files` takes: the articles' records, newest first."""
+    from jiedu.output.export import inline_json
+    return [inline_json({"slug": f"a{n:05d}", "title": f"第{n}篇 " + blocks[0][0][:20], "title_en": f"Article {n}",
+                         "date": "", "blocks": blocks})
+            for n, blocks in reversed(list(enumerate(article_texts(count, glossary))))]
+
+
+def digests(count: int, glossary) -> list:
+    made = [digest(n, blocks, glossary) for n, blocks in enumerate(article_texts(count, glossary))]
     return sorted(made, key=lambda d: d.sort_key, reverse=True)
 
 

@@ -60,7 +60,7 @@
   var index = window.JIEDU_INDEX, form = d.querySelector("form.search");
   if (!index || !form) return;
   var input = form.querySelector("input"), results = d.getElementById("results"), count = d.getElementById("search-count");
-  var ROUND = 10, AUTO = 2, run = 0, files = { k: {}, c: {} }, waiting = {};
+  var ROUND = 10, AUTO = 2, TERM_PARTS = 8, run = 0, files = { k: {}, c: {}, t: {} }, waiting = {};
 
   // ------------------------------ the index's files (jiedu/output/searchfiles.py, searchkeys.py)
   window.jieduSearch = function (kind, number, data) { files[kind][number] = data; };
@@ -136,7 +136,7 @@
       : Promise.resolve(joined ? null : []);
     return Promise.all(latin ? [listed(englishKeys(q)), pinyin] : [listed(hanKeys(q))]).then(function (lists) {
       var all = lists.indexOf(null) >= 0, found = all ? [] : Array.from(new Set([].concat.apply([], lists)));
-      if (all) for (var n = 0; n < index.chunks; n++) found.push(n);
+      if (all) for (var n = 0; n < index.chunks + index.terms; n++) found.push(n);
       return found.sort(function (a, b) { return articleOf(b) - articleOf(a) || a - b; }); // newest article first
     });
   }
@@ -187,10 +187,14 @@
       text.slice(span[1], to) + (to < text.length ? "…" : ""));
     return node;
   }
-  function termHits(q, plain, joined, latin) {
-    return index.terms.filter(function (t) {
+  function pinyinStart(pinyin, joined) { // the term's pinyin from one of its syllables on
+    var syllables = pinyin.split(/\s+/).map(compact), whole = syllables.join(""), at = 0;
+    return syllables.some(function (s) { var hit = whole.indexOf(joined, at) === at; at += s.length; return hit; });
+  }
+  function termHits(terms, q, joined, latin) {
+    return terms.filter(function (t) {
       return t[1].indexOf(q) >= 0 || t[2].indexOf(q) >= 0 ||
-        (latin && (t[4].toLowerCase().indexOf(q) >= 0 || (joined && compact(t[3]).indexOf(joined) >= 0)));
+        (latin && (t[4].toLowerCase().indexOf(q) >= 0 || (joined && pinyinStart(t[3], joined))));
     });
   }
   function showTerms(terms) {
@@ -257,17 +261,21 @@
     results.textContent = "";
     remember(input.value.trim());
     if (!q) { count.textContent = ""; return; }
-    var terms = termHits(q, state.plain, joined, latin);
-    state.terms = terms.length;
-    candidates(q, joined, latin).then(function (chunks) {
+    candidates(q, joined, latin).then(function (found) {
       if (state.run !== run) return;
-      state.chunks = chunks;
-      showTerms(terms);
-      state.more.type = "button";
-      state.more.hidden = true;
-      state.more.addEventListener("click", function () { state.rounds = 0; state.more.hidden = true; more(state).catch(failed); });
-      results.appendChild(state.more);
-      return more(state);
+      state.chunks = found.filter(function (n) { return n < index.chunks; });
+      var parts = found.filter(function (n) { return n >= index.chunks; }).slice(0, TERM_PARTS);
+      return Promise.all(parts.map(function (n) { return load("t", n - index.chunks); })).then(function (loaded) {
+        if (state.run !== run) return;
+        var terms = termHits([].concat.apply([], loaded), q, joined, latin);
+        state.terms = terms.length;
+        showTerms(terms);
+        state.more.type = "button";
+        state.more.hidden = true;
+        state.more.addEventListener("click", function () { state.rounds = 0; state.more.hidden = true; more(state).catch(failed); });
+        results.appendChild(state.more);
+        return more(state);
+      });
     }).catch(failed);
   }
   function failed() { count.textContent = "The search index could not be loaded: the site may be incomplete."; }

@@ -54,7 +54,7 @@ def query_keys(query: str) -> set[str]:
         pairs = {a + b for a, b in zip(q, q[1:]) if re.fullmatch(r"[\u4e00-\u9fff]{2}", a + b)}
         return pairs or set(han)
     joined = re.sub(r"[\s'’·-]+|[1-5]", "", toneless(q, umlaut="v"))
-    return {"e" + q[i:i + 3] for i in range(len(q) - 2) if re.fullmatch(r"[a-z0-9 ]{3}", q[i:i + 3])} | (
+    return {"e" + q[i:i + 3] for i in range(len(q) - 2)} | (
         {"p" + joined[:6 if len(joined) >= 6 else 3]} if len(joined) >= 3 else set())
 
 

@@ -10,15 +10,12 @@ that does not match, never leave out one that does.
   Traditional text (a Chinese query matches either).
 - Pinyin: `p` and the 3 and the 6 letters from each syllable's start in the block's
   toneless pinyin run together (a pinyin query starts at a syllable).
-- English: `e` and every 3 characters of the lower-cased translation that are all
-  a-z, 0-9 or a space (a query's other trigrams are not looked up).
+- English: `e` and every 3 characters of the lower-cased translation (code points, as
+  find.js counts them too).
 """
-
-import re
 
 from ..text import HAN
 
-LATIN = re.compile(r"[a-z0-9 ]{3}")
 PINYIN_WINDOWS = (3, 6)
 CONTINUE, FINAL = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345", "abcdefghijklmnopqrstuvwxyz6789-_"
 
@@ -47,7 +44,7 @@ def pinyin_keys(pinyin: str, keys: set[str]) -> None:
 
 def english_keys(english: str, keys: set[str]) -> None:
     text = english.lower()
-    keys.update("e" + text[i:i + 3] for i in range(len(text) - 2) if LATIN.fullmatch(text, i, i + 3))
+    keys.update("e" + text[i:i + 3] for i in range(len(text) - 2))
 
 
 def block_keys(block: list[str], keys: set[str]) -> None:

@@ -114,9 +114,9 @@
     }
     return spread(pairs.length ? pairs : chars);
   }
-  function englishKeys(q) {
-    var keys = [];
-    for (var i = 0; i + 3 <= q.length; i++) if (/^[a-z0-9 ]{3}$/.test(q.slice(i, i + 3))) keys.push("e" + q.slice(i, i + 3));
+  function englishKeys(q) { // every three characters (code points, as the build counts them)
+    var chars = Array.from(q), keys = [];
+    for (var i = 0; i + 3 <= chars.length; i++) keys.push("e" + chars.slice(i, i + 3).join(""));
     return spread(keys);
   }
   function listed(keys) { // null: no key to look up, so every chunk

@@ -59,9 +59,10 @@ def script(kind: str, number: int, data) -> str:
 
 
 def term_block(term: list[str]) -> list[str]:
-    """A glossary entry as a block, for its keys: its pinyin toneless, as a query spells it."""
-    return [term[1], term[2], " ".join(re.sub(r"[\s'’·-]+", "", toneless(s, umlaut="v")) for s in term[3].split()),
-            term[4]]
+    """A glossary entry as a block, for its keys. A term's pinyin matches from any letter
+    on (as it always has), so each letter stands as a syllable: windows start anywhere."""
+    letters = re.sub(r"[\s'’·-]+|[1-5]", "", toneless(term[3], umlaut="v"))
+    return [term[1], term[2], " ".join(letters), term[4]]
 
 
 def postings(parts: list[list[list[str]]]) -> dict[str, str]:

@@ -187,14 +187,10 @@
       text.slice(span[1], to) + (to < text.length ? "…" : ""));
     return node;
   }
-  function pinyinStart(pinyin, joined) { // the term's pinyin from one of its syllables on
-    var syllables = pinyin.split(/\s+/).map(compact), whole = syllables.join(""), at = 0;
-    return syllables.some(function (s) { var hit = whole.indexOf(joined, at) === at; at += s.length; return hit; });
-  }
   function termHits(terms, q, joined, latin) {
     return terms.filter(function (t) {
       return t[1].indexOf(q) >= 0 || t[2].indexOf(q) >= 0 ||
-        (latin && (t[4].toLowerCase().indexOf(q) >= 0 || (joined && pinyinStart(t[3], joined))));
+        (latin && (t[4].toLowerCase().indexOf(q) >= 0 || (joined && compact(t[3]).indexOf(joined) >= 0)));
     });
   }
   function showTerms(terms) {

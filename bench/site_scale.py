@@ -123,12 +123,21 @@ def report(files: dict[str, bytes]) -> None:
         return len(gzip.compress(data, 9, mtime=0))
     groups: dict[str, list[bytes]] = {}
     for path, data in files.items():
-        group = path.split("/")[0] + ("/k" if "/k" in path else "/c" if "/c" in path else "")
+        group = path.split("/")[0] + ("/" + path.split("/")[1][0] if path.startswith("search/") else "")
         groups.setdefault(group if "/" in path else path, []).append(data)
     for name, items in sorted(groups.items()):
         sizes = [gz(d) for d in items] if len(items) < 200 else [gz(d) for d in items[::len(items) // 200]]
         print(f"{name:24} {len(items):6} files  raw {sum(map(len, items)) / 1e3:10.1f} KB   "
               f"gzip max {max(sizes) / 1e3:7.1f} KB  mean {sum(sizes) / len(sizes) / 1e3:6.1f} KB")
+
+
+def timed(function):
+    def run(*args):
+        started = time.perf_counter()
+        result = function(*args)
+        print(f"of which {function.__name__} {time.perf_counter() - started:.1f} s")
+        return result
+    return run
 
 
 def main(argv=None) -> int:
@@ -144,6 +153,8 @@ def main(argv=None) -> int:
     started = time.perf_counter()
     made = digests(args.articles, glossaries.site)
     print(f"{args.articles} digests in {time.perf_counter() - started:.1f} s")
+    from jiedu.output import pages
+    pages.search_files = timed(pages.search_files)
     started = time.perf_counter()
     files = site_files(make_environment(ROOT / "templates"), made, glossaries, ROOT / "templates", site.config)
     print(f"site-wide files in {time.perf_counter() - started:.1f} s")

@@ -73,7 +73,7 @@ def test_a_long_glossary_is_a_page_per_category_within_budget(many, glossaries):
         assert len(gzip.compress(html.encode())) < PAGE_BUDGET
 
 
-def test_a_term_in_many_articles_lists_ten_and_links_a_search_for_the_rest(many, glossaries):
+def test_a_term_in_many_articles_lists_five_and_links_a_search_for_the_rest(many, glossaries):
     glossary = glossaries.listed({t for d in many for t in d.terms}, merged_occurrences(many))
     occurrences = merged_occurrences(many)
     pages = glossary_pages(make_environment(TEMPLATES), glossary, occurrences, load_content(CONTENT).config)

@@ -13,9 +13,9 @@ from .views import Occurrence, grouped_entries
 
 PAGE_SIZE = 100
 """Articles on one page of the index."""
-GLOSSARY_PAGE = 300
+GLOSSARY_PAGE = 200
 """Glossary entries on one page, with their related terms and capped concordance."""
-CONCORDANCE_LINES = 10
+CONCORDANCE_LINES = 5
 """A term's occurrences listed on its glossary page; a search link finds the rest."""
 
 

@@ -16,6 +16,7 @@ element, since a page opened from disk cannot fetch.
 """
 
 import json
+from collections import defaultdict
 import re
 
 from .export import inline_json
@@ -67,13 +68,13 @@ def term_block(term: list[str]) -> list[str]:
 
 def postings(parts: list[list[list[str]]]) -> dict[str, str]:
     """Key -> the numbers of the parts (each a list of blocks) that hold it, encoded."""
-    found: dict[str, list[int]] = {}
+    found: defaultdict[str, list[int]] = defaultdict(list)
     for number, blocks in enumerate(parts):
         keys: set[str] = set()
         for block in blocks:
             block_keys(block, keys)
         for key in keys:
-            found.setdefault(key, []).append(number)
+            found[key].append(number)
     return {key: encode_numbers(numbers) for key, numbers in sorted(found.items())}
 
 

@@ -8,27 +8,23 @@ that does not match, never leave out one that does.
 
 - Han: each character and each pair of adjacent characters, of the Simplified and of the
   Traditional text (a Chinese query matches either).
-- Pinyin: `p` and the 3 and the 6 letters from each syllable's start in the block's
+- Pinyin: `p` and the 2, 3 and 6 letters from each syllable's start in the block's
   toneless pinyin run together (a pinyin query starts at a syllable).
-- English: `e` and every 3 characters of the lower-cased translation (code points, as
-  find.js counts them too).
+- English: `e` and every 2 and every 3 characters of the lower-cased translation (code
+  points, as find.js counts them too).
 """
 
-from ..text import HAN
+from ..text import HAN_RUN
 
-PINYIN_WINDOWS = (3, 6)
+PINYIN_WINDOWS = (2, 3, 6)
 CONTINUE, FINAL = "ABCDEFGHIJKLMNOPQRSTUVWXYZ012345", "abcdefghijklmnopqrstuvwxyz6789-_"
 
 
 def han_keys(text: str, keys: set[str]) -> None:
     """Each Han character and each pair of adjacent Han characters."""
-    previous_end, previous = -1, ""
-    for match in HAN.finditer(text):
-        char = match.group()
-        keys.add(char)
-        if match.start() == previous_end:
-            keys.add(previous + char)
-        previous_end, previous = match.end(), char
+    for run in HAN_RUN.findall(text):
+        keys.update(run)
+        keys.update(run[i:i + 2] for i in range(len(run) - 1))
 
 
 def pinyin_keys(pinyin: str, keys: set[str]) -> None:
@@ -44,6 +40,7 @@ def pinyin_keys(pinyin: str, keys: set[str]) -> None:
 
 def english_keys(english: str, keys: set[str]) -> None:
     text = english.lower()
+    keys.update("e" + text[i:i + 2] for i in range(len(text) - 1))
     keys.update("e" + text[i:i + 3] for i in range(len(text) - 2))
 
 
@@ -66,12 +63,14 @@ def shard_of(key: str, shards: int) -> int:
 
 def encode_numbers(numbers: list[int]) -> str:
     """Ascending numbers as gaps (the first counted from -1), each in base 32: every
-    digit but the last from CONTINUE, the last from FINAL. [0, 1, 2, 40] -> 'bbbBm'."""
+    digit but the last from CONTINUE, the last from FINAL. [0, 1, 2, 40] -> 'bbbBg'."""
     out, previous = [], -1
     for number in numbers:
-        gap, digits = number - previous, []
-        previous = number
-        digits.append(FINAL[gap & 31])
+        gap, previous = number - previous, number
+        if gap < 32:  # most: one letter
+            out.append(FINAL[gap])
+            continue
+        digits = [FINAL[gap & 31]]
         gap >>= 5
         while gap:
             digits.append(CONTINUE[gap & 31])

@@ -100,9 +100,10 @@
   }
 
   // ------------------------------ which chunks a query needs: those listed under all its keys
-  function spread(keys) { // at most three keys, first, middle and last: three files at most
+  function spread(keys, most) { // at most `most` keys, evenly from first to last: as many files at most
     keys = keys.filter(function (key, i) { return keys.indexOf(key) === i; });
-    return keys.length <= 3 ? keys : [keys[0], keys[keys.length >> 1], keys[keys.length - 1]];
+    if (keys.length <= most) return keys;
+    return keys.filter(function (key, i) { return i === 0 || Math.floor(i * (most - 1) / (keys.length - 1)) > Math.floor((i - 1) * (most - 1) / (keys.length - 1)); });
   }
   function hanKeys(q) { // pairs of adjacent Han characters, else the characters
     var chars = [], pairs = [], match, end = -1;
@@ -112,12 +113,12 @@
       chars.push(match[0]);
       end = match.index + match[0].length;
     }
-    return spread(pairs.length ? pairs : chars);
+    return spread(pairs.length ? pairs : chars, 6);
   }
-  function englishKeys(q) { // every three characters (code points, as the build counts them)
-    var chars = Array.from(q), keys = [];
-    for (var i = 0; i + 3 <= chars.length; i++) keys.push("e" + chars.slice(i, i + 3).join(""));
-    return spread(keys);
+  function englishKeys(q) { // every three characters, or the two (code points, as the build counts them)
+    var chars = Array.from(q), size = Math.min(chars.length, 3), keys = [];
+    for (var i = 0; size > 1 && i + size <= chars.length; i++) keys.push("e" + chars.slice(i, i + size).join(""));
+    return spread(keys, 4);
   }
   function listed(keys) { // null: no key to look up, so every chunk
     if (!keys.length) return Promise.resolve(null);
@@ -132,8 +133,8 @@
     });
   }
   function candidates(q, joined, latin) {
-    var pinyin = joined.length >= 6 ? listed(["p" + joined.slice(0, 6)]) : joined.length >= 3 ? listed(["p" + joined.slice(0, 3)])
-      : Promise.resolve(joined ? null : []);
+    var size = joined.length >= 6 ? 6 : Math.min(joined.length, 3);
+    var pinyin = size > 1 ? listed(["p" + joined.slice(0, size)]) : Promise.resolve(joined ? null : []);
     return Promise.all(latin ? [listed(englishKeys(q)), pinyin] : [listed(hanKeys(q))]).then(function (lists) {
       var all = lists.indexOf(null) >= 0, found = all ? [] : Array.from(new Set([].concat.apply([], lists)));
       if (all) for (var n = 0; n < index.chunks + index.terms; n++) found.push(n);

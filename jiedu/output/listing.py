@@ -1,5 +1,5 @@
 """The site's lists, in pages that stay small however many articles there are: the index
-of articles, PAGE_SIZE to a page, and the glossary, one page while it is short, else
+of articles, PAGE_SIZE to a page, and the glossary, one page up to ONE_PAGE entries, else
 a page per category (in parts of GLOSSARY_PAGE entries) with `glossary.html` listing
 every term, so that a link to `glossary.html#<id>` still finds its term."""
 
@@ -14,7 +14,9 @@ from .views import Occurrence, grouped_entries
 PAGE_SIZE = 100
 """Articles on one page of the index."""
 GLOSSARY_PAGE = 200
-"""Glossary entries on one page, with their related terms and capped concordance."""
+"""Glossary entries on one page of a category, with their related terms and capped concordance."""
+ONE_PAGE = 300
+"""Up to this many entries, the glossary is one page."""
 CONCORDANCE_LINES = 5
 """A term's occurrences listed on its glossary page; a search link finds the rest."""
 
@@ -64,7 +66,7 @@ def glossary_parts(glossary: Glossary) -> list[Part]:
     """Every category on one page when the glossary is short; else a page per category,
     cut into parts of GLOSSARY_PAGE entries."""
     groups = grouped_entries(glossary)
-    if len(glossary.entries) <= GLOSSARY_PAGE:
+    if len(glossary.entries) <= ONE_PAGE:
         return [Part(category, heading, "glossary.html", entries) for category, heading, entries in groups]
     parts = []
     for category, heading, entries in groups:

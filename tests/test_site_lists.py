@@ -84,3 +84,62 @@ def test_a_term_in_many_articles_lists_five_and_links_a_search_for_the_rest(many
     assert f"Occurs in {total} paragraph(s)" in entry
     assert f'<a href="search.html?q=%E5%B9%B2%E9%83%A8">{total - CONCORDANCE_LINES} more: search for' in entry
     assert len(gzip.compress(pages["glossary.html"].encode())) < PAGE_BUDGET
+
+
+# ------------------------------------------------------------ in Chromium, from file://
+
+@pytest.fixture(scope="module")
+def big_site(many, glossaries, tmp_path_factory):
+    """The site-wide pages of 250 articles, the glossary split as a long one is."""
+    from jiedu.output import listing
+    from jiedu.output.pages import site_files
+    folder = tmp_path_factory.mktemp("lists")
+    saved, listing.ONE_PAGE = listing.ONE_PAGE, 50
+    try:
+        files = site_files(make_environment(TEMPLATES), many, glossaries, TEMPLATES, load_content(CONTENT).config)
+    finally:
+        listing.ONE_PAGE = saved
+    for path, data in files.items():
+        (folder / path).parent.mkdir(parents=True, exist_ok=True)
+        (folder / path).write_bytes(data)
+    return folder
+
+
+@pytest.fixture(scope="module")
+def browser(chromium_path):
+    playwright_sync = pytest.importorskip("playwright.sync_api")
+    with playwright_sync.sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=chromium_path, args=["--no-sandbox"])
+        yield browser
+        browser.close()
+
+
+@pytest.mark.browser
+def test_older_and_newer_walk_the_index(browser, big_site):
+    page = browser.new_page()
+    page.goto((big_site / "index.html").as_uri())
+    assert page.locator(".article-list > li").count() == PAGE_SIZE
+    page.click("a[rel=next]")
+    assert page.url.endswith("/page/2.html") and page.get_attribute(".article-list", "start") == "101"
+    page.click("a[rel=next]")
+    assert page.url.endswith("/page/3.html") and page.locator(".article-list > li").count() == 50
+    assert page.locator("a[rel=next]").count() == 0
+    page.click("a[rel=prev]")
+    page.click("a[rel=prev]")
+    assert page.url.endswith("/index.html") and page.locator("a[rel=prev]").count() == 0
+    page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("script", [True, False])
+def test_a_link_to_a_term_finds_it_in_a_split_glossary(browser, big_site, script):
+    context = browser.new_context(java_script_enabled=script)
+    page = context.new_page()
+    page.goto((big_site / "glossary.html").as_uri() + "#ganbu")
+    if script:  # on to the term's own page
+        page.wait_for_url("**/glossary/*.html#ganbu")
+        assert page.is_visible("article#ganbu .english") and page.locator("article.entry").count() <= GLOSSARY_PAGE
+    else:  # the term's link in the list, one click from its entry
+        link = page.locator("a#ganbu")
+        assert link.is_visible() and re.fullmatch(r"glossary/[\w-]+\.html#ganbu", link.get_attribute("href"))
+    context.close()

@@ -6,6 +6,8 @@ serves them, counted by the server."""
 import functools
 import gzip
 import http.server
+import io
+import json
 import re
 import sys
 import threading
@@ -48,7 +50,6 @@ class CountingHandler(http.server.SimpleHTTPRequestHandler):
         self.send_header("Content-Length", str(len(body)))
         self.end_headers()
         self.sent[0] += len(body)
-        import io
         return io.BytesIO(body)
 
     def log_message(self, *args):
@@ -133,7 +134,7 @@ def test_first_results_cost_at_most_300_kb_at_a_thousand_articles(page, archive,
     CountingHandler.sent[0] = 0
     status, links = results(page, url + "search.html?q=" + query)
     assert CountingHandler.sent[0] <= BUDGET, (query, CountingHandler.sent[0], status)
-    expected = scanned([__import__("json").loads(r) for r in records], query)
+    expected = scanned([json.loads(r) for r in records], query)
     assert links == expected[:len(links)], "the first hits of a scan of every block, in site order"
     assert bool(links) == bool(expected), status
 

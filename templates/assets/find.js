@@ -132,10 +132,12 @@
       }, lists[0]);
     });
   }
-  function candidates(q, joined, latin) {
+  function pinyinListed(joined) { // the first 6 letters, else 3 or 2; none to look up: every chunk
     var size = joined.length >= 6 ? 6 : Math.min(joined.length, 3);
-    var pinyin = size > 1 ? listed(["p" + joined.slice(0, size)]) : Promise.resolve(joined ? null : []);
-    return Promise.all(latin ? [listed(englishKeys(q)), pinyin] : [listed(hanKeys(q))]).then(function (lists) {
+    return size > 1 ? listed(["p" + joined.slice(0, size)]) : Promise.resolve(joined ? null : []);
+  }
+  function candidates(q, joined, latin) {
+    return Promise.all(latin ? [listed(englishKeys(q)), pinyinListed(joined)] : [listed(hanKeys(q))]).then(function (lists) {
       var all = lists.indexOf(null) >= 0, found = all ? [] : Array.from(new Set([].concat.apply([], lists)));
       if (all) for (var n = 0; n < index.chunks + index.terms; n++) found.push(n);
       return found.sort(function (a, b) { return articleOf(b) - articleOf(a) || a - b; }); // newest article first

@@ -72,7 +72,7 @@ def article_blocks(pool: list[str], number: int, state: dict) -> list[list[str]]
 
 def digest(number: int, blocks: list[list[str]], glossary):
     from jiedu.output.digest import Digest
-    from jiedu.output.export import inline_json
+    from jiedu.output.searchfiles import article_chunks
     from jiedu.output.views import concordance_line
     slug, title = f"a{number:05d}", f"第{number}篇 " + blocks[0][0][:20]
     found: dict[str, list[tuple[str, str]]] = {}
@@ -80,13 +80,14 @@ def digest(number: int, blocks: list[list[str]], glossary):
         for entry in glossary.found_in(text):
             found.setdefault(entry.id, []).append((f"b{at}", concordance_line(text, entry.simplified)))
     date = f"{2010 + number // 336}-{number // 28 % 12 + 1:02d}-{number % 28 + 1:02d}"
-    record = {"slug": slug, "title": title, "title_en": f"Article {number}", "date": date, "blocks": blocks}
+    chunked = article_chunks({"slug": slug, "title": title, "title_en": f"Article {number}", "blocks": blocks})
     return Digest(slug=slug, title=title, title_en=f"Article {number}", meta={"date": date, "publisher": "Corpus"},
                   terms=tuple(found), vocabulary=True, translated=True,
-                  occurrences={k: tuple(v) for k, v in found.items()}, search=inline_json(record), findings=(),
+                  occurrences={k: tuple(v) for k, v in found.items()}, search=chunked[0], findings=(),
                   words=sum(len(b[0]) for b in blocks) // 2, undefined=(), contexts=frozenset(),
                   pages={f"articles/{slug}.html": "0" * 64, f"vocabulary/{slug}.html": "0" * 64},
-                  title_trad=title, characters=sum(len(b[0]) for b in blocks), level="", in_hsk=0.6)
+                  title_trad=title, characters=sum(len(b[0]) for b in blocks), level="", in_hsk=0.6,
+                  search_keys=chunked[1])
 
 
 def article_texts(count: int, glossary) -> list[list[list[str]]]:
@@ -98,12 +99,10 @@ def article_texts(count: int, glossary) -> list[list[list[str]]]:
     return [article_blocks(pool, n, state) for n in range(count)]
 
 
-def search_records(count: int, glossary) -> list[str]:
-    """What `searchfiles.search_files` takes: the articles' records, newest first."""
-    from jiedu.output.export import inline_json
-    return [inline_json({"slug": f"a{n:05d}", "title": f"第{n}篇 " + blocks[0][0][:20], "title_en": f"Article {n}",
-                         "date": "", "blocks": blocks})
-            for n, blocks in reversed(list(enumerate(article_texts(count, glossary))))]
+def search_records(count: int, glossary) -> list[dict]:
+    """The articles' search records (`search.article_record`), newest first."""
+    return [{"slug": f"a{n:05d}", "title": f"第{n}篇 " + blocks[0][0][:20], "title_en": f"Article {n}", "date": "",
+             "blocks": blocks} for n, blocks in reversed(list(enumerate(article_texts(count, glossary))))]
 
 
 def digests(count: int, glossary) -> list:

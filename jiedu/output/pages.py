@@ -91,7 +91,7 @@ def site_files(env, digests: list[Digest], glossaries: Glossaries, templates: Pa
     glossary = glossaries.listed({term for digest in digests for term in digest.terms}, occurrences)
     pages = {**index_pages(env, digests, config), **glossary_pages(env, glossary, occurrences, config),
              "glossary.apkg": glossary_package(glossary, anki_stamp(config)), "glossary.tsv": glossary_tsv(glossary)}
-    pages |= search_files([d.search for d in digests], glossary)
+    pages |= search_files([(d.search, d.search_keys) for d in digests], glossary)
     own = [path for d in digests for path in d.pages]
     html = sorted(path for path in [*pages, *fixed, *own] if path.endswith(".html") and path != "404.html")
     pages |= absolute_files(config.site_url, config.title, digests, html)

@@ -12,7 +12,7 @@ plain text. Block ids are their position: the first block is `b1`. A glossary en
 import html
 import re
 
-from .export import article_title, inline_json
+from .export import article_title
 from ..lexicon.glossary import Glossary
 from ..model import Article, Block
 from ..syllables import toneless
@@ -46,7 +46,3 @@ def article_record(article: Article) -> dict:
 def term_records(glossary: Glossary) -> list[list[str]]:
     return [[e.id, e.simplified, e.traditional, " ".join(e.pinyin), e.english] for e in glossary.entries]
 
-
-def record_json(article: Article) -> str:
-    """One article's part of the index, as it appears in the script."""
-    return inline_json(article_record(article))

@@ -15,7 +15,6 @@ Each file is a script calling `jieduSearch(kind, number, data)`, loaded with a <
 element, since a page opened from disk cannot fetch.
 """
 
-import json
 from collections import defaultdict
 import re
 
@@ -66,27 +65,40 @@ def term_block(term: list[str]) -> list[str]:
     return [term[1], term[2], " ".join(letters), term[4]]
 
 
-def postings(parts: list[list[list[str]]]) -> dict[str, str]:
-    """Key -> the numbers of the parts (each a list of blocks) that hold it, encoded."""
+def keys_of(blocks: list[list[str]]) -> str:
+    """The keys of some blocks, one a line (no key holds a line break), sorted."""
+    keys: set[str] = set()
+    for block in blocks:
+        block_keys(block, keys)
+    return "\n".join(sorted(keys))
+
+
+def article_chunks(record: dict) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """An article's search chunks as JSON and each chunk's keys: made once with its pages
+    and kept in its Digest, so that a build reads no article's text again."""
+    chunks = chunks_of(record)
+    return tuple(inline_json(c) for c in chunks), tuple(keys_of(c["blocks"]) for c in chunks)
+
+
+def postings(parts: list[str]) -> dict[str, str]:
+    """Key -> the numbers of the parts (each given by `keys_of`) that hold it, encoded."""
     found: defaultdict[str, list[int]] = defaultdict(list)
-    for number, blocks in enumerate(parts):
-        keys: set[str] = set()
-        for block in blocks:
-            block_keys(block, keys)
-        for key in keys:
+    for number, keys in enumerate(parts):
+        for key in keys.split("\n") if keys else ():
             found[key].append(number)
     return {key: encode_numbers(numbers) for key, numbers in sorted(found.items())}
 
 
-def search_files(records: list[str], glossary: Glossary) -> dict[str, str]:
-    """Every search file, from the articles' records (`search.record_json`) in site order."""
-    chunks, starts = [], []
-    for record in reversed(records):
+def search_files(articles: list[tuple[tuple[str, ...], tuple[str, ...]]], glossary: Glossary) -> dict[str, str]:
+    """Every search file, from each article's `article_chunks`, in site order."""
+    chunks, listed_keys, starts = [], [], []
+    for texts, keys in reversed(articles):
         starts.append(len(chunks))
-        chunks += chunks_of(json.loads(record))
+        chunks += texts
+        listed_keys += keys
     terms = term_records(glossary)
     parts = [terms[n:n + TERMS] for n in range(0, len(terms), TERMS)]
-    listed = postings([c["blocks"] for c in chunks] + [[term_block(t) for t in part] for part in parts])
+    listed = postings(listed_keys + [keys_of([term_block(t) for t in part]) for part in parts])
     shards = shard_count(listed)
     grouped: list[dict[str, str]] = [{} for _ in range(shards)]
     for key, value in listed.items():
@@ -96,4 +108,4 @@ def search_files(records: list[str], glossary: Glossary) -> dict[str, str]:
     files = {INDEX_FILE: f"{HEADER}var JIEDU_INDEX = {inline_json(manifest)};\n"}
     files |= {f"{FOLDER}/k{n}.js": script("k", n, keys) for n, keys in enumerate(grouped)}
     files |= {f"{FOLDER}/t{n}.js": script("t", n, part) for n, part in enumerate(parts)}
-    return files | {f"{FOLDER}/c{n}.js": script("c", n, chunk) for n, chunk in enumerate(chunks)}
+    return files | {f"{FOLDER}/c{n}.js": f'{HEADER}jieduSearch("c",{n},{text});\n' for n, text in enumerate(chunks)}

@@ -39,9 +39,11 @@ def pinyin_keys(pinyin: str, keys: set[str]) -> None:
 
 
 def english_keys(english: str, keys: set[str]) -> None:
+    """Every 2 and 3 characters, but those across a line break: a search field has none."""
     text = english.lower()
-    keys.update("e" + text[i:i + 2] for i in range(len(text) - 1))
-    keys.update("e" + text[i:i + 3] for i in range(len(text) - 2))
+    for size in (2, 3):
+        grams = (text[i:i + size] for i in range(len(text) - size + 1))
+        keys.update("e" + gram for gram in grams if "\n" not in gram and "\r" not in gram)
 
 
 def block_keys(block: list[str], keys: set[str]) -> None:

@@ -16,6 +16,7 @@ element, since a page opened from disk cannot fetch.
 """
 
 from collections import defaultdict
+from itertools import accumulate
 import re
 
 from .export import inline_json
@@ -43,7 +44,7 @@ def chunks_of(article: dict) -> list[dict]:
     if run or not runs:
         runs.append(run)
     head = {name: article[name] for name in ("slug", "title", "title_en")}
-    starts = [sum(len(r) for r in runs[:i]) for i in range(len(runs))]
+    starts = accumulate((len(r) for r in runs[:-1]), initial=0)
     return [{**head, "from": start, "blocks": blocks} for start, blocks in zip(starts, runs)]
 
 

@@ -14,7 +14,6 @@ from jiedu.lexicon.dictionary import DictEntry, load_dictionary
 from jiedu.output.export import inline_json
 from jiedu.model import Word
 from jiedu.resources import user_cache
-from jiedu.output.search import INDEX_FILE, search_data
 from jiedu.builder import build_site, undefined_words
 from jiedu.output.views import senses
 from jiedu.syllables import toneless
@@ -137,24 +136,6 @@ def test_the_vocabulary_page(built_site, seed_article):
 ])
 def test_a_long_sentence_shows_the_clauses_around_the_word(sentence, word, expected):
     assert clause_around(sentence, word) == expected
-
-
-# --- search index -----------------------------------------------------------------------
-
-def test_search_index_has_every_block_in_both_scripts_with_pinyin(built_site, seed_article, glossaries):
-    script = (built_site / INDEX_FILE).read_text(encoding="utf-8")
-    assert script.count("var JIEDU_INDEX = ") == 1 and "<" not in script.split("*/", 1)[1]
-    data = json.loads(script.split("var JIEDU_INDEX = ", 1)[1].rstrip().rstrip(";"))
-    occurring = {e.id for b in seed_article.blocks for e in glossaries.of("baotou-zuofeng").found_in(b.text)}
-    listed = glossaries.listed({w.term for b in seed_article.blocks for w in b.words}, occurring)
-    assert data == search_data([seed_article], listed)
-    article = data["articles"][0]
-    title = article["blocks"][1]
-    assert title[0] == "包头市作风积弊“大扫除”如火如荼" and title[1].startswith("包頭市")
-    assert title[2].startswith("bao tou shi zuo feng") and title[3].startswith("Baotou")
-    for block in article["blocks"]:
-        assert len(block[2].split()) == len(re.findall(r"[\u4e00-\u9fff]", block[0])) or not block[2]
-    assert next(t for t in data["terms"] if t[0] == "ganbu")[1:4] == ["干部", "幹部", "gàn bù"]
 
 
 def test_toneless():

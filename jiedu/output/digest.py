@@ -13,7 +13,8 @@ from ..lexicon.hsk import BAND, LevelShare, covering_level, hsk_profile
 from ..lexicon.glossary import Glossary
 from ..model import Article, Finding
 from ..stages.overrides import Overrides
-from .search import record_json
+from .search import article_record
+from .searchfiles import article_chunks
 from ..text import HAN
 from .views import Occurrence, occurrences, terms_used
 from ..lexicon.vocabulary import undefined
@@ -37,8 +38,8 @@ class Digest:
     occurrences: dict[str, tuple[tuple[str, str], ...]]
     """Glossary entry id -> (block id, the concordance line around the term) of each
     block it occurs in (`views.occurrences`): lines are short, cut around the term."""
-    search: str
-    """The article's record in the search index, as inline-safe compact JSON."""
+    search: tuple[str, ...]
+    """The article's search chunks, as inline-safe compact JSON (`searchfiles.article_chunks`)."""
     findings: tuple[Finding, ...]
     words: int
     undefined: tuple[tuple[str, int], ...]
@@ -56,6 +57,8 @@ class Digest:
     "" when HSK 1–9 cover less, as in most political texts."""
     in_hsk: float
     """Share of the running words in HSK 1–9."""
+    search_keys: tuple[str, ...]
+    """Each of its search chunks' keys, one a line (`searchfiles.article_chunks`)."""
 
     @property
     def article(self) -> "Digest":
@@ -76,17 +79,18 @@ def make_digest(article: Article, files: dict[str, bytes], glossary: Glossary, o
     texts = [block.text for block in article.blocks]
     contexts = {o.context for o in (*overrides.readings, *overrides.splits) if any(o.context in t for t in texts)}
     terms = tuple(entry.id for entry in terms_used(article, glossary))
+    search, search_keys = article_chunks(article_record(article))
     return Digest(
         slug=article.source.slug, title=article_title(article), title_en=article.source.meta.get("title_en", ""),
         meta=article.source.meta, terms=terms,
         vocabulary=bool(article.vocabulary), translated=any(b.translation for b in article.blocks),
         occurrences=occurring(article, glossary, frozenset(terms)),
-        search=record_json(article), findings=article.findings,
+        search=search, findings=article.findings,
         words=sum(len(b.words) for b in article.blocks),
         undefined=tuple((item.text, item.count) for item in undefined(article.vocabulary)),
         contexts=frozenset(contexts), pages={path: hashlib.sha256(data).hexdigest() for path, data in files.items()},
         title_trad=article_title(article, trad=True), characters=sum(len(HAN.findall(b.text)) for b in article.blocks),
-        **hsk_summary(hsk_profile(list(article.vocabulary))))
+        search_keys=search_keys, **hsk_summary(hsk_profile(list(article.vocabulary))))
 
 
 def hsk_summary(profile: tuple[LevelShare, ...]) -> dict:

@@ -15,15 +15,16 @@ from markupsafe import Markup
 from .anki import DEFAULT_TIMESTAMP, glossary_package, glossary_tsv, note_type_package
 from ..files.config import Config
 from ..lexicon.dictionary import CREDIT
-from .digest import READING_SPEED, Digest, merged_occurrences
+from .digest import Digest, merged_occurrences
 from .export import article_json, inline_json
 from .feeds import absolute_files
 from ..lexicon.glossary import Glossary
 from ..lexicon.layers import Glossaries
 from ..model import Article
 from .render import asset_bytes, render_page
-from .search import INDEX_FILE, search_script
-from .views import article_view, grouped_entries
+from .searchfiles import search_files
+from .listing import glossary_pages, index_pages
+from .views import article_view
 from .wordlist import vocabulary_data
 
 NOTE_TYPE = "jiedu-word.apkg"
@@ -104,12 +105,9 @@ def site_files(env, digests: list[Digest], glossaries: Glossaries, templates: Pa
     fixed = fixed_files(env, templates, config) if fixed is None else fixed
     occurrences = merged_occurrences(digests)
     glossary = glossaries.listed({term for digest in digests for term in digest.terms}, occurrences)
-    pages = {"index.html": render_page(env, "index.html", "index.html", site=config, articles=digests,
-                                       reading_speed=READING_SPEED),
-             "glossary.html": render_page(env, "glossary.html", "glossary.html", site=config,
-                                          groups=grouped_entries(glossary), glossary=glossary, occurrences=occurrences),
-             "glossary.apkg": glossary_package(glossary, anki_stamp(config)), "glossary.tsv": glossary_tsv(glossary),
-             INDEX_FILE: search_script([d.search for d in digests], glossary)}
+    pages = {**index_pages(env, digests, config), **glossary_pages(env, glossary, occurrences, config),
+             "glossary.apkg": glossary_package(glossary, anki_stamp(config)), "glossary.tsv": glossary_tsv(glossary)}
+    pages |= search_files([(d.search, d.search_keys) for d in digests], glossary)
     own = [path for d in digests for path in d.pages]
     html = sorted(path for path in [*pages, *fixed, *own] if path.endswith(".html") and path != "404.html")
     pages |= absolute_files(config.site_url, config.title, digests, html)

@@ -22,6 +22,7 @@ from .collocations import add_collocations
 from .polyphone import PolyphoneModel
 from ..syllables import toneless
 from ..text import HAN_RUN, longest_spans
+from .runs import cut_at_runs
 
 
 @dataclass(frozen=True)
@@ -68,7 +69,7 @@ class Reader:
         open_choices = []
         for number, text in enumerate(texts):
             runs = list(HAN_RUN.finditer(text))
-            pieces = _cut_at_runs(runs, words[number]) if words else [list(self.cut(run.group())) for run in runs]
+            pieces = cut_at_runs(runs, words[number]) if words else [list(self.cut(run.group())) for run in runs]
             for run, run_words in zip(runs, pieces):
                 syllables, phrase, parts = self._dictionary_reading(run_words)
                 results[number][run.start():run.end()] = syllables
@@ -160,8 +161,17 @@ class Reader:
                 phrase.update(dict.fromkeys(range(len(syllables), len(syllables) + len(word)), word))
                 syllables += [readings[0] for readings in entry]
             else:
-                syllables += [self._first_reading(c) for c in word]
+                syllables += self._unweighed_reading(word)
         return syllables, phrase, parts
+
+    def _unweighed_reading(self, word: str) -> list[str]:
+        """A word pypinyin's phrases lack: each character's first reading, but CC-CEDICT's
+        one reading of the word for the characters the model never weighs (`weighing.py`)."""
+        firsts = [self._first_reading(c) for c in word]
+        if self.model is None or not 1 < len(word) <= weighing.LONGEST_CEDICT:
+            return firsts
+        rows = self.cedict.get(word, ())
+        return weighing.unweighed_readings(word, firsts, rows, self.characters, self.model.polyphones)
 
     def _first_reading(self, char: str) -> str:  # pypinyin's, else Unihan's (`rare.py`), else ''
         return self.characters.get(ord(char), "").split(",")[0] or self.rare.get(char, "")
@@ -170,7 +180,8 @@ class Reader:
         parts = []
         for word in words:
             known = len(word) < 3 or word in self.phrases
-            parts += [word] if known else [word[s:e] for s, e in longest_spans(word, self.phrases)]
+            inside = weighing.PhrasesInside(word, self.phrases, self.cedict)
+            parts += [word] if known else [word[s:e] for s, e in longest_spans(word, inside)]
         return parts
 
 
@@ -179,22 +190,3 @@ def _model_context(text: str, position: int) -> tuple[list[str], list[list[int]]
     character is in them (shaped as `PolyphoneModel.probabilities` takes them)."""
     reach = weighing.CONTEXT
     return [text[max(0, position - reach):position + reach + 1]], [[min(position, reach)]]
-
-
-def _cut_at_runs(runs: list, words: list[str]) -> list[list[str]]:
-    """The caller's words of each Han run, cut at the run's edges; one pass over the
-    words (a block has many runs: a pass per run was the stage's main cost)."""
-    pieces: list[list[str]] = [[] for _ in runs]
-    at, offset = 0, 0
-    for word in words:
-        end_of_word = offset + len(word)
-        while at < len(runs) and runs[at].end() <= offset:
-            at += 1
-        follow = at
-        while follow < len(runs) and runs[follow].start() < end_of_word:
-            start, end = max(offset, runs[follow].start()), min(end_of_word, runs[follow].end())
-            pieces[follow].append(word[start - offset:end - offset])
-            follow += 1
-        offset = end_of_word
-    return pieces
-

@@ -49,6 +49,8 @@ class Reader:
     """CC-CEDICT's entries by Simplified headword (`Dictionary.by_simplified`), read only."""
     rare: dict[str, str] = field(default_factory=dict)
     """Characters pypinyin has no reading for -> one reading from Unihan (`rare.py`): the last fallback."""
+    guessed: dict[str, str] = field(default_factory=dict)
+    """Those of `rare` whose reading is a guess -> how it was guessed ("kCantonese tin1")."""
 
     def whole_word_reading(self, word: str) -> tuple[str, ...] | None:
         """A dictionary's reading of the whole word: pypinyin's phrase, else CC-CEDICT's

@@ -1,4 +1,5 @@
-"""Compare the readings a scraped source carried (風(fēng)) with jiedu's own.
+"""Compare the readings a scraped source carried (風(fēng)) with jiedu's own; and report
+the readings that are only guesses (a rare character no dictionary reads, `reading/rare.py`).
 
 The clean stage removes those artifacts but keeps what each claimed; here every
 claim is set against the reading the pipeline chose for that character. Where
@@ -10,7 +11,8 @@ boundary was misjudged).
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from ..model import Block, Cleaned, Place
+from ..model import Block, Cleaned, Finding, Place, Source
+from .clean import Lines
 
 
 @dataclass(frozen=True)
@@ -46,4 +48,21 @@ def disagreements(cleaned: Cleaned, blocks: tuple[Block, ...]) -> list[Disagreem
         if ours.lower() != edit.note.lower():
             context = block.text[max(0, position - 4):position + 5]
             found.append(Disagreement(edit.place, block.text[position], edit.note, ours, context))
+    return found
+
+
+def guessed_readings(source: Source, cleaned: Cleaned, blocks: tuple[Block, ...], guessed: dict[str, str],
+                     rare: dict[str, str]) -> list[Finding]:
+    """A finding where each character whose reading is a guess first stands, unless a
+    glossary term or override gave it another reading: the reader can tell a guess from a
+    reading, and a person can check it."""
+    lines, found, seen = Lines.of(source), [], set()
+    for block in blocks:
+        for position, (char, syllable) in enumerate(zip(block.text, block_syllables(block))):
+            at = block.start + position
+            if char in guessed and char not in seen and syllable.lower() == rare[char] and at < len(cleaned.source_index):
+                seen.add(char)
+                place = lines.place(cleaned.source_index[at])
+                found.append(Finding(place, "reading-guessed", f"{char} (U+{ord(char):04X}) is read {syllable} "
+                                     f"by a guess ({guessed[char]}): no dictionary gives it a reading"))
     return found

@@ -14,6 +14,7 @@ import pytest
 from jiedu.output.fragments import ruby
 from jiedu.pipeline import annotate_line
 from jiedu.model import Source
+from jiedu.output.export import article_data
 from jiedu.pipeline import process_article
 from jiedu.reading.rare import parse_rare_readings
 from jiedu.syllables import is_syllable
@@ -77,9 +78,12 @@ def test_the_table_says_how_each_reading_was_found(resources):
 
 def test_a_guessed_reading_is_reported_where_it_stands(resources):
     source = Source("rare", "content/articles/rare/source.txt", "标题\n\n他㐃了一下，䤈字，又㐃。\n", "utf-8", {})
-    findings = [f for f in process_article(source, resources).findings if f.code == "reading-guessed"]
-    assert [(f.place.line, f.place.column) for f in findings] == [(3, 2)]
+    article = process_article(source, resources)
+    findings = [f for f in article.findings if f.code == "reading-guessed"]
+    assert [(f.place.line, f.place.column) for f in findings] == [(3, 2)]  # 㐃 once; 䤈's variant is no guess
     assert "㐃 (U+3403) is read jiān by a guess (kCantonese zim1)" in findings[0].message
+    records = article_data(article, resources.glossary)["cleaning"]["findings"]
+    assert [(r["code"], r["line"], r["column"]) for r in records] == [("reading-guessed", 3, 2)]
 
 
 def test_rare_characters_keep_one_syllable_each_and_a_ruby(resources):

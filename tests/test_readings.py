@@ -325,6 +325,7 @@ def test_function_word_rules_in_context(resources, text, position, expected):
 @pytest.mark.parametrize("text, words, position, expected", [
     # A word pypinyin's phrases lack: CC-CEDICT's one reading, for a character g2pM never weighs.
     ("昆都仑区重大项目建设动能澎湃", ["昆都仑区", "重大", "项目建设", "动能", "澎湃"], 12, "péng"),
+    ("听到这个消息，他心潮澎湃", ["听到", "这个", "消息", "，", "他", "心潮澎湃"], 10, "péng"),  # read by parts, then whole
     # A name CC-CEDICT lists only capitalised (比干 Bǐ Gān) lends its reading inside a word
     # only at the word's start: 学比干 is 学、比、干, "learn, compare, do".
     ("激励党员干部在学比干中争先进", ["激励", "党员干部", "在", "学比干", "中", "争", "先进"], 9, "gàn"),

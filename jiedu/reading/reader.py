@@ -9,9 +9,8 @@ phrases around it, the neighbouring characters' weights of `collocations.py`, le
 on CPP dev), and the g2pM context model (`polyphone.py`) only where the
 dictionaries leave the choice open. The model runs in one batch per call.
 
-CPP over-represents rare readings, so it rewards trusting the model over
-dictionaries; COMMON_BONUS costs nothing there and keeps the model from overruling
-everyday words in news text (了解 liǎo, 充分 fèn), which it otherwise does.
+CPP over-represents rare readings, so it rewards trusting the model over dictionaries;
+COMMON_BONUS keeps the model from overruling everyday words of news text (了解 liǎo).
 """
 
 from dataclasses import dataclass, field
@@ -148,10 +147,9 @@ class Reader:
             results[number][position] = weighing.choose(scores, dist)
 
     def _dictionary_reading(self, words: list[str]) -> tuple[list[str], dict[int, str], dict[int, tuple[str, int]]]:
-        """Readings from the phrase dictionary word by word, else each character's first
-        reading; for characters read inside a phrase, that phrase; and for characters of
-        any word of two or more, (the word, where it starts). A word the dictionary lacks
-        (充分发挥) is read by the phrases it is made of (充分 + 发挥)."""
+        """Readings from the phrase dictionary word by word, else each character's first;
+        for characters read inside a phrase, that phrase; for characters of any word of two
+        or more, (the word, where it starts). A word the dictionary lacks is read by its phrases."""
         syllables: list[str] = []
         phrase: dict[int, str] = {}
         parts: dict[int, tuple[str, int]] = {}
@@ -163,17 +161,25 @@ class Reader:
                 phrase.update(dict.fromkeys(range(len(syllables), len(syllables) + len(word)), word))
                 syllables += [readings[0] for readings in entry]
             else:
-                syllables += self._unweighed_reading(word)
-        return syllables, phrase, parts
+                syllables += self._unweighed_reading(word, [self._first_reading(c) for c in word])
+        return self._whole_words(words, syllables), phrase, parts
 
-    def _unweighed_reading(self, word: str) -> list[str]:
-        """A word pypinyin's phrases lack: each character's first reading, but CC-CEDICT's
-        one reading of the word for the characters the model never weighs (`weighing.py`)."""
-        firsts = [self._first_reading(c) for c in word]
+    def _whole_words(self, words: list[str], syllables: list[str]) -> list[str]:
+        """Longer words pypinyin lacks, read by their parts: `_unweighed_reading` whole (心潮澎湃 péng)."""
+        at = 0
+        for word in words:
+            if len(word) > 2 and word not in self.phrases:
+                syllables[at:at + len(word)] = self._unweighed_reading(word, syllables[at:at + len(word)])
+            at += len(word)
+        return syllables
+
+    def _unweighed_reading(self, word: str, firsts: list[str]) -> list[str]:
+        """A word pypinyin's phrases lack: CC-CEDICT's one reading of it for the characters
+        the model never weighs (`weighing.unweighed_readings`), else `firsts`."""
         if self.model is None or not 1 < len(word) <= weighing.LONGEST_CEDICT:
             return firsts
-        rows = self.cedict.get(word, ())
-        return weighing.unweighed_readings(word, firsts, rows, self.characters, self.model.polyphones)
+        rows, polyphones = self.cedict.get(word, ()), self.model.polyphones
+        return weighing.unweighed_readings(word, firsts, rows, self.characters, polyphones)
 
     def _first_reading(self, char: str) -> str:  # pypinyin's, else Unihan's (`rare.py`), else ''
         return self.characters.get(ord(char), "").split(",")[0] or self.rare.get(char, "")

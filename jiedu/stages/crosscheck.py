@@ -53,16 +53,23 @@ def disagreements(cleaned: Cleaned, blocks: tuple[Block, ...]) -> list[Disagreem
 
 def guessed_readings(source: Source, cleaned: Cleaned, blocks: tuple[Block, ...], guessed: dict[str, str],
                      rare: dict[str, str]) -> list[Finding]:
-    """A finding where each character whose reading is a guess first stands, unless a
-    glossary term or override gave it another reading: the reader can tell a guess from a
-    reading, and a person can check it."""
+    """A finding where each character whose reading is a guess first stands (so the reader
+    can tell a guess from a reading, and a person check it); not in a glossary term, whose
+    pinyin a person wrote."""
     lines, found, seen = Lines.of(source), [], set()
     for block in blocks:
-        for position, (char, syllable) in enumerate(zip(block.text, block_syllables(block))):
-            at = block.start + position
-            if char in guessed and char not in seen and syllable.lower() == rare[char] and at < len(cleaned.source_index):
-                seen.add(char)
-                place = lines.place(cleaned.source_index[at])
-                found.append(Finding(place, "reading-guessed", f"{char} (U+{ord(char):04X}) is read {syllable} "
-                                     f"by a guess ({guessed[char]}): no dictionary gives it a reading"))
+        at = block.start
+        for word in block.words:
+            reviewed = word.term is not None
+            for char, syllable in zip(word.text, _syllables(word)):
+                if char in guessed and char not in seen and not reviewed and syllable.lower() == rare[char]:
+                    seen.add(char)
+                    found.append(Finding(lines.place(cleaned.source_index[at]), "reading-guessed",
+                                         f"{char} (U+{ord(char):04X}) is read {syllable} by a guess "
+                                         f"({guessed[char]}): no dictionary gives it a reading"))
+                at += 1
     return found
+
+
+def _syllables(word) -> list[str]:
+    return list(word.pinyin) if word.pinyin else [""] * len(word.text)

@@ -89,7 +89,8 @@ def radical_forms(folder: Path) -> dict[int, set[str]]:
     for line in (folder / "CJKRadicals.txt").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             number, radical, ideograph = (part.strip() for part in line.split(";"))
-            forms[int(number.rstrip("'"))] |= {chr(int(ideograph, 16)), unicodedata.normalize("NFKC", chr(int(radical, 16)))}
+            kangxi = unicodedata.normalize("NFKC", chr(int(radical, 16)))
+            forms[int(number.rstrip("'"))] |= {chr(int(ideograph, 16)), kangxi}
     for number, written in POSITIONAL_FORMS.items():
         forms[number] |= set(written)
     return forms
@@ -107,15 +108,19 @@ def read_decompositions(path: Path) -> dict[str, list[str]]:
     return parts
 
 
-def phonetic_keys(parts: dict[str, list[str]], fields: dict, forms: dict[int, set[str]]) -> dict[str, str]:
+def phonetic_keys(parts: dict[str, list[str]], fields: dict, forms: dict[int, set[str]],
+                  radical_seen: bool) -> dict[str, str]:
     """Each character's phonetic component as cjk-decomp and kRSUnicode show it: of its
-    top-level components, the last that is not a form of its radical (有边读边: 江 -> 工)."""
+    top-level components, the last Han one that is not a form of its radical (有边读边:
+    江 -> 工). With `radical_seen`, only where the radical is one of them (a semantic and a
+    phonetic part); without, only where it is not (a guess from the shape alone)."""
     keys = {}
     for char, components in parts.items():
         radical = fields.get(char, {}).get("kRSUnicode", "").split(".")[0].rstrip("'")
         others = [c for c in components if c not in forms.get(int(radical), set())] if radical.isdigit() else []
-        if others and others[-1] != char and is_han(others[-1]):  # not a stroke (㇒) or a shape (⺀)
-            keys[char] = others[-1]
+        readable = [c for c in others if c != char and is_han(c)]  # not a stroke (㇒) or a shape (⺀)
+        if readable and (len(others) < len(components)) == radical_seen:
+            keys[char] = readable[-1]
     return keys
 
 
@@ -124,14 +129,21 @@ def block_points() -> set[str]:
 
 
 def guess_keys(fields: dict, parts: dict, forms: dict) -> dict[str, dict[str, str]]:
-    """Each guessing method's keys by character (bench/rare_evidence.py)."""
+    """Each guessing method's keys by character: by vote (FIELD_KEYS, "phonetic": most of
+    the phonetic series) or by the component's own reading ("component": the phonetic's,
+    "part": the last part's where no radical is seen)."""
     keys = {field: field_keys(fields, field) for field in FIELD_KEYS}
-    return keys | {"phonetic": phonetic_keys(parts, fields, forms)}
+    phonetic = phonetic_keys(parts, fields, forms, True)
+    return keys | {"phonetic": phonetic, "component": phonetic, "part": phonetic_keys(parts, fields, forms, False)}
 
 
-def by_component(wanted: set[str], keys: dict[str, str], known: dict[str, str]) -> dict[str, tuple[str, str]]:
-    """The phonetic component's own reading, where no character of its series is read."""
-    return {char: (known[keys[char]], f"component {keys[char]}") for char in sorted(wanted & keys.keys())
+OWN_READING = ("component", "part")
+
+
+def by_component(name: str, wanted: set[str], keys: dict[str, str],
+                 known: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """A component's own reading (the phonetic's where no character of its series is read)."""
+    return {char: (known[keys[char]], f"{name} {keys[char]}") for char in sorted(wanted & keys.keys())
             if keys[char] in known}
 
 
@@ -144,3 +156,7 @@ def by_neighbour(wanted: set[str], known: dict[str, str]) -> dict[str, tuple[str
         if char in wanted:
             found[char] = (known[near], f"neighbour U+{ord(near):04X}")
     return found
+
+
+def readings_of(found: dict[str, tuple[str, str]]) -> dict[str, str]:
+    return {char: reading for char, (reading, _) in found.items()}

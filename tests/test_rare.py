@@ -71,7 +71,7 @@ def test_the_table_says_how_each_reading_was_found(resources):
     reader = resources.reader
     assert reader.guessed["㐃"] == "kCantonese zim1" and not {"䤈", "㘃", "㒭"} & reader.guessed.keys()
     assert {how.split()[0] for how in reader.guessed.values()} <= {
-        "kCantonese", "kVietnamese", "kKorean", "kJapaneseOn", "kPhonetic", "phonetic", "component",
+        "kCantonese", "kVietnamese", "kKorean", "kJapaneseOn", "kPhonetic", "phonetic", "part", "component",
         "guessed-variant", "radical", "neighbour"}
     assert len(reader.rare) > 55_000 and 0.5 < len(reader.guessed) / len(reader.rare) < 0.95
 

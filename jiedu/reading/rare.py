@@ -13,8 +13,8 @@ from importlib import resources as package_files
 
 FILE = "data/unihan_readings.tsv"
 # The methods of the table's third column that guess rather than read (bench/rare_evidence.py).
-GUESSES = frozenset({"kCantonese", "kVietnamese", "kKorean", "kJapaneseOn", "kPhonetic", "phonetic", "component",
-                     "guessed-variant", "radical", "neighbour"})
+GUESSES = frozenset({"kCantonese", "kVietnamese", "kKorean", "kJapaneseOn", "kPhonetic", "phonetic", "part",
+                     "component", "guessed-variant", "radical", "neighbour"})
 
 
 def parse_rare_readings(text: str) -> tuple[dict[str, str], dict[str, str]]:

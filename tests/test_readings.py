@@ -344,15 +344,15 @@ def test_reading_stage_word_classes(resources, text, words, position, expected):
     ("澎湃", [("澎湃", "澎湃", "bàng pài", "x")], ["pēng", "pài"]),
 ])
 def test_unweighed_readings(word, rows, expected):
-    from jiedu.reading.weighing import unweighed_readings
+    from jiedu.reading.wordpieces import unweighed_readings
 
     characters = {ord("澎"): "pēng,péng", ord("湃"): "pài,bá", ord("差"): "chā,chà"}
     firsts = [characters[ord(c)].split(",")[0] for c in word]
-    assert unweighed_readings(word, firsts, rows, characters, frozenset("差")) == expected
+    assert unweighed_readings(word, firsts, {word: rows}, characters, frozenset("差")) == expected
 
 
 def test_names_inside_a_word_only_at_its_start():
-    from jiedu.reading.weighing import PhrasesInside
+    from jiedu.reading.wordpieces import PhrasesInside
 
     phrases, cedict = {"比干": [], "上海": [], "干部": []}, {"比干": [("比干", "比干", "Bǐ gān", "Bi Gan")],
                                                       "上海": [("上海", "上海", "Shàng hǎi", "Shanghai")]}

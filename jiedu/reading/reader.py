@@ -16,11 +16,11 @@ COMMON_BONUS keeps the model from overruling everyday words of news text (了解
 from dataclasses import dataclass, field
 from typing import Callable
 
-from . import weighing
+from . import weighing, wordpieces
 from .collocations import add_collocations
 from .polyphone import PolyphoneModel
 from ..syllables import toneless
-from ..text import HAN_RUN, longest_spans
+from ..text import HAN_RUN
 from .runs import cut_at_runs
 
 
@@ -161,7 +161,8 @@ class Reader:
                 phrase.update(dict.fromkeys(range(len(syllables), len(syllables) + len(word)), word))
                 syllables += [readings[0] for readings in entry]
             else:
-                syllables += self._unweighed_reading(word, [self._first_reading(c) for c in word])
+                firsts = [self._first_reading(c) for c in word]
+                syllables += self._unweighed_reading(word, firsts) if len(word) > 1 else firsts
         return self._whole_words(words, syllables), phrase, parts
 
     def _whole_words(self, words: list[str], syllables: list[str]) -> list[str]:
@@ -175,11 +176,10 @@ class Reader:
 
     def _unweighed_reading(self, word: str, firsts: list[str]) -> list[str]:
         """A word pypinyin's phrases lack: CC-CEDICT's one reading of it for the characters
-        the model never weighs (`weighing.unweighed_readings`), else `firsts`."""
-        if self.model is None or not 1 < len(word) <= weighing.LONGEST_CEDICT:
+        the model never weighs (`wordpieces.unweighed_readings`), else `firsts`."""
+        if self.model is None or len(word) > weighing.LONGEST_CEDICT:
             return firsts
-        rows, polyphones = self.cedict.get(word, ()), self.model.polyphones
-        return weighing.unweighed_readings(word, firsts, rows, self.characters, polyphones)
+        return wordpieces.unweighed_readings(word, firsts, self.cedict, self.characters, self.model.polyphones)
 
     def _first_reading(self, char: str) -> str:  # pypinyin's, else Unihan's (`rare.py`), else ''
         return self.characters.get(ord(char), "").split(",")[0] or self.rare.get(char, "")
@@ -188,8 +188,7 @@ class Reader:
         parts = []
         for word in words:
             known = len(word) < 3 or word in self.phrases
-            inside = weighing.PhrasesInside(word, self.phrases, self.cedict)
-            parts += [word] if known else [word[s:e] for s, e in longest_spans(word, inside)]
+            parts += [word] if known else wordpieces.phrase_pieces(word, self.phrases, self.cedict)
         return parts
 
 

@@ -128,20 +128,6 @@ def agreed_readings(word: str, rows, model) -> tuple[tuple[str, ...], ...]:
     return tuple(sorted(set(readings)))
 
 
-def unweighed_readings(word: str, firsts: list[str], rows, characters: dict, polyphones) -> list[str]:
-    """The first readings of a word pypinyin's phrases lack; but where CC-CEDICT reads the
-    word one way, its syllable for each character the model never weighs that pypinyin
-    reads so too (澎湃 péng pài: pypinyin lists 澎 pēng first, g2pM has no 澎, so nothing
-    else would ever read it péng)."""
-    if all(char in polyphones or "," not in characters.get(ord(char), "") for char in word):
-        return firsts  # nothing to choose (most words): spare the CC-CEDICT lookup
-    readings = cedict_readings(word, rows)
-    if len(readings) != 1:
-        return firsts
-    return [theirs if char not in polyphones and theirs in characters.get(ord(char), "").split(",") else first
-            for char, first, theirs in zip(word, firsts, readings[0])]
-
-
 def matches(run: str, index: dict) -> list[tuple[int, int, tuple, tuple]]:
     """(start, end, pypinyin readings, CC-CEDICT readings) of every indexed word in the run."""
     found = []
@@ -167,20 +153,3 @@ def support(found: list, position: int) -> tuple[set[str], set[str]]:
             pinyin.update(reading[position - start] for reading in by_pinyin)
             cedict.update(reading[position - start] for reading in by_cedict)
     return pinyin, cedict
-
-
-class PhrasesInside:
-    """The phrases that may read a piece of a word pypinyin lacks: all of its phrases, but
-    a name that CC-CEDICT lists only capitalised (比干 Bǐ Gān, a Shang prince) only where
-    the word begins with it (东莞市, 上海市委). Further in, a name is a chance match across
-    words the segmenter left joined (学比干 "learn, compare, do": 干 gàn), and its phrase
-    bonus would hand the name's reading to them."""
-
-    def __init__(self, word: str, phrases: dict, cedict: dict):
-        self.word, self.phrases, self.cedict = word, phrases, cedict
-
-    def __contains__(self, piece: str) -> bool:
-        if piece not in self.phrases or self.word.startswith(piece):
-            return piece in self.phrases
-        rows = self.cedict.get(piece, ())
-        return not rows or not all(row[2][:1].isupper() for row in rows)

@@ -1,19 +1,19 @@
 """Character readings in context: dictionary phrases weighed against a context model.
 
-Each Han run is read word by word (jieba's words: from the segment stage, or cut
-here when reading bare text): a word in pypinyin's phrase dictionary gives its
-phrase reading, any other character its first dictionary reading. Where a
-character is polyphonic, its readings are scored (`weighing.py`): the dictionary
-part first (the word's phrase reading, common words, pypinyin and CC-CEDICT
-phrases around it, the neighbouring characters' weights of `collocations.py`, learned
-on CPP dev), and the g2pM context model (`polyphone.py`) only where the
-dictionaries leave the choice open. The model runs in one batch per call.
+Each Han run is read word by word (jieba's words: from the segment stage, or cut here
+when reading bare text): a word in pypinyin's phrase dictionary gives its phrase reading,
+any other character its first dictionary reading (`wordpieces.py`: or CC-CEDICT's). A
+polyphone's readings are scored (`weighing.py`): the dictionary part first (the word's
+phrase reading, common words, pypinyin and CC-CEDICT phrases around it, the neighbouring
+characters' weights of `collocations.py`, learned on CPP dev), and the g2pM context model
+(`polyphone.py`) only where the dictionaries leave the choice open, in one batch per call.
 
 CPP over-represents rare readings, so it rewards trusting the model over dictionaries;
 COMMON_BONUS keeps the model from overruling everyday words of news text (了解 liǎo).
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Callable
 
 from . import weighing, wordpieces
@@ -47,13 +47,12 @@ class Reader:
     cedict: dict = field(default_factory=dict)
     """CC-CEDICT's entries by Simplified headword (`Dictionary.by_simplified`), read only."""
     rare: dict[str, str] = field(default_factory=dict)
-    """Characters pypinyin has no reading for -> one reading from Unihan (`rare.py`): the last fallback."""
+    """Characters pypinyin has no reading for -> one reading (`rare.py`): the last fallback."""
     guessed: dict[str, str] = field(default_factory=dict)
     """Those of `rare` whose reading is a guess -> how it was guessed ("kCantonese tin1")."""
 
     def whole_word_reading(self, word: str) -> tuple[str, ...] | None:
-        """A dictionary's reading of the whole word: pypinyin's phrase, else CC-CEDICT's
-        first; None when neither has the word."""
+        """A dictionary's reading of the whole word: pypinyin's phrase, else CC-CEDICT's first; or None."""
         entry = self.phrases.get(word)
         if entry and len(entry) == len(word):
             return tuple(readings[0] for readings in entry)
@@ -147,13 +146,13 @@ class Reader:
             results[number][position] = weighing.choose(scores, dist)
 
     def _dictionary_reading(self, words: list[str]) -> tuple[list[str], dict[int, str], dict[int, tuple[str, int]]]:
-        """Readings from the phrase dictionary word by word, else each character's first;
-        for characters read inside a phrase, that phrase; for characters of any word of two
-        or more, (the word, where it starts). A word the dictionary lacks is read by its phrases."""
+        """Readings from the phrase dictionary word by word, else each character's first; for
+        characters read inside a phrase, that phrase; for those of a longer word, (the word, its start)."""
         syllables: list[str] = []
         phrase: dict[int, str] = {}
         parts: dict[int, tuple[str, int]] = {}
-        for word in self._known_parts(words):
+        pieces, whole = self._known_parts(words)
+        for word in pieces:
             if len(word) > 1:
                 parts.update(dict.fromkeys(range(len(syllables), len(syllables) + len(word)), (word, len(syllables))))
             entry = self.phrases.get(word) if len(word) > 1 else None
@@ -163,33 +162,35 @@ class Reader:
             else:
                 firsts = [self._first_reading(c) for c in word]
                 syllables += self._unweighed_reading(word, firsts) if len(word) > 1 else firsts
-        return self._whole_words(words, syllables), phrase, parts
-
-    def _whole_words(self, words: list[str], syllables: list[str]) -> list[str]:
-        """Longer words pypinyin lacks, read by their parts: `_unweighed_reading` whole (心潮澎湃 péng)."""
-        at = 0
-        for word in words:
-            if len(word) > 2 and word not in self.phrases:
-                syllables[at:at + len(word)] = self._unweighed_reading(word, syllables[at:at + len(word)])
-            at += len(word)
-        return syllables
+        for word, at in whole:  # read by its parts above, but CC-CEDICT may read it whole (心潮澎湃 péng)
+            syllables[at:at + len(word)] = self._unweighed_reading(word, syllables[at:at + len(word)])
+        return syllables, phrase, parts
 
     def _unweighed_reading(self, word: str, firsts: list[str]) -> list[str]:
         """A word pypinyin's phrases lack: CC-CEDICT's one reading of it for the characters
         the model never weighs (`wordpieces.unweighed_readings`), else `firsts`."""
-        if self.model is None or len(word) > weighing.LONGEST_CEDICT:
-            return firsts
+        if self.model is None or len(word) > weighing.LONGEST_CEDICT or self._open_choices.isdisjoint(word):
+            return firsts  # most words: no character with a choice the model leaves alone
         return wordpieces.unweighed_readings(word, firsts, self.cedict, self.characters, self.model.polyphones)
+
+    @cached_property
+    def _open_choices(self) -> frozenset:  # characters pypinyin reads two ways that the model never weighs (澎)
+        return frozenset(chr(c) for c, readings in self.characters.items() if "," in readings) - self.model.polyphones
 
     def _first_reading(self, char: str) -> str:  # pypinyin's, else Unihan's (`rare.py`), else ''
         return self.characters.get(ord(char), "").split(",")[0] or self.rare.get(char, "")
 
-    def _known_parts(self, words: list[str]) -> list[str]:
-        parts = []
+    def _known_parts(self, words: list[str]) -> tuple[list[str], list[tuple[str, int]]]:
+        """The words, a longer one pypinyin lacks cut into its phrases; and each such (word, start)."""
+        parts, whole, at = [], [], 0
         for word in words:
-            known = len(word) < 3 or word in self.phrases
-            parts += [word] if known else wordpieces.phrase_pieces(word, self.phrases, self.cedict)
-        return parts
+            if len(word) < 3 or word in self.phrases:
+                parts.append(word)
+            else:
+                parts += wordpieces.phrase_pieces(word, self.phrases, self.cedict)
+                whole.append((word, at))
+            at += len(word)
+        return parts, whole
 
 
 def _model_context(text: str, position: int) -> tuple[list[str], list[list[int]]]:

@@ -12,8 +12,6 @@ def unweighed_readings(word: str, firsts: list[str], cedict: dict, characters: d
     word one way, its syllable for each character the model never weighs that pypinyin
     reads so too (澎湃 péng pài: pypinyin lists 澎 pēng first, g2pM has no 澎, so nothing
     else would ever read it péng)."""
-    if all(char in polyphones or "," not in characters.get(ord(char), "") for char in word):
-        return firsts  # nothing to choose (most words): spare the CC-CEDICT lookup
     readings = cedict_readings(word, cedict.get(word, ()))
     if len(readings) != 1:
         return firsts

@@ -20,9 +20,10 @@ annotate" reads the source line (news) or is the site's whole pipeline (seed). O
 "jiedu article" is the annotate path over all the lines of an article at once, as the
 site reads an article: with one reading per word in it (stages/consistency.py).
 
-    .venv/bin/python bench/pinyin_accuracy.py [--news-errors] [--corpus-errors] [--no-cpp]
+    .venv/bin/python bench/pinyin_accuracy.py [--news-errors] [--corpus-errors] [--seed-errors] [--no-cpp]
 
---news-errors lists every news character "jiedu annotate" reads wrong, with its clause;
+--news-errors lists every news character "jiedu annotate" reads wrong, with its clause
+(--seed-errors the same for the seed);
 --no-cpp skips the CPP rows (the slow part) while working on news text.
 """
 
@@ -218,6 +219,7 @@ def main(argv=None) -> None:
     options.add_argument("--news-errors", action="store_true", help="list each news error of jiedu annotate")
     options.add_argument("--corpus-errors", action="store_true",
                          help="list each corpus error of jiedu annotate in the development half")
+    options.add_argument("--seed-errors", action="store_true", help="list each seed error of jiedu annotate")
     options.add_argument("--no-cpp", action="store_true", help="skip the CPP rows")
     args = options.parse_args(argv)
     resources = load_resources(None)
@@ -244,11 +246,14 @@ def main(argv=None) -> None:
         half_rows(corpus, corpus_scores["jiedu annotate"])
     else:
         print("corpus (skipped: ../shared/data/political-corpus/ is absent)")
-    gold_rows("seed", [load_seed()], seed_readers(resources, baseline))
+    seed = [load_seed()]
+    seed_scores = gold_rows("seed", seed, seed_readers(resources, baseline))
     if args.news_errors and news:
         print_errors(news, news_scores["jiedu annotate"].errors)
     if args.corpus_errors and corpus:
         print_errors(corpus, [e for e in corpus_scores["jiedu annotate"].errors if e[0][:2] in HALVES["annotate, dev"]])
+    if args.seed_errors:
+        print_errors(seed, seed_scores["jiedu annotate"].errors)
     texts, words = news_blocks(resources)
     # On news text the reading stage runs as the pipeline runs it: on the segment
     # stage's words. Second, the same stage cutting the text with jieba itself.

@@ -18,7 +18,7 @@ from .stages.align import align
 from .stages.annotate import annotate_all
 from .stages.clean import clean
 from .stages.convert import convert_all
-from .stages.crosscheck import disagreements
+from .stages.crosscheck import disagreements, guessed_readings
 from .stages.overrides import Overrides, unmatched
 from .stages.propernames import capitalise, name_blocks
 from .stages.read import read_article
@@ -114,9 +114,11 @@ def _align(draft: Draft, tools: Tools) -> Draft:
 
 def _crosscheck(draft: Draft, tools: Tools) -> Draft:
     """The source's own readings against ours; the article's overrides that matched
-    nothing; a source with no Chinese at all."""
+    nothing; a source with no Chinese at all; readings that are guesses."""
     stale = unmatched(draft.source.overrides or Overrides(), draft.blocks)
-    findings = tuple(stale) + no_chinese(draft.source, draft.cleaned.text)
+    reader = tools.resources.reader
+    guesses = guessed_readings(draft.source, draft.cleaned, draft.blocks, reader.guessed, reader.rare)
+    findings = tuple(stale) + no_chinese(draft.source, draft.cleaned.text) + tuple(guesses)
     return replace(draft, disagreements=tuple(disagreements(draft.cleaned, draft.blocks)),
                    findings=draft.findings + findings)
 

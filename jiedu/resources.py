@@ -154,7 +154,7 @@ def _load_resources(glossary_path: Path | None, glossary_shown: str, glossary: G
         reader=Reader(phrases, characters, lambda run: tagger.tokenizer.cut(run, HMM=False),
                       tagger.tokenizer.FREQ, model, word_readings, char_readings,
                       cached_windows(user_cache(), phrases, dictionary.by_simplified, model.polyphones),
-                      load_collocations(), dictionary.by_simplified, load_rare_readings()),
+                      load_collocations(), dictionary.by_simplified, *load_rare_readings()),
         glossary=glossary,
         char_frequency=char_frequencies(user_cache(), tagger.tokenizer),
         dictionary=dictionary,

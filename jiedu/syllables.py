@@ -4,6 +4,8 @@ Numbered (CC-CEDICT, `lu:4`) to tone marks (`lǜ`), a syllable's tone, and its
 toneless spelling: every other module asks here.
 """
 
+import re
+
 MARKS = {"a": "āáǎà", "e": "ēéěè", "i": "īíǐì", "o": "ōóǒò", "u": "ūúǔù", "ü": "ǖǘǚǜ"}
 """Tones 1-4 of each vowel."""
 NASAL_MARKS = {"ń": ("n", 2), "ň": ("n", 3), "ǹ": ("n", 4), "ḿ": ("m", 2)}
@@ -13,6 +15,9 @@ TONES = {mark: (base, tone) for base, marks in MARKS.items() for tone, mark in e
 TONE_LETTERS = "".join(MARKS.values()) + "ü" + "".join(NASAL_MARKS)
 """Every lower-case letter of pinyin that plain ASCII lacks."""
 PLAIN = str.maketrans({mark: base for mark, (base, _tone) in TONES.items()})
+SPELLING = re.compile("(?:[bpmfdtnlgkhjqxrzcsyw]|zh|ch|sh)?(?:a|o|e|ai|ei|ao|ou|an|en|ang|eng|ong|er|i|ia|ie|iao|iu|"
+                      "ian|in|iang|ing|iong|u|ua|uo|uai|ui|uan|un|uang|ueng|ü|üe|üan|ün|ue|m|n|ng|ê|hm|hng)")
+"""An initial (or none) and a final: the shape of one toneless syllable."""
 
 
 def numbered_to_marked(numbered: str) -> str:
@@ -57,3 +62,12 @@ def tone_of(syllable: str) -> int:
     [1, 2, 3, 4, 5, 4]
     """
     return next((TONES[letter][1] for letter in syllable.lower() if letter in TONES), 5)
+
+
+def is_syllable(text: str) -> bool:
+    """One syllable of Hanyu Pinyin, lower case, with at most one tone mark.
+
+    >>> [is_syllable(s) for s in ("zhuàng", "ń", "lüè", "shíkě", "kasei", "")]
+    [True, True, True, False, False, False]
+    """
+    return text == text.lower() and sum(c in TONES for c in text) <= 1 and bool(SPELLING.fullmatch(toneless(text)))

@@ -13,7 +13,7 @@ from urllib.request import urlopen
 
 import pytest
 
-from jiedu.authoring.check import check_site
+from jiedu.authoring.check import check_site, inspect_site
 from jiedu.cli import EXIT_OK, EXIT_WARNINGS, main
 from jiedu.errors import ContentError
 from jiedu.authoring.new import add_article
@@ -126,6 +126,17 @@ def test_check_reports_each_finding(copy_content, resources, change, expected):
     problems = check_site(copy_content, TEMPLATES, None if "glossary" in expected else resources)
     assert any(expected in p for p in problems), problems
     assert main(["check", "--content", str(copy_content), "--templates", str(TEMPLATES)]) == EXIT_WARNINGS
+
+
+def test_check_notes_a_guessed_reading_without_failing(copy_content, resources):
+    """A rare character read by a guess (㐃: the Cantonese zim1's commonest Mandarin) is a
+    note for a person to check, not a problem."""
+    edit(copy_content / "articles/baotou-zuofeng/source.zh-Hant.txt", "動能澎湃", "動能澎湃㐃")
+    problems, notes = inspect_site(copy_content, TEMPLATES, resources)
+    assert problems == []
+    assert [n for n in notes if "reading-guessed" in n] == [
+        "content/articles/baotou-zuofeng/source.zh-Hant.txt:35:32: reading-guessed: 㐃 (U+3403) is read jiān "
+        "by a guess (kCantonese zim1): no dictionary gives it a reading"]
 
 
 def test_check_exit_code_when_clean(copy_content):

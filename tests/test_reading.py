@@ -6,7 +6,7 @@ import numpy as np
 import pytest
 from hypothesis import given, settings, strategies as st
 
-from jiedu.reading.reader import _cut_at_runs
+from jiedu.reading.runs import cut_at_runs
 from jiedu.syllables import numbered_to_marked, toneless
 from jiedu.text import HAN_RUN
 
@@ -89,7 +89,7 @@ def test_words_are_cut_at_each_han_run_in_one_pass(words):
                 pieces.append(word[start - offset:end - offset])
             offset += len(word)
         slow.append(pieces)
-    assert _cut_at_runs(runs, words) == slow
+    assert cut_at_runs(runs, words) == slow
 
 
 def test_window_index_is_cached_per_code_version(tmp_path):

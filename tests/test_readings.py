@@ -318,3 +318,44 @@ def test_function_word_rules_in_context(resources, text, position, expected):
     block = annotate_line(text, resources)
     syllables = [s for w in block.words for s in w.pinyin]
     assert syllables[position] == expected
+
+
+# --- the reading stage's word classes (issue #17: the seed's last two misses) ---------
+
+@pytest.mark.parametrize("text, words, position, expected", [
+    # A word pypinyin's phrases lack: CC-CEDICT's one reading, for a character g2pM never weighs.
+    ("昆都仑区重大项目建设动能澎湃", ["昆都仑区", "重大", "项目建设", "动能", "澎湃"], 12, "péng"),
+    ("听到这个消息，他心潮澎湃", ["听到", "这个", "消息", "，", "他", "心潮澎湃"], 10, "péng"),  # read by parts, then whole
+    # A name CC-CEDICT lists only capitalised (比干 Bǐ Gān) lends its reading inside a word
+    # only at the word's start: 学比干 is 学、比、干, "learn, compare, do".
+    ("激励党员干部在学比干中争先进", ["激励", "党员干部", "在", "学比干", "中", "争", "先进"], 9, "gàn"),
+    ("东莞市", ["东莞市"], 1, "guǎn"),
+])
+def test_reading_stage_word_classes(resources, text, words, position, expected):
+    assert resources.reader.read(text, words)[position] == expected
+
+
+@pytest.mark.parametrize("word, rows, expected", [
+    ("澎湃", [("澎湃", "澎湃", "péng pài", "to surge")], ["péng", "pài"]),
+    # Two readings in CC-CEDICT: not agreed; the model's own polyphone (差): left to weighing;
+    # a reading pypinyin does not list for the character: not taken.
+    ("澎湃", [("澎湃", "澎湃", "péng pài", "x"), ("澎湃", "澎湃", "pēng pài", "y")], ["pēng", "pài"]),
+    ("差澎", [("差澎", "差澎", "chà péng", "x")], ["chā", "péng"]),
+    ("澎湃", [("澎湃", "澎湃", "bàng pài", "x")], ["pēng", "pài"]),
+])
+def test_unweighed_readings(word, rows, expected):
+    from jiedu.reading.wordpieces import unweighed_readings
+
+    characters = {ord("澎"): "pēng,péng", ord("湃"): "pài,bá", ord("差"): "chā,chà"}
+    firsts = [characters[ord(c)].split(",")[0] for c in word]
+    assert unweighed_readings(word, firsts, {word: rows}, characters, frozenset("差")) == expected
+
+
+def test_names_inside_a_word_only_at_its_start():
+    from jiedu.reading.wordpieces import PhrasesInside
+
+    phrases, cedict = {"比干": [], "上海": [], "干部": []}, {"比干": [("比干", "比干", "Bǐ gān", "Bi Gan")],
+                                                      "上海": [("上海", "上海", "Shàng hǎi", "Shanghai")]}
+    assert "比干" not in PhrasesInside("学比干", phrases, cedict) and "比干" in PhrasesInside("比干墓", phrases, cedict)
+    assert "上海" in PhrasesInside("上海市委", phrases, cedict) and "干部" in PhrasesInside("老干部局", phrases, cedict)
+    assert "学比" not in PhrasesInside("学比干", phrases, cedict)

@@ -48,7 +48,11 @@ def inspect_site(content: Path, templates: Path, resources: Resources | None = N
     digests = [make_digest(a, article_files(env, a, g, config), g, overrides)
                for a in articles for g in [glossaries.of(a.source.slug)]]
     site_files(env, digests, glossaries, templates, config)
-    return problems + [str(f) for f in site_findings(digests, overrides)], notes
+    findings = site_findings(digests, overrides)
+    # A guessed reading (a rare character no dictionary reads) is for a person to check,
+    # not an error: a note; the glossary or an override can set it.
+    guesses = [str(f) for f in findings if f.code == "reading-guessed"]
+    return problems + [str(f) for f in findings if f.code != "reading-guessed"], notes + guesses
 
 
 def undefined_note(article: Article, shown: str) -> list[str]:

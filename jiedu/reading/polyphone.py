@@ -21,7 +21,9 @@ class PolyphoneModel:
     def __init__(self, weights: dict, char_index: dict, readings: dict, classes: dict):
         self.weights = {name: _gates_ifog(name, np.asarray(value, dtype=np.float32)) for name, value in weights.items()}
         self.char_index = char_index
-        self.readings = readings
+        # CC-CEDICT writes xx5 for "reading unknown" (卪 jié, xx5): no reading, or the model
+        # could choose it and print "xx".
+        self.readings = {char: [c for c in choices if not c.startswith("xx")] for char, choices in readings.items()}
         """Character -> its possible readings (g2pM's CC-CEDICT digest, numbered)."""
         self.class_of = {name: index for name, index in classes.items()}
         self.hidden_size = self.weights["lstm.weight_hh_l0"].shape[1]

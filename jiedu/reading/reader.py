@@ -1,27 +1,27 @@
 """Character readings in context: dictionary phrases weighed against a context model.
 
-Each Han run is read word by word (jieba's words: from the segment stage, or cut
-here when reading bare text): a word in pypinyin's phrase dictionary gives its
-phrase reading, any other character its first dictionary reading. Where a
-character is polyphonic, its readings are scored (`weighing.py`): the dictionary
-part first (the word's phrase reading, common words, pypinyin and CC-CEDICT
-phrases around it, the neighbouring characters' weights of `collocations.py`, learned
-on CPP dev), and the g2pM context model (`polyphone.py`) only where the
-dictionaries leave the choice open. The model runs in one batch per call.
+Each Han run is read word by word (jieba's words: from the segment stage, or cut here
+when reading bare text): a word in pypinyin's phrase dictionary gives its phrase reading,
+any other character its first dictionary reading (`wordpieces.py`: or CC-CEDICT's). A
+polyphone's readings are scored (`weighing.py`): the dictionary part first (the word's
+phrase reading, common words, pypinyin and CC-CEDICT phrases around it, the neighbouring
+characters' weights of `collocations.py`, learned on CPP dev), and the g2pM context model
+(`polyphone.py`) only where the dictionaries leave the choice open, in one batch per call.
 
-CPP over-represents rare readings, so it rewards trusting the model over
-dictionaries; COMMON_BONUS costs nothing there and keeps the model from overruling
-everyday words in news text (了解 liǎo, 充分 fèn), which it otherwise does.
+CPP over-represents rare readings, so it rewards trusting the model over dictionaries;
+COMMON_BONUS keeps the model from overruling everyday words of news text (了解 liǎo).
 """
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Callable
 
-from . import weighing
+from . import weighing, wordpieces
 from .collocations import add_collocations
 from .polyphone import PolyphoneModel
 from ..syllables import toneless
-from ..text import HAN_RUN, longest_spans
+from ..text import HAN_RUN
+from .runs import cut_at_runs
 
 
 @dataclass(frozen=True)
@@ -47,11 +47,12 @@ class Reader:
     cedict: dict = field(default_factory=dict)
     """CC-CEDICT's entries by Simplified headword (`Dictionary.by_simplified`), read only."""
     rare: dict[str, str] = field(default_factory=dict)
-    """Characters pypinyin has no reading for -> one reading from Unihan (`rare.py`): the last fallback."""
+    """Characters pypinyin has no reading for -> one reading (`rare.py`): the last fallback."""
+    guessed: dict[str, str] = field(default_factory=dict)
+    """Those of `rare` whose reading is a guess -> how it was guessed ("kCantonese tin1")."""
 
     def whole_word_reading(self, word: str) -> tuple[str, ...] | None:
-        """A dictionary's reading of the whole word: pypinyin's phrase, else CC-CEDICT's
-        first; None when neither has the word."""
+        """A dictionary's reading of the whole word: pypinyin's phrase, else CC-CEDICT's first; or None."""
         entry = self.phrases.get(word)
         if entry and len(entry) == len(word):
             return tuple(readings[0] for readings in entry)
@@ -68,7 +69,7 @@ class Reader:
         open_choices = []
         for number, text in enumerate(texts):
             runs = list(HAN_RUN.finditer(text))
-            pieces = _cut_at_runs(runs, words[number]) if words else [list(self.cut(run.group())) for run in runs]
+            pieces = cut_at_runs(runs, words[number]) if words else [list(self.cut(run.group())) for run in runs]
             for run, run_words in zip(runs, pieces):
                 syllables, phrase, parts = self._dictionary_reading(run_words)
                 results[number][run.start():run.end()] = syllables
@@ -145,14 +146,13 @@ class Reader:
             results[number][position] = weighing.choose(scores, dist)
 
     def _dictionary_reading(self, words: list[str]) -> tuple[list[str], dict[int, str], dict[int, tuple[str, int]]]:
-        """Readings from the phrase dictionary word by word, else each character's first
-        reading; for characters read inside a phrase, that phrase; and for characters of
-        any word of two or more, (the word, where it starts). A word the dictionary lacks
-        (充分发挥) is read by the phrases it is made of (充分 + 发挥)."""
+        """Readings from the phrase dictionary word by word, else each character's first; for
+        characters read inside a phrase, that phrase; for those of a longer word, (the word, its start)."""
         syllables: list[str] = []
         phrase: dict[int, str] = {}
         parts: dict[int, tuple[str, int]] = {}
-        for word in self._known_parts(words):
+        pieces, whole = self._known_parts(words)
+        for word in pieces:
             if len(word) > 1:
                 parts.update(dict.fromkeys(range(len(syllables), len(syllables) + len(word)), (word, len(syllables))))
             entry = self.phrases.get(word) if len(word) > 1 else None
@@ -160,18 +160,37 @@ class Reader:
                 phrase.update(dict.fromkeys(range(len(syllables), len(syllables) + len(word)), word))
                 syllables += [readings[0] for readings in entry]
             else:
-                syllables += [self._first_reading(c) for c in word]
+                firsts = [self._first_reading(c) for c in word]
+                syllables += self._unweighed_reading(word, firsts) if len(word) > 1 else firsts
+        for word, at in whole:  # read by its parts above, but CC-CEDICT may read it whole (心潮澎湃 péng)
+            syllables[at:at + len(word)] = self._unweighed_reading(word, syllables[at:at + len(word)])
         return syllables, phrase, parts
+
+    def _unweighed_reading(self, word: str, firsts: list[str]) -> list[str]:
+        """A word pypinyin's phrases lack: CC-CEDICT's one reading of it for the characters
+        the model never weighs (`wordpieces.unweighed_readings`), else `firsts`."""
+        if self.model is None or len(word) > weighing.LONGEST_CEDICT or self._open_choices.isdisjoint(word):
+            return firsts  # most words: no character with a choice the model leaves alone
+        return wordpieces.unweighed_readings(word, firsts, self.cedict, self.characters, self.model.polyphones)
+
+    @cached_property
+    def _open_choices(self) -> frozenset:  # characters pypinyin reads two ways that the model never weighs (澎)
+        return frozenset(chr(c) for c, readings in self.characters.items() if "," in readings) - self.model.polyphones
 
     def _first_reading(self, char: str) -> str:  # pypinyin's, else Unihan's (`rare.py`), else ''
         return self.characters.get(ord(char), "").split(",")[0] or self.rare.get(char, "")
 
-    def _known_parts(self, words: list[str]) -> list[str]:
-        parts = []
+    def _known_parts(self, words: list[str]) -> tuple[list[str], list[tuple[str, int]]]:
+        """The words, a longer one pypinyin lacks cut into its phrases; and each such (word, start)."""
+        parts, whole, at = [], [], 0
         for word in words:
-            known = len(word) < 3 or word in self.phrases
-            parts += [word] if known else [word[s:e] for s, e in longest_spans(word, self.phrases)]
-        return parts
+            if len(word) < 3 or word in self.phrases:
+                parts.append(word)
+            else:
+                parts += wordpieces.phrase_pieces(word, self.phrases, self.cedict)
+                whole.append((word, at))
+            at += len(word)
+        return parts, whole
 
 
 def _model_context(text: str, position: int) -> tuple[list[str], list[list[int]]]:
@@ -179,22 +198,3 @@ def _model_context(text: str, position: int) -> tuple[list[str], list[list[int]]
     character is in them (shaped as `PolyphoneModel.probabilities` takes them)."""
     reach = weighing.CONTEXT
     return [text[max(0, position - reach):position + reach + 1]], [[min(position, reach)]]
-
-
-def _cut_at_runs(runs: list, words: list[str]) -> list[list[str]]:
-    """The caller's words of each Han run, cut at the run's edges; one pass over the
-    words (a block has many runs: a pass per run was the stage's main cost)."""
-    pieces: list[list[str]] = [[] for _ in runs]
-    at, offset = 0, 0
-    for word in words:
-        end_of_word = offset + len(word)
-        while at < len(runs) and runs[at].end() <= offset:
-            at += 1
-        follow = at
-        while follow < len(runs) and runs[follow].start() < end_of_word:
-            start, end = max(offset, runs[follow].start()), min(end_of_word, runs[follow].end())
-            pieces[follow].append(word[start - offset:end - offset])
-            follow += 1
-        offset = end_of_word
-    return pieces
-

@@ -1,4 +1,5 @@
-"""Compare the readings a scraped source carried (風(fēng)) with jiedu's own.
+"""Compare the readings a scraped source carried (風(fēng)) with jiedu's own; and report
+the readings that are only guesses (a rare character no dictionary reads, `reading/rare.py`).
 
 The clean stage removes those artifacts but keeps what each claimed; here every
 claim is set against the reading the pipeline chose for that character. Where
@@ -10,7 +11,8 @@ boundary was misjudged).
 from bisect import bisect_right
 from dataclasses import dataclass
 
-from ..model import Block, Cleaned, Place
+from ..model import Block, Cleaned, Finding, Place, Source
+from .clean import Lines
 
 
 @dataclass(frozen=True)
@@ -47,3 +49,27 @@ def disagreements(cleaned: Cleaned, blocks: tuple[Block, ...]) -> list[Disagreem
             context = block.text[max(0, position - 4):position + 5]
             found.append(Disagreement(edit.place, block.text[position], edit.note, ours, context))
     return found
+
+
+def guessed_readings(source: Source, cleaned: Cleaned, blocks: tuple[Block, ...], guessed: dict[str, str],
+                     rare: dict[str, str]) -> list[Finding]:
+    """A finding where each character whose reading is a guess first stands (so the reader
+    can tell a guess from a reading, and a person check it); not in a glossary term, whose
+    pinyin a person wrote."""
+    lines, found, seen = Lines.of(source), [], set()
+    for block in blocks:
+        at = block.start
+        for word in block.words:
+            reviewed = word.term is not None
+            for char, syllable in zip(word.text, _syllables(word)):
+                if char in guessed and char not in seen and not reviewed and syllable.lower() == rare[char]:
+                    seen.add(char)
+                    found.append(Finding(lines.place(cleaned.source_index[at]), "reading-guessed",
+                                         f"{char} (U+{ord(char):04X}) is read {syllable} by a guess "
+                                         f"({guessed[char]}): no dictionary gives it a reading"))
+                at += 1
+    return found
+
+
+def _syllables(word) -> list[str]:
+    return list(word.pinyin) if word.pinyin else [""] * len(word.text)

@@ -14,6 +14,7 @@ from jiedu.engines import forkmap
 from jiedu.builder import build_site
 from jiedu.engines.forkmap import SMALLEST_PART, cut_points, in_background, split_work
 from jiedu.pipeline import Draft, Tools, run
+from jiedu.stages import annotate
 
 from conftest import CONTENT, TEMPLATES, tree
 
@@ -97,17 +98,39 @@ def test_an_error_here_stops_the_children_and_is_raised():
     assert no_children_left()
 
 
+def forks_recorded(monkeypatch, log) -> None:
+    """Each fork of forkmap's, by who asked: the stage that split its work, or the
+    background task; `log(name)` keeps it (a file when the forks happen in a worker)."""
+    split, aside = forkmap._forked, forkmap._fork_for
+    monkeypatch.setattr(forkmap, "_forked", lambda results: (log(sys._getframe(3).f_code.co_name), split(results))[1])
+    monkeypatch.setattr(forkmap, "_fork_for", lambda task: (log("in_background"), aside(task))[1])
+
+
+def split_small(monkeypatch) -> None:
+    """The seed split as a long article is: parts of 1,000 characters, reading batches of 1,000."""
+    monkeypatch.setattr(forkmap, "SMALLEST_PART", 1_000)
+    monkeypatch.setattr(annotate, "READ_AT_ONCE", 1_000)
+
+
 def test_an_article_reads_the_same_on_two_cores_as_on_one(seed_source, resources, monkeypatch):
     """The segment and annotate stages of the seed, split (as a long article's are): word
     for word, reading for reading the same blocks (the real jieba, pypinyin and model)."""
-    monkeypatch.setattr(forkmap, "SMALLEST_PART", 1_000)
-    forks, fork = [], os.fork
-    monkeypatch.setattr(os, "fork", lambda: forks.append(1) or fork())
+    split_small(monkeypatch)
+    forks = []
+    forks_recorded(monkeypatch, forks.append)
     draft = run(Draft(source=seed_source), Tools(resources), "clean", "convert")
     one, two = (run(draft, Tools(resources, parts=parts), "segment", "annotate").blocks for parts in (1, 2))
     assert one == two and sum(len(word.pinyin) for block in two for word in block.words) > 2_000
-    assert len(forks) == 2  # segment's and annotate's second halves (a child forks no further)
+    assert forks == ["segment_all", "annotate_all"]
     assert no_children_left()
+
+
+def test_the_reading_stage_is_split_only_between_its_batches(seed_article, monkeypatch):
+    """The model's floating-point sums depend on what one call holds: a part is whole batches."""
+    monkeypatch.setattr(annotate, "READ_AT_ONCE", 1_000)
+    batches = annotate.reading_batches(seed_article.blocks)
+    assert len(batches) > 2 and sum(batches, ()) == seed_article.blocks
+    assert all(sum(len(b.text) for b in batch[:-1]) < 1_000 for batch in batches)
 
 
 def stamp(path):
@@ -162,14 +185,14 @@ def test_a_long_article_built_by_a_worker_on_two_cores_is_the_site_built_in_one_
                                                                                          monkeypatch):
     """The whole site, byte for byte, and the article stored by the background child (a
     second build annotates nothing). Fork-started workers inherit the lowered threshold."""
-    monkeypatch.setattr(forkmap, "SMALLEST_PART", 1_000)
-    forks, fork = tmp_path / "forks", os.fork  # a file: the forks happen in the worker process
-    monkeypatch.setattr(os, "fork", lambda: forks.open("a").write("fork\n") and fork())
+    split_small(monkeypatch)
+    forks = tmp_path / "forks"  # a file: the forks happen in the worker process
+    forks_recorded(monkeypatch, lambda name: forks.open("a").write(name + "\n"))
     content = tmp_path / "content"
     shutil.copytree(CONTENT, content)
     cache = tmp_path / "cache"
     in_a_worker = build_site(content, tmp_path / "worker", TEMPLATES, cache_folder=cache, clean=True)
-    assert forks.read_text().count("fork") >= 4  # the pool's worker, segment, annotate, the stored article
+    assert forks.read_text().split() == ["segment_all", "annotate_all", "in_background"]
     build_site(content, tmp_path / "here", TEMPLATES, resources, clean=True)
     assert in_a_worker.annotated == 1 and tree(tmp_path / "worker") == tree(tmp_path / "here")
     assert build_site(content, tmp_path / "again", TEMPLATES, cache_folder=cache).annotated == 0
@@ -211,3 +234,39 @@ def test_work_split_off_stops_when_the_build_process_is_killed(tmp_path):
     while not gone(child):
         assert time.monotonic() < deadline, "the background child outlived its parent"
         time.sleep(0.05)
+
+
+def open_descriptors() -> int:
+    return len(os.listdir("/proc/self/fd"))
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="splits only on Linux")
+def test_an_error_in_a_later_part_stops_the_parts_after_it():
+    def fails_in_the_middle(run):
+        if 2 in run:
+            raise LookupError("part two")
+        return ["x" * 100_000 for _ in run]  # more than a pipe holds: a child left alone would block
+
+    before = open_descriptors()
+    with pytest.raises(LookupError, match="part two"):
+        split_work(fails_in_the_middle, [0, 1, 2, 3, 4, 5], [HEAVY] * 6, 3)
+    assert no_children_left() and open_descriptors() == before
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="splits only on Linux")
+def test_a_fork_that_fails_leaves_no_pipe_open_and_the_work_is_done_here(monkeypatch):
+    def no_fork():
+        raise BlockingIOError("no more processes")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    before = open_descriptors()
+    result = split_work(squares, list(range(6)), [HEAVY] * 6, 3)
+    assert [row[:2] for row in result] == [row[:2] for row in squares(range(6))]
+    assert {row[2] for row in result} == {os.getpid()} and open_descriptors() == before
+
+
+def test_no_process_is_started_for_an_empty_part(monkeypatch):
+    forks = []
+    forks_recorded(monkeypatch, forks.append)
+    assert [row[0] for row in split_work(squares, [0, 1, 2], [1, 1, 3 * HEAVY], 3)] == [0, 1, 2]
+    assert len(forks) <= 1

@@ -3,10 +3,12 @@ all but the first done in forked children, the results joined in order.
 
 Only plain values come back (marshal: lists, tuples, strings, numbers; it cannot run
 code when read), through a pipe, never a file. A child that fails for any reason is
-redone here, so the result is the same as `work(items)` in every case, errors included.
-A forked child inherits the loaded resources for free (copy on write): nothing heavy
-is sent. The caller must hold no threads (a fork copies only the calling thread), which
-is why only a build's worker processes are given `parts` > 1.
+redone here, so the result is the same as `work(items)` in every case, errors included;
+callers split only where the work of one part does not depend on the others (the
+reading stage at its own batch boundaries). A forked child inherits the loaded
+resources for free (copy on write): nothing heavy is sent. Only on Linux: a child must
+die with its parent (the parent-death signal), and numpy's macOS BLAS is not known to be
+fork-safe; elsewhere the work is done here, in one process.
 """
 
 import contextlib
@@ -14,8 +16,10 @@ import ctypes
 import marshal
 import os
 import signal
+import sys
 from collections.abc import Callable, Sequence
 
+FORKS = sys.platform.startswith("linux")
 PR_SET_PDEATHSIG = 1
 SMALLEST_PART = 50_000
 """Weight (characters) below which a part is not worth a process: a fork and its
@@ -29,25 +33,25 @@ def split_work(work: Callable[[Sequence], list], items: Sequence, weights: Seque
     A child sends `packed(results)`, plain values (marshal's kinds); they are
     `unpacked(run, values)` here: results as `work(run)` gives them."""
     parts = min(parts, sum(weights) // SMALLEST_PART)  # each part worth a process
-    if parts < 2 or not hasattr(os, "fork"):
+    if parts < 2 or not FORKS:
         return work(items)
     bounds = cut_points(weights, parts)
-    runs = [items[start:end] for start, end in zip(bounds, bounds[1:])]
+    runs = [items[start:end] for start, end in zip(bounds, bounds[1:]) if end > start]
     children = [_forked(lambda run=run: packed(work(run))) for run in runs[1:]]
     try:
         result = list(work(runs[0]))
-    except BaseException:
-        for child in filter(None, children):
+        for number, (run, child) in enumerate(zip(runs[1:], children)):
+            values = _collected(child, len(run))
+            children[number] = None
+            result += work(run) if values is None else unpacked(run, values)
+    finally:
+        for child in filter(None, children):  # an error here: no child is left running
             _stopped(*child)
-        raise
-    for run, child in zip(runs[1:], children):
-        values = _collected(child, len(run))
-        result += work(run) if values is None else unpacked(run, values)
     return result
 
 
 def worth_a_process(weight: int) -> bool:
-    return weight >= SMALLEST_PART
+    return FORKS and weight >= SMALLEST_PART
 
 
 @contextlib.contextmanager
@@ -55,7 +59,7 @@ def in_background(task: Callable[[], None], allowed: bool = True):
     """`task()` (its effects outside this process only: a file written) in a forked child
     while the body runs, when `allowed`; waited for at the end, and done here if the child
     failed, so its errors are raised here as they would be without a child."""
-    pid = _fork_for(task) if allowed and hasattr(os, "fork") else None
+    pid = _fork_for(task) if allowed and FORKS else None
     if pid is None:
         task()
         yield
@@ -66,6 +70,41 @@ def in_background(task: Callable[[], None], allowed: bool = True):
         _, status = os.waitpid(pid, 0)
     if os.waitstatus_to_exitcode(status) != 0:
         task()
+
+
+def cut_points(weights: Sequence[int], parts: int) -> list[int]:
+    """Indices 0 = b0 <= b1 <= ... <= b_parts = len(weights) cutting `weights` into
+    `parts` runs of about equal sum."""
+    total, bounds, running = sum(weights), [0], 0
+    for index, weight in enumerate(weights):
+        running += weight
+        if len(bounds) < parts and running >= total * len(bounds) / parts:
+            bounds.append(index + 1)
+    return bounds + [len(weights)] * (parts + 1 - len(bounds))
+
+
+def _forked(results: Callable[[], list]) -> tuple[int, int] | None:
+    """(pid, read end of the pipe) of a child sending `results()`; None if no fork."""
+    parent = os.getpid()
+    reading, writing = os.pipe()
+    try:
+        pid = os.fork()
+    except OSError:
+        os.close(reading)
+        os.close(writing)
+        return None
+    if pid == 0:  # the child: never returns, never runs the parent's cleanup
+        os.close(reading)
+        status = 1
+        try:
+            _dies_with(parent)
+            with os.fdopen(writing, "wb") as pipe:
+                pipe.write(marshal.dumps(results()))
+            status = 0
+        finally:
+            os._exit(status)
+    os.close(writing)
+    return pid, reading
 
 
 def _fork_for(task: Callable[[], None]) -> int | None:
@@ -85,49 +124,13 @@ def _fork_for(task: Callable[[], None]) -> int | None:
     return pid
 
 
-def cut_points(weights: Sequence[int], parts: int) -> list[int]:
-    """Indices 0 = b0 <= b1 <= ... <= b_parts = len(weights) cutting `weights` into
-    `parts` runs of about equal sum."""
-    total, bounds, running = sum(weights), [0], 0
-    for index, weight in enumerate(weights):
-        running += weight
-        if len(bounds) < parts and running >= total * len(bounds) / parts:
-            bounds.append(index + 1)
-    return bounds + [len(weights)] * (parts + 1 - len(bounds))
-
-
-def _forked(results: Callable[[], list]) -> tuple[int, int] | None:
-    """(pid, read end of the pipe) of a child sending `results()`; None if no fork."""
-    parent = os.getpid()
-    try:
-        reading, writing = os.pipe()
-        pid = os.fork()
-    except OSError:
-        return None
-    if pid == 0:  # the child: never returns, never runs the parent's cleanup
-        os.close(reading)
-        status = 1
-        try:
-            _dies_with(parent)
-            with os.fdopen(writing, "wb") as pipe:
-                pipe.write(marshal.dumps(results()))
-            status = 0
-        finally:
-            os._exit(status)
-    os.close(writing)
-    return pid, reading
-
-
 def _dies_with(parent: int) -> None:
     """A child outlives no parent: when a build is stopped (Ctrl-C ends its workers), the
-    work they split off stops too (Linux's parent-death signal; elsewhere the child ends
-    when it next writes to a pipe nobody reads)."""
-    try:
-        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGKILL)
-    except (OSError, AttributeError):
-        return
-    if os.getppid() != parent:  # the parent was gone before the signal was asked for
-        os._exit(1)
+    work they split off stops too (Linux's parent-death signal)."""
+    prctl = ctypes.CDLL(None, use_errno=True).prctl
+    prctl.argtypes = [ctypes.c_int, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong, ctypes.c_ulong]
+    if prctl(PR_SET_PDEATHSIG, int(signal.SIGKILL), 0, 0, 0) != 0 or os.getppid() != parent:
+        os._exit(1)  # unprotected, or the parent already gone: the parent does this part itself
 
 
 def _stopped(pid: int, reading: int) -> None:

@@ -13,6 +13,9 @@ import signal
 
 from .jobs import Workshop, make_pages
 
+MOST_PARTS = 4
+"""A long article splits over at most this many processes: each touches its own copy of
+pages it writes to, and the article-wide steps between stay in one."""
 _worker: dict = {}  # per worker process only: its Workshop, set by _start
 
 
@@ -27,7 +30,13 @@ def _make(job):
 
 def worker_count(jobs: int) -> int:
     """Processes worth starting: loading resources costs about 1.5 s per worker."""
-    return min(os.cpu_count() or 1, max(1, jobs // 4))
+    return min(usable_cores(), max(1, jobs // 4))
+
+
+def usable_cores() -> int:
+    """The cores this process may run on (a container's or `taskset`'s share), not the machine's."""
+    affinity = getattr(os, "sched_getaffinity", None)
+    return len(affinity(0)) if affinity else os.cpu_count() or 1
 
 
 @contextlib.contextmanager
@@ -36,7 +45,7 @@ def in_parallel(jobs: list, plan, progress):
     (at least one): the caller can do other work before it reads the results."""
     context = multiprocessing.get_context("fork" if hasattr(os, "fork") else "spawn")
     workers = worker_count(len(jobs))
-    parts = (os.cpu_count() or 1) // workers  # cores no other worker uses: a long article splits its work over them
+    parts = min(MOST_PARTS, usable_cores() // workers)  # cores no other worker uses: a long article splits over them
     with context.Pool(workers, initializer=_start, initargs=(plan, parts)) as pool:
         results = pool.imap(_make, jobs, chunksize=4)
         yield (_reported(number, job, result, len(jobs), progress)

@@ -5,7 +5,7 @@ A project's `.cache/` may come from anywhere (a repository that committed it, an
 archive). So a file there is taken only when it is a regular file whose first line
 names the very key asked for and whose second line is an HMAC of key and contents
 with this user's secret, kept outside every project (`$XDG_CACHE_HOME/jiedu/secret`,
-mode 0600). Anything else, planted, damaged, truncated, sealed for another key or
+mode 0600, or `$JIEDU_CACHE_SECRET` where a CI provides one). Anything else, planted, damaged, truncated, sealed for another key or
 found when there is no secret, is a miss: the value is made again. The contents are
 plain values (`plainvalues`), which cannot run code when read, checked before they
 are even parsed.
@@ -92,7 +92,15 @@ def read_regular(path: Path, largest: int = LARGEST) -> bytes | None:
         return file.read(largest + 1)[:largest]
 
 
+SECRET_VARIABLE = "JIEDU_CACHE_SECRET"
+"""A secret given by the environment (a CI's repository secret, 32 characters or more)
+instead of the user's file: a deploy restores the project cache but never its key."""
+
+
 def user_secret() -> bytes | None:
+    given = os.environ.get(SECRET_VARIABLE, "")
+    if given:
+        return given.encode() if len(given) >= 32 else None
     return _secret(user_cache() / "secret")
 
 

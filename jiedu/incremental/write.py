@@ -14,11 +14,11 @@ import os
 import re
 import secrets
 import shutil
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 
 from .guard import MARKER, MARKER_TEXT, is_marked
+from .kept import holds
 
 RENAME_EXCHANGE = 2
 
@@ -85,7 +85,7 @@ class Staging:
         self.path.mkdir()
         self.path.chmod(0o755)  # a site is meant to be read, whatever the umask
         self._mark(epoch)
-        self.previous = previous or {}
+        self.previous, self.epoch = previous or {}, epoch
 
     def _mark(self, epoch: int | None) -> None:
         """Link the output's marker if it is right (the same inode: not written again), else write it."""
@@ -99,16 +99,18 @@ class Staging:
     def keep(self, wanted: dict[str, str]) -> bool:
         """Link every file of `wanted` (path -> SHA-256) from the output, if all are
         there unchanged since the last build; else link none and say so."""
-        found = [path for p, h in wanted.items() if (path := self._unchanged(p, h))]
-        if len(found) != len(wanted):
-            return False
+        found = []
+        for relative, digest in wanted.items():
+            if not (path := self._unchanged(relative, digest)):
+                return False  # one missing is enough: the article's pages are made again
+            found.append(path)
         for relative, source in zip(wanted, found):
             target = safe_path(str(self.path), relative)
             os.makedirs(os.path.dirname(target), exist_ok=True)
             try:
-                os.link(source, target)
+                os.link(source, target, follow_symlinks=False)
             except OSError:  # no hard links on this file system
-                shutil.copy2(source, target)
+                shutil.copy2(source, target, follow_symlinks=False)
         return True
 
     def _unchanged(self, relative: str, digest: str) -> str:
@@ -124,7 +126,7 @@ class Staging:
         except OSError:
             return ""
         same = (now.st_size, now.st_mtime_ns, now.st_ino) == (known.size, known.mtime_ns, known.inode)
-        return path if same or _holds(path, now, known) else ""
+        return path if same or holds(path, now, (known.size, known.sha256), self.epoch) else ""
 
     def commit(self, hashes: dict[str, str]) -> dict[str, Written]:
         """Swap the staging folder in; the record of every file (path -> SHA-256) as written."""
@@ -188,11 +190,3 @@ def _exchange(first: Path, second: Path) -> bool:
         return False
     at_cwd = -100
     return renameat2(at_cwd, os.fsencode(first), at_cwd, os.fsencode(second), RENAME_EXCHANGE) == 0
-
-
-def _holds(path: str, now: os.stat_result, known: "Written") -> bool:
-    """A regular file of the known size whose SHA-256 is the known one."""
-    if not stat.S_ISREG(now.st_mode) or now.st_size != known.size:
-        return False
-    with open(path, "rb") as file:
-        return hashlib.file_digest(file, "sha256").hexdigest() == known.sha256

@@ -74,42 +74,49 @@ def annotate(block: Block, reader: Reader, glossary: Glossary, overrides: Overri
 def annotate_all(blocks: tuple[Block, ...], reader: Reader, glossary: Glossary,
                  overrides: Overrides = Overrides(), parts: int = 1) -> tuple[Block, ...]:
     """Every block of an article, then one reading per word (`consistency.py`); a long
-    article's reading stage on up to `parts` cores."""
+    article's reading stage on up to `parts` cores, split only between the reading
+    stage's batches (`reading_batches`), so every batch is read as without a split."""
     longest = max(map(len, reader.word_readings), default=0)
 
-    def work(run: tuple[Block, ...]) -> list:
-        return [annotated(b, reader, glossary, overrides, syllables, longest)
-                for b, syllables in zip(run, read_blocks(run, reader))]
-    weights = [len(block.text) for block in blocks]
-    pairs = split_work(work, blocks, weights, parts, _packed, _unpacked)
+    def work(batches: list[tuple[Block, ...]]) -> list:
+        return [[annotated(b, reader, glossary, overrides, syllables, longest) for b, syllables in
+                 zip(batch, read_batch(batch, reader))] for batch in batches]
+    batches = reading_batches(blocks)
+    weights = [sum(len(block.text) for block in batch) for batch in batches]
+    pairs = [pair for batch in split_work(work, batches, weights, parts, _packed, _unpacked) for pair in batch]
     done = tuple(block for block, _ in pairs)
     changes = unify_readings(done, tuple(tuple(own) for _, own in pairs), partial(dictionary_readings, reader))
     return with_changes(done, changes, with_sandhi) if changes else done
 
 
-def _packed(pairs: list[tuple[Block, tuple[bool, ...]]]) -> list:
+def _packed(batches: list[list[tuple[Block, tuple[bool, ...]]]]) -> list:
     """What annotate added to each word, as plain values (for `split_work`)."""
-    return [(tuple((w.pinyin, w.term, w.sandhi) for w in block.words), own) for block, own in pairs]
+    return [[(tuple((w.pinyin, w.term, w.sandhi) for w in block.words), own) for block, own in batch]
+            for batch in batches]
 
 
-def _unpacked(blocks: tuple[Block, ...], values: list) -> list[tuple[Block, tuple[bool, ...]]]:
-    return [(replace(block, words=tuple(Word(w.text, w.trad, tuple(pinyin), term, w.tag, tuple(sandhi))
-                                        for w, (pinyin, term, sandhi) in zip(block.words, readings))), tuple(own))
-            for block, (readings, own) in zip(blocks, values)]
+def _unpacked(batches: list[tuple[Block, ...]], values: list) -> list:
+    return [[(replace(block, words=tuple(Word(w.text, w.trad, tuple(pinyin), term, w.tag, tuple(sandhi))
+                                         for w, (pinyin, term, sandhi) in zip(block.words, readings))), tuple(own))
+             for block, (readings, own) in zip(batch, batch_values)] for batch, batch_values in zip(batches, values)]
 
 
-def read_blocks(blocks: tuple[Block, ...], reader: Reader) -> list[list[str]]:
-    """The reading stage's syllables of each block (one per character), READ_AT_ONCE
-    characters of blocks at a time: the same as block by block."""
-    result: list[list[str]] = []
-    start, size = 0, 0
+def reading_batches(blocks: tuple[Block, ...]) -> list[tuple[Block, ...]]:
+    """The article's blocks in runs of about READ_AT_ONCE characters: each run is one call
+    of the reading stage (its model's batches, and so its floating-point sums, depend on
+    what a call holds: the runs are fixed by the article alone)."""
+    batches, start, size = [], 0, 0
     for end, block in enumerate(blocks, 1):
         size += len(block.text)
         if size >= READ_AT_ONCE or end == len(blocks):
-            chunk = blocks[start:end]
-            result += reader.read_texts([b.text for b in chunk], [[w.text for w in b.words] for b in chunk])
+            batches.append(blocks[start:end])
             start, size = end, 0
-    return result
+    return batches
+
+
+def read_batch(batch: tuple[Block, ...], reader: Reader) -> list[list[str]]:
+    """The reading stage's syllables of each block of a batch (one per character)."""
+    return reader.read_texts([b.text for b in batch], [[w.text for w in b.words] for b in batch])
 
 
 def dictionary_readings(reader: Reader, word: str) -> tuple[tuple[str, ...], ...]:
@@ -122,7 +129,7 @@ def dictionary_readings(reader: Reader, word: str) -> tuple[tuple[str, ...], ...
 def annotated(block: Block, reader: Reader, glossary: Glossary, overrides: Overrides,
               syllables: list[str] | None = None, longest: int | None = None) -> tuple[Block, tuple[bool, ...]]:
     """The block annotated, and for each word whether its pinyin is the reading stage's own;
-    `syllables`: the reading stage's for the block, when the caller read it (`read_blocks`)."""
+    `syllables`: the reading stage's for the block, when the caller read it (`read_batch`)."""
     if syllables is None:
         syllables = reader.read(block.text, [w.text for w in block.words])
     words, own, offset = [], [], 0

@@ -12,7 +12,7 @@ memos would favour: the count of such articles is printed). Then, per size, one 
 the naive single-process pass (pypinyin `pinyin()` plus OpenCC t2s over the same text),
 jiedu's cold build (`--clean`, a fresh project cache), a no-op rebuild, a rebuild after
 editing one article; wall and CPU seconds (the build's whole process tree, from wait4),
-peak resident memory of the tree (sampled /proc), output bytes per article, and the
+peak memory of the tree (proportional set size, sampled from /proc), output bytes per article, and the
 ratio of cold CPU to naive CPU. With --stages, the time of each stage on a sample.
 
     .venv/bin/python bench/build_corpus.py [--articles 100,1000,5000] [--chars 3000] [--stages]
@@ -87,8 +87,10 @@ def make_corpus(content: Path, count: int, chars: int, to_traditional) -> tuple[
 
 
 def tree_rss(root_pid: int) -> int:
-    """Resident memory of a process and all its descendants, in bytes (Linux /proc)."""
-    parents, rss = {}, {}
+    """Memory of a process and all its descendants, in bytes (Linux /proc): each one's
+    proportional share (Pss: a page shared by forked processes counted once in all),
+    its resident size where Pss cannot be read."""
+    parents = {}
     for entry in os.listdir("/proc"):
         if entry.isdigit():
             try:
@@ -97,7 +99,6 @@ def tree_rss(root_pid: int) -> int:
                 continue
             fields = dict(line.split(":", 1) for line in status.splitlines() if ":" in line)
             parents[int(entry)] = int(fields.get("PPid", "0"))
-            rss[int(entry)] = int(fields.get("VmRSS", "0 kB").split()[0]) * 1024
     family, grew = {root_pid}, True
     while grew:
         grew = False
@@ -105,7 +106,19 @@ def tree_rss(root_pid: int) -> int:
             if parent in family and pid not in family:
                 family.add(pid)
                 grew = True
-    return sum(rss.get(pid, 0) for pid in family)
+    return sum(_memory(pid) for pid in family)
+
+
+def _memory(pid: int) -> int:
+    for name, field in (("smaps_rollup", "Pss:"), ("status", "VmRSS:")):
+        try:
+            lines = Path(f"/proc/{pid}/{name}").read_text().splitlines()
+        except OSError:
+            continue
+        found = [line.split()[1] for line in lines if line.startswith(field)]
+        if found:
+            return int(found[0]) * 1024
+    return 0
 
 
 def timed_build(content: Path, output: Path, environment: dict, *extra: str) -> tuple[float, float, int]:

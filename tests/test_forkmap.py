@@ -12,7 +12,7 @@ import pytest
 
 from jiedu.engines import forkmap
 from jiedu.builder import build_site
-from jiedu.engines.forkmap import SMALLEST_PART, cut_points, in_background, split_work
+from jiedu.engines.forkmap import SMALLEST_PART, computed_aside, cut_points, in_background, split_work
 from jiedu.pipeline import Draft, Tools, run
 from jiedu.stages import annotate
 
@@ -192,7 +192,8 @@ def test_a_long_article_built_by_a_worker_on_two_cores_is_the_site_built_in_one_
     shutil.copytree(CONTENT, content)
     cache = tmp_path / "cache"
     in_a_worker = build_site(content, tmp_path / "worker", TEMPLATES, cache_folder=cache, clean=True)
-    assert forks.read_text().split() == ["segment_all", "annotate_all", "in_background"]
+    # segment and annotate split; the article stored and the digest's text parts read aside
+    assert forks.read_text().split() == ["segment_all", "annotate_all", "in_background", "__enter__"]
     build_site(content, tmp_path / "here", TEMPLATES, resources, clean=True)
     assert in_a_worker.annotated == 1 and tree(tmp_path / "worker") == tree(tmp_path / "here")
     assert build_site(content, tmp_path / "again", TEMPLATES, cache_folder=cache).annotated == 0
@@ -270,3 +271,30 @@ def test_no_process_is_started_for_an_empty_part(monkeypatch):
     forks_recorded(monkeypatch, forks.append)
     assert [row[0] for row in split_work(squares, [0, 1, 2], [1, 1, 3 * HEAVY], 3)] == [0, 1, 2]
     assert len(forks) <= 1
+
+
+@pytest.mark.skipif(not forkmap.FORKS, reason="splits only on Linux")
+def test_a_value_computed_aside_is_the_value_computed_here():
+    with computed_aside(lambda: [os.getpid(), {"a": (("b", "c"),)}]) as aside:
+        here = os.getpid()
+    assert aside.value[0] != here and aside.value[1] == {"a": (("b", "c"),)} and no_children_left()
+    with computed_aside(lambda: [os.getpid()], allowed=False) as aside:
+        pass
+    assert aside.value == [os.getpid()]
+
+
+def test_a_value_aside_is_computed_here_when_the_child_fails_and_stopped_when_the_body_fails():
+    parent = os.getpid()
+
+    def fails_in_a_child():
+        if os.getpid() != parent:
+            raise RuntimeError("child")
+        return ["here"]
+
+    with computed_aside(fails_in_a_child) as aside:
+        pass
+    assert aside.value == ["here"]
+    with pytest.raises(KeyError):
+        with computed_aside(lambda: ["x" * 100_000]):
+            raise KeyError("body")
+    assert no_children_left()

@@ -13,6 +13,7 @@ fork-safe; elsewhere the work is done here, in one process.
 
 import contextlib
 import ctypes
+import gc
 import marshal
 import os
 import signal
@@ -72,6 +73,29 @@ def in_background(task: Callable[[], None], allowed: bool = True):
         task()
 
 
+class Aside:
+    """A value computed by a forked child while the body of `computed_aside` runs."""
+
+    def __init__(self, compute: Callable[[], list], allowed: bool):
+        self.compute, self.child = compute, _forked(compute) if allowed and FORKS else None
+        self.value: list | None = None
+
+
+@contextlib.contextmanager
+def computed_aside(compute: Callable[[], list], allowed: bool = True):
+    """`compute()` (a list of plain values) in a forked child while the body runs, when
+    `allowed`; after the body, `.value` holds it (computed here if the child gave none)."""
+    aside = Aside(compute, allowed)
+    try:
+        yield aside
+    except BaseException:
+        if aside.child:
+            _stopped(*aside.child)
+        raise
+    values = _collected(aside.child, -1)
+    aside.value = values if values is not None else list(compute())
+
+
 def cut_points(weights: Sequence[int], parts: int) -> list[int]:
     """Indices 0 = b0 <= b1 <= ... <= b_parts = len(weights) cutting `weights` into
     `parts` runs of about equal sum."""
@@ -98,6 +122,7 @@ def _forked(results: Callable[[], list]) -> tuple[int, int] | None:
         status = 1
         try:
             _dies_with(parent)
+            gc.disable()  # short-lived: a collection would write to every page it shares with its parent
             with os.fdopen(writing, "wb") as pipe:
                 pipe.write(marshal.dumps(results()))
             status = 0
@@ -141,7 +166,8 @@ def _stopped(pid: int, reading: int) -> None:
 
 
 def _collected(child: tuple[int, int] | None, count: int) -> list | None:
-    """The child's `count` values; None when it gave none (the run is then worked here)."""
+    """The child's `count` values (-1: any number); None when it gave none (the run is then
+    worked here)."""
     if child is None:
         return None
     pid, reading = child
@@ -154,4 +180,4 @@ def _collected(child: tuple[int, int] | None, count: int) -> list | None:
         values = marshal.loads(data)
     except (EOFError, ValueError, TypeError):
         return None
-    return values if isinstance(values, list) and len(values) == count else None
+    return values if isinstance(values, list) and count in (-1, len(values)) else None

@@ -5,12 +5,12 @@ from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..engines.forkmap import in_background, worth_a_process
+from ..engines.forkmap import computed_aside, in_background, worth_a_process
 from ..files.config import Config
 from ..lexicon.glossary import Glossary
 from ..lexicon.layers import Glossaries
 from ..model import Article
-from ..output.digest import Digest, make_digest
+from ..output.digest import Digest, make_digest, text_parts
 from ..output.pages import article_files
 from ..output.render import make_environment
 from ..pipeline import Tools, read_and_process
@@ -91,11 +91,13 @@ def make_pages(job: Job, shop: Workshop) -> tuple[Digest, bool]:
     if annotated:
         article = annotate_folder(job.folder, plan.content, shop.resources, plan.overrides, glossary,
                                   plan.config.traditional, shop.parts)
-    # Storing a long article costs seconds: on a free core, while its pages are made.
+    # A long article's storing and its digest's reading of the text cost seconds: on free
+    # cores, while its pages are made.
     aside = shop.parts > 1 and worth_a_process(sum(len(block.text) for block in article.blocks))
     with in_background(lambda: shop.articles.put(slug, job.key, article), aside) if annotated else nullcontext():
-        files = article_files(shop.env, article, glossary, plan.config)
-        write_files(plan.staging, files, plan.epoch)
-        digest = make_digest(article, files, glossary, plan.overrides)
+        with computed_aside(lambda: text_parts(article, glossary), aside) as parts:
+            files = article_files(shop.env, article, glossary, plan.config)
+            write_files(plan.staging, files, plan.epoch)
+        digest = make_digest(article, files, glossary, plan.overrides, parts.value)
     shop.digests.put(slug, job.pages, digest)
     return digest, annotated

@@ -75,22 +75,32 @@ class Digest:
         return str(self.meta.get("date", "")), self.slug
 
 
-def make_digest(article: Article, files: dict[str, bytes], glossary: Glossary, overrides: Overrides) -> Digest:
+def text_parts(article: Article, glossary: Glossary) -> list:
+    """What a digest reads from the article's text alone, as plain values (a long article's
+    are made on another core while its pages are rendered): its search chunks, their keys,
+    and where its glossary terms occur."""
+    terms = frozenset(entry.id for entry in terms_used(article, glossary))
+    search, search_keys = article_chunks(article_record(article))
+    return [search, search_keys, occurring(article, glossary, terms)]
+
+
+def make_digest(article: Article, files: dict[str, bytes], glossary: Glossary, overrides: Overrides,
+                parts: list | None = None) -> Digest:
+    """The article's digest; `parts`: its `text_parts`, when made already."""
     texts = [block.text for block in article.blocks]
     contexts = {o.context for o in (*overrides.readings, *overrides.splits) if any(o.context in t for t in texts)}
     terms = tuple(entry.id for entry in terms_used(article, glossary))
-    search, search_keys = article_chunks(article_record(article))
+    search, search_keys, occurrences = parts or text_parts(article, glossary)
     return Digest(
         slug=article.source.slug, title=article_title(article), title_en=article.source.meta.get("title_en", ""),
         meta=article.source.meta, terms=terms,
         vocabulary=bool(article.vocabulary), translated=any(b.translation for b in article.blocks),
-        occurrences=occurring(article, glossary, frozenset(terms)),
-        search=search, findings=article.findings,
+        occurrences=occurrences, search=tuple(search), findings=article.findings,
         words=sum(len(b.words) for b in article.blocks),
         undefined=tuple((item.text, item.count) for item in undefined(article.vocabulary)),
         contexts=frozenset(contexts), pages={path: hashlib.sha256(data).hexdigest() for path, data in files.items()},
         title_trad=article_title(article, trad=True), characters=sum(len(HAN.findall(b.text)) for b in article.blocks),
-        search_keys=search_keys, **hsk_summary(hsk_profile(list(article.vocabulary))))
+        search_keys=tuple(search_keys), **hsk_summary(hsk_profile(list(article.vocabulary))))
 
 
 def hsk_summary(profile: tuple[LevelShare, ...]) -> dict:

@@ -16,6 +16,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from jiedu.output.export import word_fields
 from jiedu.syllables import toneless
 from jiedu.text import HAN
 
@@ -70,7 +71,7 @@ def load_seed(path: Path = SEED_JSON) -> GoldText:
     lines, accepted = [], []
     for block in blocks:
         lines.append(block["trad"])
-        for word in block["words"]:
+        for word in map(word_fields, block["words"]):  # schema 2: each word an array
             syllables = iter(word["pinyin"])
             for char in word["text"]:
                 if HAN.match(char):

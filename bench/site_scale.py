@@ -31,11 +31,23 @@ ARTICLE_CHARS = 3500
 
 
 def paragraphs() -> list[str]:
+    """The political corpus's paragraphs; where it is not beside the repository (a fresh
+    clone in CI), CPP's encyclopedia sentences (bench/data/cpp), five to a paragraph."""
+    if not CORPUS.is_dir():
+        return cpp_paragraphs()
     lines = []
     for name in ("government_work_reports.jsonl", "cpc_congress_reports.jsonl"):
         for line in (CORPUS / name).read_text(encoding="utf-8").splitlines():
             lines += [p.strip() for p in json.loads(line)["content"].splitlines() if len(p.strip()) > 20]
     return lines
+
+
+def cpp_paragraphs() -> list[str]:
+    sentences = []
+    for split in ("dev", "test"):
+        text = (ROOT / "bench" / "data" / "cpp" / f"{split}.sent").read_text(encoding="utf-8")
+        sentences += text.replace("\u2581", "").splitlines()
+    return ["".join(sentences[n:n + 5]) for n in range(0, len(sentences), 5)]
 
 
 def syllable_table() -> dict[str, str]:

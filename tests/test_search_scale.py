@@ -73,8 +73,6 @@ def write_site(folder: Path, records: list[dict], glossary) -> None:
 
 @pytest.fixture(scope="module")
 def archive(tmp_path_factory, glossaries):
-    if not site_scale.CORPUS.is_dir():
-        pytest.skip("the political corpus (../shared/data/political-corpus) is not here")
     folder = tmp_path_factory.mktemp("archive")
     records = site_scale.search_records(ARTICLES, glossaries.site)
     write_site(folder, records, glossaries.site)

@@ -4,9 +4,7 @@ the whole glossary) a query's first results cost at most 300 KB, gzipped as GitH
 serves them, counted by the server."""
 
 import functools
-import gzip
 import http.server
-import io
 import re
 import sys
 import threading
@@ -26,6 +24,7 @@ playwright_sync = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.browser
 sys.path.insert(0, str(ROOT / "bench"))
 import site_scale  # noqa: E402
+from search_bytes import Counting  # noqa: E402
 
 ARTICLES = 1000
 BUDGET = 300 * 1024
@@ -34,29 +33,8 @@ QUERIES = ["发展", "改革开放", "社會主義", "的", "jingji", "gaige kai
            "zzzzqqq", "x", "一带一路", "生态文明建设"]
 
 
-class CountingHandler(http.server.SimpleHTTPRequestHandler):
-    """Serves files gzipped, as GitHub Pages does, and counts the bytes it sends."""
-    sent = [0]
-
-    def send_head(self):
-        path = Path(self.translate_path(self.path))
-        if not path.is_file():
-            return super().send_head()
-        body = gzip.compress(path.read_bytes(), 6, mtime=0)
-        self.send_response(200)
-        self.send_header("Content-Type", self.guess_type(str(path)))
-        self.send_header("Content-Encoding", "gzip")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.sent[0] += len(body)
-        return io.BytesIO(body)
-
-    def log_message(self, *args):
-        pass
-
-
 def serve(folder: Path):
-    handler = functools.partial(CountingHandler, directory=str(folder))
+    handler = functools.partial(Counting, directory=str(folder))  # gzipped, as GitHub Pages serves
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     return server, f"http://127.0.0.1:{server.server_address[1]}/"
@@ -128,9 +106,10 @@ def test_on_the_seed_search_shows_what_a_scan_of_every_block_shows(page, built_s
 @pytest.mark.parametrize("query", QUERIES)
 def test_first_results_cost_at_most_300_kb_at_a_thousand_articles(page, archive, query):
     folder, url, records = archive
-    CountingHandler.sent[0] = 0
+    Counting.sent.clear()
     status, links = results(page, url + "search.html?q=" + query)
-    assert CountingHandler.sent[0] <= BUDGET, (query, CountingHandler.sent[0], status)
+    sent = sum(size for _, size in Counting.sent)
+    assert sent <= BUDGET, (query, sent, status)
     expected = scanned(records, query)
     assert links == expected[:len(links)], "the first hits of a scan of every block, in site order"
     assert bool(links) == bool(expected), status

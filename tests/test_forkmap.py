@@ -100,10 +100,17 @@ def test_an_error_here_stops_the_children_and_is_raised():
 
 def forks_recorded(monkeypatch, log) -> None:
     """Each fork of forkmap's, by who asked: the stage that split its work, or the
-    background task; `log(name)` keeps it (a file when the forks happen in a worker)."""
-    split, aside = forkmap._forked, forkmap._fork_for
-    monkeypatch.setattr(forkmap, "_forked", lambda results: (log(sys._getframe(3).f_code.co_name), split(results))[1])
-    monkeypatch.setattr(forkmap, "_fork_for", lambda task: (log("in_background"), aside(task))[1])
+    background task, or the value computed aside; `log(name)` keeps it (a file when the
+    forks happen in a worker)."""
+    fork = forkmap._forked
+
+    def recorded(results):
+        frame = sys._getframe(1)
+        while frame.f_code.co_name not in ("split_work", "in_background", "computed_aside"):
+            frame = frame.f_back
+        log(frame.f_back.f_code.co_name if frame.f_code.co_name == "split_work" else frame.f_code.co_name)
+        return fork(results)
+    monkeypatch.setattr(forkmap, "_forked", recorded)
 
 
 def split_small(monkeypatch) -> None:
@@ -193,7 +200,7 @@ def test_a_long_article_built_by_a_worker_on_two_cores_is_the_site_built_in_one_
     cache = tmp_path / "cache"
     in_a_worker = build_site(content, tmp_path / "worker", TEMPLATES, cache_folder=cache, clean=True)
     # segment and annotate split; the article stored and the digest's text parts read aside
-    assert forks.read_text().split() == ["segment_all", "annotate_all", "in_background", "__enter__"]
+    assert forks.read_text().split() == ["segment_all", "annotate_all", "in_background", "computed_aside"]
     build_site(content, tmp_path / "here", TEMPLATES, resources, clean=True)
     assert in_a_worker.annotated == 1 and tree(tmp_path / "worker") == tree(tmp_path / "here")
     assert build_site(content, tmp_path / "again", TEMPLATES, cache_folder=cache).annotated == 0

@@ -60,17 +60,20 @@ def in_background(task: Callable[[], None], allowed: bool = True):
     """`task()` (its effects outside this process only: a file written) in a forked child
     while the body runs, when `allowed`; waited for at the end, and done here if the child
     failed, so its errors are raised here as they would be without a child."""
-    pid = _fork_for(task) if allowed and FORKS else None
-    if pid is None:
+    child = _forked(lambda: _nothing_after(task)) if allowed and FORKS else None
+    if child is None:
         task()
-        yield
-        return
     try:
         yield
     finally:
-        _, status = os.waitpid(pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0:
+        done = child is None or _collected(child, 0) is not None
+    if not done:
         task()
+
+
+def _nothing_after(task: Callable[[], None]) -> list:
+    task()
+    return []
 
 
 class Aside:
@@ -130,23 +133,6 @@ def _forked(results: Callable[[], list]) -> tuple[int, int] | None:
             os._exit(status)
     os.close(writing)
     return pid, reading
-
-
-def _fork_for(task: Callable[[], None]) -> int | None:
-    parent = os.getpid()
-    try:
-        pid = os.fork()
-    except OSError:
-        return None
-    if pid == 0:  # the child: never returns, never runs the parent's cleanup
-        status = 1
-        try:
-            _dies_with(parent)
-            task()
-            status = 0
-        finally:
-            os._exit(status)
-    return pid
 
 
 def _dies_with(parent: int) -> None:

@@ -75,11 +75,11 @@ class Digest:
         return str(self.meta.get("date", "")), self.slug
 
 
-def text_parts(article: Article, glossary: Glossary) -> list:
+def text_parts(article: Article, glossary: Glossary, terms: frozenset[str] | None = None) -> list:
     """What a digest reads from the article's text alone, as plain values (a long article's
     are made on another core while its pages are rendered): its search chunks, their keys,
-    and where its glossary terms occur."""
-    terms = frozenset(entry.id for entry in terms_used(article, glossary))
+    and where its glossary terms (`terms`, if known) occur."""
+    terms = frozenset(entry.id for entry in terms_used(article, glossary)) if terms is None else terms
     search, search_keys = article_chunks(article_record(article))
     return [search, search_keys, occurring(article, glossary, terms)]
 
@@ -90,7 +90,7 @@ def make_digest(article: Article, files: dict[str, bytes], glossary: Glossary, o
     texts = [block.text for block in article.blocks]
     contexts = {o.context for o in (*overrides.readings, *overrides.splits) if any(o.context in t for t in texts)}
     terms = tuple(entry.id for entry in terms_used(article, glossary))
-    search, search_keys, occurrences = parts or text_parts(article, glossary)
+    search, search_keys, occurrences = parts or text_parts(article, glossary, frozenset(terms))
     return Digest(
         slug=article.source.slug, title=article_title(article), title_en=article.source.meta.get("title_en", ""),
         meta=article.source.meta, terms=terms,

@@ -13,6 +13,7 @@ import pytest
 from jiedu.engines import forkmap
 from jiedu.builder import build_site
 from jiedu.engines.forkmap import SMALLEST_PART, computed_aside, cut_points, in_background, split_work
+from jiedu.incremental.parallel import usable_cores
 from jiedu.pipeline import Draft, Tools, run
 from jiedu.stages import annotate
 
@@ -187,7 +188,7 @@ def test_an_error_in_the_body_waits_for_the_background_task(tmp_path):
     assert done.exists() and no_children_left()
 
 
-@pytest.mark.skipif((os.cpu_count() or 1) < 2, reason="one core: a worker has no core to split onto")
+@pytest.mark.skipif(usable_cores() < 2, reason="one core: a worker has no core to split onto")
 def test_a_long_article_built_by_a_worker_on_two_cores_is_the_site_built_in_one_process(tmp_path, resources,
                                                                                          monkeypatch):
     """The whole site, byte for byte, and the article stored by the background child (a
